@@ -1,0 +1,44 @@
+// Refuses any database that is not a local SQLite file inside this project, recreates it with the real
+// migrations and the seed, then serves the production build with `next start` until the run ends.
+import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { sqliteFilePath } from "../../lib/config/environment";
+import { prepareDatabase } from "../../lib/db/prepare-database";
+import { E2E_BASE_URL, E2E_DATABASE_URL, E2E_PORT } from "./e2e-environment";
+
+function assertLocalDatabase(url: string): string {
+  if (!url.startsWith("file:")) throw new Error(`e2e refuses to run against a non-local database (${url.split(":")[0]}:…)`);
+  const file = sqliteFilePath(url);
+  if (!file.startsWith(path.resolve("data") + path.sep)) throw new Error(`e2e only uses a SQLite file under ./data, not ${file}`);
+  return file;
+}
+
+async function waitForHealth(deadline: number): Promise<void> {
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${E2E_BASE_URL}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the e2e server did not become healthy at ${E2E_BASE_URL}`);
+}
+
+export default async function globalSetup() {
+  const file = assertLocalDatabase(E2E_DATABASE_URL);
+  for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+  await prepareDatabase({ databaseUrl: E2E_DATABASE_URL, publicUrl: E2E_BASE_URL });
+
+  const server = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(E2E_PORT)], {
+    env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL, PUBLIC_URL: E2E_BASE_URL, PORT: String(E2E_PORT), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const exited = new Promise<never>((_, reject) => server.once("exit", (code) => reject(new Error(`next start exited early with code ${code}`))));
+  await Promise.race([waitForHealth(Date.now() + 60_000), exited]);
+
+  return async () => {
+    server.kill("SIGTERM");
+  };
+}

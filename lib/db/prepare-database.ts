@@ -1,0 +1,45 @@
+// Brings a database up to date before the server starts: creates the SQLite file's folder, applies the
+// migrations in prisma/migrations with Prisma's own `migrate deploy`, then seeds and creates keys and secrets.
+// Used by `npm start`, the e2e global setup and the unit-test setup, so they all run the real migrations.
+import { execFile } from "node:child_process";
+import { existsSync, mkdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import { ConfigurationError, redactUrl, sqliteFilePath } from "../config/environment";
+
+const run = promisify(execFile);
+
+export async function migrateDatabase(databaseUrl: string): Promise<void> {
+  const file = sqliteFilePath(databaseUrl);
+  const folder = path.dirname(file);
+  try {
+    if (!existsSync(folder)) mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    throw new ConfigurationError(`cannot create the database folder ${folder}: ${(error as Error).message}`);
+  }
+  if (!statSync(folder).isDirectory()) throw new ConfigurationError(`cannot create the database: ${folder} is not a folder`);
+  const prismaCli = path.resolve("node_modules", "prisma", "build", "index.js");
+  try {
+    await run(process.execPath, [prismaCli, "migrate", "deploy"], {
+      env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+      maxBuffer: 10 * 1024 * 1024,
+    });
+  } catch (error) {
+    const output = `${(error as { stdout?: string }).stdout ?? ""}\n${(error as { stderr?: string }).stderr ?? ""}`;
+    const reason = output.split("\n").map((line) => line.trim()).filter((line) => /error|unable|cannot|failed/i.test(line) && !/External error id/.test(line))[0];
+    throw new ConfigurationError(`cannot open or migrate the database ${redactUrl(databaseUrl)}${reason ? `: ${reason}` : ""}`);
+  }
+}
+
+/** Migrate, then seed through the app's own client (imported late so DATABASE_URL is already set). */
+export async function prepareDatabase(options: { databaseUrl: string; publicUrl: string }): Promise<void> {
+  process.env.DATABASE_URL = options.databaseUrl;
+  await migrateDatabase(options.databaseUrl);
+  const { db } = await import("./client");
+  const { seedSandbox } = await import("../seed/seed-sandbox");
+  const { ensureSigningKeys } = await import("../keys/signing-keys");
+  const { ensureSecret, SECRET_NAMES } = await import("../secrets/sandbox-secrets");
+  await seedSandbox(db, { publicUrl: options.publicUrl });
+  await ensureSigningKeys(db);
+  for (const name of SECRET_NAMES) await ensureSecret(db, name);
+}
