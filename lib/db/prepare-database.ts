@@ -39,6 +39,8 @@ export async function prepareDatabase(options: { databaseUrl: string; publicUrl:
   const { seedSandbox } = await import("../seed/seed-sandbox");
   const { ensureSigningKeys } = await import("../keys/signing-keys");
   const { ensureSecret, SECRET_NAMES } = await import("../secrets/sandbox-secrets");
+  const { ensureCertificateAuthorities } = await import("../trust/certificate-authorities");
+  await ensureCertificateAuthorities(db);
   await seedSandbox(db, { publicUrl: options.publicUrl });
   await ensureSigningKeys(db);
   for (const name of SECRET_NAMES) await ensureSecret(db, name);

@@ -1,6 +1,7 @@
 // Idempotent, deterministic seed: creates what is missing, keeps what users created or changed.
 import type { Db } from "../db/client";
 import { hashSecret } from "../secrets/hashing";
+import { simulatedHostWrite } from "../trust/simulated-host";
 import { DEFAULT_TENANT, DEMO_APP, SANDBOX_PASSWORD, SEED_PATIENTS, SEED_PERSONS, demoAppRedirectUri } from "./personas";
 
 export async function seedSandbox(db: Db, options: { publicUrl: string }): Promise<void> {
@@ -34,7 +35,7 @@ export async function seedSandbox(db: Db, options: { publicUrl: string }): Promi
 
   // The demo app's redirect URI follows PUBLIC_URL, so it is refreshed on every start.
   const redirectUris = [demoAppRedirectUri(options.publicUrl)];
-  await db.client.upsert({
+  const demo = await db.client.upsert({
     where: { id: DEMO_APP.clientId },
     create: {
       id: DEMO_APP.clientId,
@@ -49,4 +50,5 @@ export async function seedSandbox(db: Db, options: { publicUrl: string }): Promi
     },
     update: { redirectUris },
   });
+  if (!(await db.trustHost.findUnique({ where: { clientId: demo.id } }))) await simulatedHostWrite(db, demo);
 }

@@ -12,5 +12,20 @@ export const SURFACES: Surface[] = [
     description: "Whether the sandbox and its database answer, for load balancers and scripts.",
     href: "/api/health",
   },
+  {
+    title: "Scenarios (control API)",
+    description: "The named changes you can apply to an app's simulated TLS/DNS world.",
+    href: "/api/sandbox/scenarios",
+  },
+  {
+    title: "Demo app's trust (control API)",
+    description: "Facts, verdict and findings for the bundled demo app's simulated host.",
+    href: "/api/sandbox/apps/demo-patient-app/trust",
+  },
+  {
+    title: "Sandbox clock (control API)",
+    description: "Sandbox time used for certificates, tokens and caches; advance it to rehearse expiry.",
+    href: "/api/sandbox/clock",
+  },
 ];
 

@@ -1,0 +1,75 @@
+// Shared edge of the sandbox control API (`/api/sandbox/…`): JSON in and out, zod validation with messages
+// that say what is wrong, domain errors mapped to statuses, and never a stack trace in a response.
+import { z } from "zod";
+import { ClockRangeError } from "../clock/sandbox-clock";
+import { InvalidCertificateError } from "../trust/parsed-certificate";
+import { ScenarioNotApplicableError } from "../trust/scenarios";
+import { AppNotFoundError } from "../trust/simulated-host";
+
+export class ControlApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+const NO_STORE = { "Cache-Control": "no-store" };
+
+export function json(body: unknown, status = 200): Response {
+  return Response.json(body, { status, headers: NO_STORE });
+}
+
+function describeIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const where = issue.path.length ? issue.path.join(".") : "body";
+    if (issue.code === "unrecognized_keys") return `${where}: unknown field(s) ${issue.keys.map((key) => `"${key}"`).join(", ")}`;
+    return `${where}: ${issue.message}`;
+  });
+}
+
+/** Reads a JSON body and validates it; malformed JSON and schema violations become 400s. */
+export async function readJson<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.toLowerCase().startsWith("application/json")) {
+    throw new ControlApiError(415, "unsupported_media_type", "send the body as JSON with Content-Type: application/json");
+  }
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    throw new ControlApiError(400, "invalid_json", "the body is not valid JSON");
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const problems = describeIssues(parsed.error);
+    throw new ControlApiError(400, "invalid_request", problems.join("; "), { problems });
+  }
+  return parsed.data;
+}
+
+function toResponse(error: unknown): Response {
+  if (error instanceof ControlApiError) return json({ error: error.code, message: error.message, ...error.details }, error.status);
+  if (error instanceof AppNotFoundError) return json({ error: "not_found", message: error.message }, 404);
+  if (error instanceof InvalidCertificateError) return json({ error: "invalid_certificate", message: error.message }, 400);
+  if (error instanceof ClockRangeError) return json({ error: "invalid_request", message: error.message }, 400);
+  if (error instanceof ScenarioNotApplicableError) return json({ error: "scenario_not_applicable", message: error.message }, 409);
+  console.error("control API error", error);
+  return json({ error: "server_error", message: "the sandbox failed to handle this request; see its log" }, 500);
+}
+
+type Handler<C> = (request: Request, context: C) => Promise<Response>;
+
+/** Wraps a route handler so every failure becomes a JSON error with the right status. */
+export function controlApi<C>(handler: Handler<C>): Handler<C> {
+  return async (request, context) => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      return toResponse(error);
+    }
+  };
+}

@@ -1,0 +1,14 @@
+// The public JSON shape of a trust evaluation, as the control API documents it.
+import type { TrustChange, TrustEvaluation } from "../trust/types";
+
+export function presentEvaluation(evaluation: TrustEvaluation, changes?: TrustChange[]) {
+  return {
+    clientId: evaluation.clientId,
+    checkedAt: evaluation.checkedAt,
+    facts: evaluation.facts,
+    verdict: evaluation.verdict,
+    findings: evaluation.findings,
+    snapshotHash: evaluation.snapshotHash,
+    ...(changes ? { changes } : {}),
+  };
+}

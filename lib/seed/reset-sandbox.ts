@@ -1,0 +1,16 @@
+// Puts the sandbox back to its seed state: every tenant's data, activity and simulated worlds go, the clock
+// returns to real time. The CAs, signing keys and generated secrets stay, so issued tokens still verify.
+import type { Db } from "../db/client";
+import { seedSandbox } from "./seed-sandbox";
+
+export async function resetSandbox(db: Db, options: { publicUrl: string }): Promise<void> {
+  await db.$transaction([
+    db.event.deleteMany(),
+    db.trustCheck.deleteMany(),
+    db.trustHost.deleteMany(),
+    db.certificateRevocation.deleteMany(),
+    db.sandboxClock.deleteMany(),
+    db.tenant.deleteMany(),
+  ]);
+  await seedSandbox(db, options);
+}

@@ -1,0 +1,88 @@
+// Per-tenant settings: where the vendor's documentation is silent, the sandbox makes the choice a setting
+// with a documented default. Stored one row per key; unknown or invalid stored values fall back to defaults.
+import { z } from "zod";
+import type { Db } from "../db/client";
+
+export const SETTING_DEFINITIONS = {
+  suspensionPolicy: {
+    schema: z.enum(["strict", "identity"]),
+    default: "strict" as "strict" | "identity",
+    label: "Suspension policy",
+    help: "What counts as a change after the patient approved: strict = any TLS or DNS fact, including a renewed certificate's fingerprint (the literal reading of the vendor's announcement); identity = only changes to what the patient is shown or that make the certificate unacceptable.",
+  },
+  checkCacheSeconds: {
+    schema: z.number().int().min(0).max(7 * 86_400),
+    default: 0,
+    label: "Trust check cache time (seconds)",
+    help: "How long a trust check result is reused, on the sandbox clock. 0 checks every time; the vendor may cache results for up to 12 hours (43200).",
+  },
+  accessTokenLifetimeSeconds: {
+    schema: z.number().int().min(30).max(86_400),
+    default: 570,
+    label: "Access token lifetime (seconds)",
+    help: "expires_in of access tokens. The vendor issues 570 seconds.",
+  },
+  refreshTokenRotation: {
+    schema: z.boolean(),
+    default: false,
+    label: "Rotate refresh tokens",
+    help: "Whether a refresh response carries a new refresh token. The vendor does not rotate.",
+  },
+  pkceRequired: {
+    schema: z.boolean(),
+    default: true,
+    label: "PKCE required for public clients",
+    help: "Whether public clients must send an S256 code_challenge.",
+  },
+  errorDescription: {
+    schema: z.boolean(),
+    default: false,
+    label: "Send error_description",
+    help: "Whether OAuth error responses carry an error_description. The vendor sends none.",
+  },
+  wildcardScopesAllowed: {
+    schema: z.boolean(),
+    default: false,
+    label: "Allow wildcard resource scopes",
+    help: "Whether patient/*.read style scopes are accepted. The vendor rejects them with invalid_scope.",
+  },
+  suspendOnlineAccess: {
+    schema: z.boolean(),
+    default: false,
+    label: "Check trust on online_access refreshes",
+    help: "The vendor checks offline_access refreshes; turn this on to suspend online_access grants the same way.",
+  },
+} as const;
+
+export type SettingKey = keyof typeof SETTING_DEFINITIONS;
+export type TenantSettings = { [K in SettingKey]: (typeof SETTING_DEFINITIONS)[K]["default"] };
+export const SETTING_KEYS = Object.keys(SETTING_DEFINITIONS) as SettingKey[];
+
+export function defaultSettings(): TenantSettings {
+  return Object.fromEntries(SETTING_KEYS.map((key) => [key, SETTING_DEFINITIONS[key].default])) as TenantSettings;
+}
+
+/** zod schema for a partial update, rejecting unknown keys. */
+export const settingsUpdateSchema = z
+  .object(Object.fromEntries(SETTING_KEYS.map((key) => [key, SETTING_DEFINITIONS[key].schema.optional()])) as { [K in SettingKey]: z.ZodOptional<(typeof SETTING_DEFINITIONS)[K]["schema"]> })
+  .strict();
+
+export async function readSettings(db: Db, tenantId: string): Promise<TenantSettings> {
+  const settings = defaultSettings();
+  for (const row of await db.setting.findMany({ where: { tenantId } })) {
+    const definition = SETTING_DEFINITIONS[row.key as SettingKey];
+    const parsed = definition?.schema.safeParse(row.value);
+    if (parsed?.success) (settings as Record<string, unknown>)[row.key] = parsed.data;
+  }
+  return settings;
+}
+
+export async function updateSettings(db: Db, tenantId: string, update: z.infer<typeof settingsUpdateSchema>): Promise<TenantSettings> {
+  const entries = Object.entries(update).filter(([, value]) => value !== undefined);
+  await db.$transaction(
+    entries.map(([key, value]) =>
+      db.setting.upsert({ where: { tenantId_key: { tenantId, key } }, create: { tenantId, key, value: value as never }, update: { value: value as never } }),
+    ),
+  );
+  return readSettings(db, tenantId);
+}

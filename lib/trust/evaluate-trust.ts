@@ -1,0 +1,72 @@
+// The one entry point for "how trustworthy is this app now?": probe (simulated world) → facts → verdict
+// → snapshot. The consent screen, the token endpoint, the console and the error pages all call it.
+import type { Db } from "../db/client";
+import type { Prisma } from "../db/generated/client";
+import { sandboxNow } from "../clock/sandbox-clock";
+import { readSettings } from "../settings/tenant-settings";
+import { loadCertificateAuthorities, TRUSTED_ROOTS, type CertificateAuthorities } from "./certificate-authorities";
+import { collectFacts, revocationKey } from "./collect-facts";
+import { judge } from "./judge";
+import { parseCertificate } from "./parsed-certificate";
+import { loadHost, type LoadedHost } from "./simulated-host";
+import { snapshotHash, takeSnapshot } from "./snapshot";
+import type { SimulatedWorld, TrustEvaluation } from "./types";
+
+export interface EvaluateOptions {
+  /** Sandbox time to evaluate at (default: the sandbox clock now). */
+  at?: Date;
+  /**
+   * `check` (default) is what the authorization server does: it honours the tenant's check cache time and
+   * stores the result. `inspect` always probes afresh and stores nothing (console, control API).
+   */
+  mode?: "check" | "inspect";
+}
+
+/** Revocation list entries as the keys the probe looks up. */
+export function revocationKeys(authorities: CertificateAuthorities, entries: { issuerId: string; serialNumber: string }[]): Set<string> {
+  const keys = new Set<string>();
+  for (const entry of entries) {
+    const issuer = authorities.byId[entry.issuerId as keyof CertificateAuthorities["byId"]];
+    if (issuer) keys.add(revocationKey(parseCertificate(issuer.pem), entry.serialNumber));
+  }
+  return keys;
+}
+
+async function revokedSet(db: Db, authorities: CertificateAuthorities): Promise<Set<string>> {
+  return revocationKeys(authorities, await db.certificateRevocation.findMany());
+}
+
+/** Evaluates a given world for a host (also used to predict a scenario's effect before applying it). */
+export async function evaluateWorld(db: Db, host: LoadedHost, world: SimulatedWorld, at: Date, revoked?: Set<string>): Promise<TrustEvaluation> {
+  const authorities = await loadCertificateAuthorities(db);
+  const facts = collectFacts(world, {
+    clientId: host.clientId,
+    hostname: host.hostname,
+    registrableDomain: host.registrableDomain,
+    now: at,
+    trustAnchors: TRUSTED_ROOTS.map((id) => authorities.byId[id].pem),
+    revoked: revoked ?? (await revokedSet(db, authorities)),
+  });
+  const { verdict, findings } = judge(facts, { clientName: host.clientName, validated: host.validated });
+  const snapshot = takeSnapshot(facts, verdict);
+  return { clientId: host.clientId, checkedAt: at.toISOString(), cached: false, facts, verdict, findings, snapshot, snapshotHash: snapshotHash(snapshot) };
+}
+
+export async function evaluateTrust(db: Db, clientId: string, options: EvaluateOptions = {}): Promise<TrustEvaluation> {
+  const host = await loadHost(db, clientId);
+  const at = options.at ?? (await sandboxNow(db));
+  if (options.mode === "inspect") return evaluateWorld(db, host, host.current, at);
+
+  const { checkCacheSeconds } = await readSettings(db, host.tenantId);
+  if (checkCacheSeconds > 0) {
+    const cached = await db.trustCheck.findUnique({ where: { clientId } });
+    const age = cached ? at.getTime() - cached.checkedAt.getTime() : Infinity;
+    if (cached && age >= 0 && age < checkCacheSeconds * 1000) {
+      return { ...(cached.evaluation as unknown as TrustEvaluation), cached: true };
+    }
+  }
+  const evaluation = await evaluateWorld(db, host, host.current, at);
+  const stored = { checkedAt: at, revision: host.revision, evaluation: evaluation as unknown as Prisma.InputJsonValue, snapshotHash: evaluation.snapshotHash };
+  await db.trustCheck.upsert({ where: { clientId }, create: { clientId, ...stored }, update: stored });
+  return evaluation;
+}
