@@ -1,10 +1,24 @@
 import type { NextConfig } from "next";
 
+// Patient-facing pages of the authorization server must never be framed (clickjacking) nor cached.
+const PATIENT_PAGE_HEADERS = [
+  { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Cache-Control", value: "no-store" },
+  { key: "Referrer-Policy", value: "no-referrer" },
+];
+
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Native SQLite driver: loaded by Node at run time, never bundled.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
-  typedRoutes: false,
+  async headers() {
+    return [
+      { source: "/tenants/:tenant/personas/:path*", headers: PATIENT_PAGE_HEADERS },
+      { source: "/errors/:path*", headers: PATIENT_PAGE_HEADERS },
+      { source: "/:path*", headers: [{ key: "X-Content-Type-Options", value: "nosniff" }] },
+    ];
+  },
 };
 
 export default nextConfig;

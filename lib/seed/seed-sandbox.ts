@@ -50,5 +50,5 @@ export async function seedSandbox(db: Db, options: { publicUrl: string }): Promi
     },
     update: { redirectUris },
   });
-  if (!(await db.trustHost.findUnique({ where: { clientId: demo.id } }))) await simulatedHostWrite(db, demo);
+  if (!(await db.trustHost.findUnique({ where: { clientId: demo.id } }))) await (await simulatedHostWrite(db, demo)).write;
 }

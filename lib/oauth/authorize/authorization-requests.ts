@@ -1,0 +1,133 @@
+// Validated authorize requests waiting for the patient, and their outcome: a grant with the trust snapshot
+// taken at approval plus a single-use code, or access_denied. Each request completes at most once.
+import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
+import type { Db } from "../../db/client";
+import type { Prisma } from "../../db/generated/client";
+import { eventCreate, recordEvent } from "../../activity/record-event";
+import { sandboxNow } from "../../clock/sandbox-clock";
+import { ensureSecret } from "../../secrets/sandbox-secrets";
+import { hashToken, randomToken } from "../../secrets/hashing";
+import { evaluateTrust } from "../../trust/evaluate-trust";
+import { errorUri, errorUrn, recordErrorInstance } from "../error-uri";
+import type { OAuthError } from "../errors";
+import { accessKindOf, isOptionalScope } from "../scopes";
+import { redirectWith, type ValidatedAuthorization } from "./authorize-checks";
+
+const REQUEST_LIFETIME_MS = 30 * 60_000;
+const CODE_LIFETIME_MS = 60_000;
+
+export class AuthorizationRequestUnavailable extends Error {
+  override name = "AuthorizationRequestUnavailable";
+}
+
+export async function startAuthorizationRequest(db: Db, tenantId: string, validated: ValidatedAuthorization): Promise<string> {
+  const id = randomUUID();
+  const now = await sandboxNow(db);
+  await db.authorizationRequest.create({
+    data: { id, tenantId, clientId: validated.clientId, parameters: validated as unknown as Prisma.InputJsonValue, expiresAt: new Date(now.getTime() + REQUEST_LIFETIME_MS) },
+  });
+  return id;
+}
+
+export async function loadAuthorizationRequest(db: Db, tenantId: string, id: string) {
+  const request = /^[0-9a-f-]{36}$/.test(id) ? await db.authorizationRequest.findUnique({ where: { id } }) : null;
+  if (!request || request.tenantId !== tenantId) throw new AuthorizationRequestUnavailable("This sign-in link is not valid. Go back to the app and start again.");
+  if (request.completedAt) throw new AuthorizationRequestUnavailable("This request was already answered. Go back to the app to continue.");
+  if (request.expiresAt < (await sandboxNow(db))) throw new AuthorizationRequestUnavailable("This request has expired. Go back to the app and start again.");
+  return { ...request, parameters: request.parameters as unknown as ValidatedAuthorization };
+}
+
+/** CSRF token for the consent form: bound to the request and to the signed-in session, never stored. */
+export async function consentCsrfToken(db: Db, requestId: string, loginSessionId: string): Promise<string> {
+  return createHmac("sha256", await ensureSecret(db, "session-signing")).update(`consent:${requestId}:${loginSessionId}`).digest("base64url");
+}
+
+export async function verifyConsentCsrfToken(db: Db, requestId: string, loginSessionId: string, presented: string): Promise<boolean> {
+  const expected = Buffer.from(await consentCsrfToken(db, requestId, loginSessionId));
+  const given = Buffer.from(presented);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+async function complete(db: Db, id: string, patientId: string | null): Promise<void> {
+  const claimed = await db.authorizationRequest.updateMany({ where: { id, completedAt: null }, data: { completedAt: new Date(), patientId } });
+  if (claimed.count === 0) throw new AuthorizationRequestUnavailable("This request was already answered. Go back to the app to continue.");
+}
+
+/** Allow: the granted scopes are the required ones plus the resource scopes the patient kept ticked. */
+export async function approveAuthorizationRequest(
+  db: Db,
+  input: { tenantId: string; requestId: string; personId: string; patientId: string; loginSessionId: string; keptScopes: string[] },
+): Promise<string> {
+  const request = await loadAuthorizationRequest(db, input.tenantId, input.requestId);
+  const requested = request.parameters.scope;
+  const granted = requested.filter((scope) => !isOptionalScope(scope) || input.keptScopes.includes(scope));
+  const accessKind = accessKindOf(granted);
+  const now = await sandboxNow(db);
+  const trust = await evaluateTrust(db, request.clientId, { at: now });
+  await complete(db, request.id, input.patientId);
+  const grantId = randomUUID();
+  const code = randomToken();
+  const grantData = {
+    id: grantId,
+    tenantId: input.tenantId,
+    clientId: request.clientId,
+    personId: input.personId,
+    patientId: input.patientId,
+    scope: granted.join(" "),
+    accessKind,
+    snapshot: trust.snapshot as unknown as Prisma.InputJsonValue,
+    snapshotHash: trust.snapshotHash,
+    approvedAt: now,
+    lastUsedAt: now,
+    loginSessionId: accessKind === "online" ? input.loginSessionId : null,
+  };
+  await db.$transaction([
+    db.grant.create({ data: grantData }),
+    db.authorizationCode.create({
+      data: {
+        codeHash: hashToken(code),
+        grantId,
+        clientId: request.clientId,
+        redirectUri: request.parameters.redirectUriGiven ? request.parameters.redirectUri : "",
+        codeChallenge: request.parameters.codeChallenge,
+        nonce: request.parameters.nonce,
+        expiresAt: new Date(now.getTime() + CODE_LIFETIME_MS),
+      },
+    }),
+    eventCreate(db, {
+      type: "grant.created",
+      tenantId: input.tenantId,
+      clientId: request.clientId,
+      grantId,
+      patientId: input.patientId,
+      sandboxAt: now,
+      payload: { requested: requested.join(" "), granted: grantData.scope, accessKind, trustLabel: trust.verdict.label, snapshotHash: trust.snapshotHash },
+    }),
+  ]);
+  return redirectWith(request.parameters.redirectUri, { code, state: request.parameters.state });
+}
+
+/** Deny: back to the app with access_denied. */
+export async function denyAuthorizationRequest(db: Db, input: { tenantId: string; requestId: string; personId: string }): Promise<string> {
+  const request = await loadAuthorizationRequest(db, input.tenantId, input.requestId);
+  await complete(db, request.id, null);
+  const id = randomUUID();
+  const urn = errorUrn("authorize", "access_denied");
+  await recordErrorInstance(db, { id, urn, tenantId: input.tenantId, clientId: request.clientId, detail: { endpoint: "authorize", error: "access_denied", description: "The patient denied the request." } });
+  await recordEvent(db, { type: "authorize.denied", tenantId: input.tenantId, clientId: request.clientId, correlationId: id, sandboxAt: await sandboxNow(db), payload: { personId: input.personId } });
+  return redirectWith(request.parameters.redirectUri, { error: "access_denied", error_uri: errorUri({ urn, id, clientId: request.clientId, tenantId: input.tenantId }), state: request.parameters.state });
+}
+
+/** Records an authorize error that goes back to the app, and returns the URL to send the browser to. */
+export async function authorizeErrorRedirect(db: Db, input: { tenantId: string; error: OAuthError; redirectUri: string; state: string | null; clientId: string; correlationId: string; includeDescription: boolean }): Promise<string> {
+  const urn = errorUrn("authorize", input.error.error);
+  const detail = { endpoint: "authorize", error: input.error.error, description: input.error.description };
+  await recordErrorInstance(db, { id: input.correlationId, urn, tenantId: input.tenantId, clientId: input.clientId, detail });
+  await recordEvent(db, { type: "authorize.failed", tenantId: input.tenantId, clientId: input.clientId, correlationId: input.correlationId, sandboxAt: await sandboxNow(db), payload: detail });
+  return redirectWith(input.redirectUri, {
+    error: input.error.error,
+    error_description: input.includeDescription ? input.error.description : null,
+    error_uri: errorUri({ urn, id: input.correlationId, clientId: input.clientId, tenantId: input.tenantId }),
+    state: input.state,
+  });
+}

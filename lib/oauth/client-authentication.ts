@@ -1,0 +1,60 @@
+// Client authentication at the token, revocation and introspection endpoints (RFC 6749 §2.3):
+// `client_secret_basic`, `client_secret_post`, or `none` for public clients; exactly one method per request.
+import type { Db } from "../db/client";
+import { verifySecret } from "../secrets/hashing";
+import { InvalidClient, InvalidRequest } from "./errors";
+import type { Parameters } from "./form-parameters";
+
+export interface AuthenticatedClient {
+  id: string;
+  tenantId: string;
+  clientName: string;
+  tokenEndpointAuthMethod: string;
+  redirectUris: string[];
+  scope: string;
+  grantTypes: string[];
+  public: boolean;
+}
+
+function decodeBasic(header: string): { clientId: string; secret: string } {
+  const match = /^Basic ([A-Za-z0-9+/=]+)$/i.exec(header.trim());
+  if (!match) throw new InvalidClient("the Authorization header is not a valid Basic credential");
+  const decoded = Buffer.from(match[1], "base64").toString("utf8");
+  const colon = decoded.indexOf(":");
+  if (colon < 0) throw new InvalidClient("the Basic credential has no client_id:client_secret pair");
+  try {
+    return { clientId: decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, " ")), secret: decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, " ")) };
+  } catch {
+    throw new InvalidClient("the Basic credential is not correctly encoded");
+  }
+}
+
+export async function authenticateClient(db: Db, tenantId: string, request: Request, parameters: Parameters): Promise<AuthenticatedClient> {
+  const authorization = request.headers.get("authorization");
+  const basic = authorization ? decodeBasic(authorization) : null;
+  if (basic && parameters.client_secret) throw new InvalidRequest("use one client authentication method, not both Basic and client_secret");
+  if (basic && parameters.client_id && parameters.client_id !== basic.clientId) throw new InvalidRequest("client_id does not match the Basic credential");
+  const clientId = basic?.clientId ?? parameters.client_id;
+  if (!clientId) throw new InvalidClient("client authentication is required (client_id)");
+
+  const client = await db.client.findUnique({ where: { id: clientId } });
+  if (!client || client.tenantId !== tenantId) throw new InvalidClient("unknown client", `client_id "${clientId}" is not registered in this tenant`);
+  const method = basic ? "client_secret_basic" : parameters.client_secret ? "client_secret_post" : "none";
+  if (method !== client.tokenEndpointAuthMethod) {
+    throw new InvalidClient("client authentication failed", `the client is registered for ${client.tokenEndpointAuthMethod} but used ${method}`);
+  }
+  if (method !== "none") {
+    const secret = basic?.secret ?? parameters.client_secret!;
+    if (!client.secretHash || !(await verifySecret(secret, client.secretHash))) throw new InvalidClient("client authentication failed", "wrong client secret");
+  }
+  return {
+    id: client.id,
+    tenantId: client.tenantId,
+    clientName: client.clientName,
+    tokenEndpointAuthMethod: client.tokenEndpointAuthMethod,
+    redirectUris: client.redirectUris as string[],
+    scope: client.scope,
+    grantTypes: client.grantTypes as string[],
+    public: client.tokenEndpointAuthMethod === "none",
+  };
+}

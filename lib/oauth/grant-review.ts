@@ -1,0 +1,72 @@
+// What a patient can do about a grant from the error_uri page or the authorization manager: re-approve a
+// suspended grant (fresh snapshot, same refresh token works again), keep it paused, or revoke it.
+// Only a person with access to the grant's patient may act; every refusal leaves the grant unchanged.
+import type { Db } from "../db/client";
+import type { Prisma } from "../db/generated/client";
+import { recordEvent } from "../activity/record-event";
+import { sandboxNow } from "../clock/sandbox-clock";
+import { evaluateTrust } from "../trust/evaluate-trust";
+import { revokeGrant } from "./grants";
+
+export const REVIEW_MESSAGES = {
+  reapproved: "Access is active again. You can close this tab and go back to the app.",
+  "kept-paused": "Access stays paused. The app cannot use this health record until you re-approve it.",
+  revoked: "Access revoked. The app can no longer see this health record.",
+  "no-access": "You cannot change this app's access: your account does not manage this health record.",
+  "was-revoked": "This access was revoked and cannot be re-approved. Connect the app again from the app itself.",
+  "already-active": "This access is already active; nothing changed.",
+  "already-revoked": "This access was already revoked.",
+  "not-suspended": "This access is not paused; nothing changed.",
+} as const;
+export type ReviewOutcome = keyof typeof REVIEW_MESSAGES;
+
+async function grantFor(db: Db, grantId: string, personId: string) {
+  const grant = await db.grant.findUnique({ where: { id: grantId } });
+  if (!grant) return null;
+  const access = await db.patientAccess.findUnique({ where: { personId_patientId: { personId, patientId: grant.patientId } } });
+  return access ? grant : null;
+}
+
+export async function mayReview(db: Db, grantId: string, personId: string): Promise<boolean> {
+  return (await grantFor(db, grantId, personId)) !== null;
+}
+
+export async function reapproveGrant(db: Db, grantId: string, personId: string): Promise<ReviewOutcome> {
+  const grant = await grantFor(db, grantId, personId);
+  if (!grant) return "no-access";
+  if (grant.status === "revoked") return "was-revoked";
+  if (grant.status === "active") return "already-active";
+  const now = await sandboxNow(db);
+  const trust = await evaluateTrust(db, grant.clientId, { at: now });
+  const updated = await db.grant.updateMany({
+    where: { id: grant.id, status: "suspended" },
+    data: { status: "active", snapshot: trust.snapshot as unknown as Prisma.InputJsonValue, snapshotHash: trust.snapshotHash, approvedAt: now, lastUsedAt: now, suspendedAt: null },
+  });
+  if (updated.count === 0) return "already-active";
+  await recordEvent(db, {
+    type: "grant.reapproved",
+    tenantId: grant.tenantId,
+    clientId: grant.clientId,
+    grantId: grant.id,
+    patientId: grant.patientId,
+    sandboxAt: now,
+    payload: { personId, before: grant.snapshot, after: trust.snapshot, snapshotHash: trust.snapshotHash },
+  });
+  return "reapproved";
+}
+
+export async function keepGrantSuspended(db: Db, grantId: string, personId: string): Promise<ReviewOutcome> {
+  const grant = await grantFor(db, grantId, personId);
+  if (!grant) return "no-access";
+  if (grant.status !== "suspended") return "not-suspended";
+  await recordEvent(db, { type: "grant.kept_suspended", tenantId: grant.tenantId, clientId: grant.clientId, grantId: grant.id, patientId: grant.patientId, sandboxAt: await sandboxNow(db), payload: { personId } });
+  return "kept-paused";
+}
+
+export async function revokeGrantAsPatient(db: Db, grantId: string, personId: string): Promise<ReviewOutcome> {
+  const grant = await grantFor(db, grantId, personId);
+  if (!grant) return "no-access";
+  if (grant.status === "revoked") return "already-revoked";
+  await revokeGrant(db, grant, "revoked by the patient", await sandboxNow(db));
+  return "revoked";
+}

@@ -1,0 +1,61 @@
+// Responses of the OAuth endpoints: JSON with no-store/no-cache, CORS without credentials, the correlation id,
+// and errors as {error, error_uri[, error_description]} — each error stored for its error_uri page and logged.
+import { randomUUID } from "node:crypto";
+import type { Db } from "../db/client";
+import { recordEvent } from "../activity/record-event";
+import { sandboxNow } from "../clock/sandbox-clock";
+import { readSettings } from "../settings/tenant-settings";
+import { CORRELATION_HEADER, errorUri, errorUrn, recordErrorInstance } from "./error-uri";
+import { OAuthError, ServerError } from "./errors";
+
+export const CORS_HEADERS = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+  "Access-Control-Allow-Headers": "Authorization, Content-Type",
+  "Access-Control-Expose-Headers": CORRELATION_HEADER,
+};
+
+export const NO_STORE_HEADERS = { "Cache-Control": "no-store", Pragma: "no-cache" };
+
+export function newCorrelationId(): string {
+  return randomUUID();
+}
+
+export function oauthJson(body: unknown, correlationId: string, status = 200, extra: Record<string, string> = {}): Response {
+  return Response.json(body, { status, headers: { ...NO_STORE_HEADERS, ...CORS_HEADERS, [CORRELATION_HEADER]: correlationId, ...extra } });
+}
+
+export function preflight(): Response {
+  return new Response(null, { status: 204, headers: { ...CORS_HEADERS, "Access-Control-Max-Age": "600" } });
+}
+
+export interface ErrorContext {
+  endpoint: string;
+  tenantId: string;
+  clientId?: string | null;
+  correlationId: string;
+}
+
+/** Turns any failure into the RFC error body; unexpected ones become server_error and are logged. */
+export async function oauthErrorResponse(db: Db, failure: unknown, context: ErrorContext): Promise<Response> {
+  const error = failure instanceof OAuthError ? failure : new ServerError("the server failed to handle the request");
+  if (!(failure instanceof OAuthError)) console.error(`${context.endpoint} failed`, failure);
+  const urn = error.urn ?? errorUrn(context.endpoint, error.error);
+  const uri = errorUri({ urn, id: context.correlationId, clientId: context.clientId, tenantId: context.tenantId });
+  const detail = { endpoint: context.endpoint, error: error.error, description: error.description, reason: error.detail ?? null, status: error.status };
+  const sandboxAt = await sandboxNow(db);
+  await recordErrorInstance(db, { id: context.correlationId, urn, tenantId: context.tenantId, clientId: context.clientId, grantId: error.grantId, detail });
+  await recordEvent(db, {
+    type: `${context.endpoint}.failed`,
+    tenantId: context.tenantId,
+    clientId: context.clientId,
+    grantId: error.grantId,
+    correlationId: context.correlationId,
+    payload: detail,
+    sandboxAt,
+  });
+  const { errorDescription } = await readSettings(db, context.tenantId);
+  const body = { error: error.error, error_uri: uri, ...(errorDescription ? { error_description: error.description } : {}) };
+  const extra: Record<string, string> = error.status === 401 ? { "WWW-Authenticate": 'Basic realm="token"' } : {};
+  return oauthJson(body, context.correlationId, error.status, extra);
+}

@@ -1,0 +1,42 @@
+// POST …/token: parse the form, authenticate the client, dispatch on grant_type, answer tokens or an RFC error.
+import type { Db } from "../../db/client";
+import { recordEvent } from "../../activity/record-event";
+import { sandboxNow } from "../../clock/sandbox-clock";
+import { readSettings } from "../../settings/tenant-settings";
+import { authenticateClient } from "../client-authentication";
+import { InvalidRequest, UnauthorizedClient, UnsupportedGrantType } from "../errors";
+import { pickParameters, readFormBody } from "../form-parameters";
+import { newCorrelationId, oauthErrorResponse, oauthJson } from "../oauth-response";
+import { CLIENT_AUTHENTICATION_PARAMETERS, GRANT_TYPES } from "./grant-types";
+
+export async function handleTokenRequest(db: Db, tenantId: string, request: Request): Promise<Response> {
+  const correlationId = newCorrelationId();
+  let clientId: string | null = null;
+  try {
+    const form = await readFormBody(request);
+    const { grant_type: grantType } = pickParameters(form, ["grant_type"]);
+    if (!grantType) throw new InvalidRequest("grant_type is required");
+    const grant = GRANT_TYPES[grantType];
+    if (!grant) throw new UnsupportedGrantType(`grant_type "${grantType}" is not supported`);
+    const parameters = pickParameters(form, [...CLIENT_AUTHENTICATION_PARAMETERS, ...grant.parameters]);
+    clientId = parameters.client_id ?? null;
+    const client = await authenticateClient(db, tenantId, request, parameters);
+    clientId = client.id;
+    if (!client.grantTypes.includes(grantType)) throw new UnauthorizedClient(`the client is not registered for ${grantType}`);
+    const now = await sandboxNow(db);
+    const result = await grant.handler({ db, tenantId, client, parameters, settings: await readSettings(db, tenantId), now, correlationId });
+    await recordEvent(db, {
+      type: result.event,
+      tenantId,
+      clientId: client.id,
+      grantId: result.grantId,
+      patientId: typeof result.body.patient === "string" ? result.body.patient : null,
+      correlationId,
+      sandboxAt: now,
+      payload: { grantType, scope: result.body.scope, expiresIn: result.body.expires_in, refreshTokenIssued: "refresh_token" in result.body },
+    });
+    return oauthJson(result.body, correlationId);
+  } catch (failure) {
+    return oauthErrorResponse(db, failure, { endpoint: "token", tenantId, clientId, correlationId });
+  }
+}
