@@ -1,0 +1,53 @@
+// Route-level tests of RFC 7591 registration.
+import { describe, expect, it } from "vitest";
+import { POST as register } from "../../app/(authorization-server)/tenants/[tenant]/protocols/oauth2/profiles/smart-v1/register/route";
+import { db } from "../db/client";
+import { TENANT } from "../../test/oauth-fixtures";
+
+const call = (body: unknown, raw?: string) =>
+  register(new Request("http://x/register", { method: "POST", headers: { "content-type": "application/json" }, body: raw ?? JSON.stringify(body) }), { params: Promise.resolve({ tenant: TENANT }) });
+
+describe("POST …/register", () => {
+  it("registers a confidential app: 201, secret once, stored only as a hash, with a baseline host", async () => {
+    const response = await call({ client_name: "Conf", redirect_uris: ["https://conf.example.org/cb"], token_endpoint_auth_method: "client_secret_post" });
+    expect(response.status).toBe(201);
+    const body = await response.json();
+    expect(body.client_secret).toEqual(expect.any(String));
+    const stored = await db.client.findUniqueOrThrow({ where: { id: body.client_id } });
+    expect(stored.secretHash).toMatch(/^scrypt\$/);
+    expect(await db.trustHost.findUnique({ where: { clientId: body.client_id } })).toMatchObject({ hostname: "conf.example.org", registrableDomain: "example.org" });
+  });
+
+  it.each([
+    ["http on a public host", ["http://app.example.com/cb"]],
+    ["a relative URI", ["/cb"]],
+    ["a fragment", ["https://app.example.com/cb#x"]],
+    ["a javascript: URI", ["javascript:alert(1)"]],
+  ])("refuses %s with invalid_redirect_uri and a description", async (_what, uris) => {
+    const response = await call({ client_name: "X", redirect_uris: uris });
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.error).toBe("invalid_redirect_uri");
+    expect(body.error_description.length).toBeGreaterThan(10);
+  });
+
+  it.each([
+    ["no client_name", { redirect_uris: ["https://a.example.com/cb"] }],
+    ["no redirect_uris", { client_name: "X" }],
+    ["an unknown auth method", { client_name: "X", redirect_uris: ["https://a.example.com/cb"], token_endpoint_auth_method: "private_key_jwt" }],
+    ["a private-use scheme without public_hostname", { client_name: "X", redirect_uris: ["com.example.app:/cb"] }],
+  ])("refuses %s with invalid_client_metadata", async (_what, body) => {
+    const response = await call(body);
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toBe("invalid_client_metadata");
+  });
+
+  it("refuses malformed JSON", async () => {
+    expect((await (await call(null, "{nope")).json()).error).toBe("invalid_client_metadata");
+  });
+
+  it("accepts loopback http and a private-use scheme with a public hostname", async () => {
+    const response = await call({ client_name: "Native", redirect_uris: ["com.example.app:/cb", "http://127.0.0.1:8123/cb"], public_hostname: "app.example.com", token_endpoint_auth_method: "none" });
+    expect(response.status).toBe(201);
+  });
+});
