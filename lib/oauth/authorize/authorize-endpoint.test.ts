@@ -52,7 +52,7 @@ describe("GET …/authorize", () => {
     ["no PKCE from a public client", { code_challenge: null, code_challenge_method: null }, "invalid_request"],
     ["a malformed code_challenge", { code_challenge: "short" }, "invalid_request"],
     ["a 10 kB scope", { scope: "patient/Observation.read ".repeat(420) }, "invalid_request"],
-  ])("redirects back with an error for %s", async (_what, overrides, error) => {
+  ] as [string, Record<string, string | null>, string][])("redirects back with an error for %s", async (_what, overrides, error) => {
     const response = await request(overrides);
     const location = new URL(response.headers.get("location")!);
     if (error === "invalid_request" && overrides.scope) {

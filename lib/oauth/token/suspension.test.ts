@@ -11,7 +11,7 @@ import { keepGrantSuspended, reapproveGrant, revokeGrantAsPatient } from "../gra
 import { GRANT_REVOKED_URN, GRANT_SUSPENDED_URN } from "../error-uri";
 import { newApp, refreshWith, TENANT, tokensFor } from "../../../test/oauth-fixtures";
 
-const SUSPENDS = {
+const SUSPENDS: Record<"strict" | "identity", readonly string[]> = {
   strict: SCENARIO_NAMES.filter((name) => name !== "restore-baseline"),
   identity: SCENARIO_NAMES.filter((name) => name !== "restore-baseline" && name !== "certificate-renewed"),
 };
