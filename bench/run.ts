@@ -1,16 +1,24 @@
 // `npm run bench`: benchmarks on a private, freshly migrated and seeded database (data/bench.db).
 // Prints medians and p99s; run it on a quiet machine and compare ratios rather than absolute numbers.
+// The load tests need a production build (`npm run build`) and only talk to localhost.
 import { rmSync } from "node:fs";
 import { prepareDatabase } from "../lib/db/prepare-database";
 import { benchTrustEvaluation } from "./trust-evaluation";
+import { benchTokenEndpoint } from "./token-endpoint";
 
 const DATABASE = "data/bench.db";
 
 async function main() {
   rmSync(DATABASE, { force: true });
-  await prepareDatabase({ databaseUrl: `file:./${DATABASE}`, publicUrl: "http://localhost:3999" });
-  const results = [...(await benchTrustEvaluation())];
-  console.table(results);
+  const databaseUrl = `file:./${DATABASE}`;
+  await prepareDatabase({ databaseUrl, publicUrl: "http://localhost:3200" });
+  console.log("evaluateTrust (milliseconds):");
+  console.table(await benchTrustEvaluation());
+  const token = await benchTokenEndpoint(databaseUrl);
+  console.log("token endpoint against next start, 10 connections (latency in milliseconds):");
+  console.table(token.results);
+  console.log(`server peak resident memory: ${token.peakRssMiB} MiB`);
+  process.exit(0);
 }
 
 main().catch((error) => {

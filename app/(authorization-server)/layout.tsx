@@ -8,7 +8,9 @@ export default function PatientPortalLayout({ children }: { children: React.Reac
             <span aria-hidden className="inline-block h-6 w-6 rounded-md bg-brand-600" />
             Sandbox Health
           </span>
-          <span className="rounded-full bg-amber-100 px-2.5 py-0.5 text-xs font-medium text-amber-900">Sandbox — not real health data</span>
+          <span className="rounded-full bg-amber-100 px-2.5 py-0.5 text-xs font-medium text-amber-900">
+            Sandbox<span className="hidden sm:inline"> — not real health data</span>
+          </span>
         </div>
       </header>
       <main className="mx-auto max-w-2xl px-4 py-8">{children}</main>

@@ -1,4 +1,5 @@
 // The surfaces the landing page links to: only what exists in this build.
+import { DEFAULT_TENANT } from "../seed/personas";
 
 export interface Surface {
   title: string;
@@ -7,6 +8,16 @@ export interface Surface {
 }
 
 export const SURFACES: Surface[] = [
+  {
+    title: "SMART discovery",
+    description: "The authorization server's endpoints, scopes and capabilities, as your app discovers them.",
+    href: `/r4/${DEFAULT_TENANT.id}/.well-known/smart-configuration`,
+  },
+  {
+    title: "My authorizations (patient)",
+    description: "Sign in as a test patient to see, review and revoke the apps you approved.",
+    href: `/tenants/${DEFAULT_TENANT.id}/personas/patient/my-authorizations`,
+  },
   {
     title: "Health check",
     description: "Whether the sandbox and its database answer, for load balancers and scripts.",
