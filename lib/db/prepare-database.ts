@@ -2,7 +2,7 @@
 // migrations in prisma/migrations with Prisma's own `migrate deploy`, then seeds and creates keys and secrets.
 // Used by `npm start`, the e2e global setup and the unit-test setup, so they all run the real migrations.
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { ConfigurationError, redactUrl, sqliteFilePath } from "../config/environment";
@@ -18,6 +18,8 @@ export async function migrateDatabase(databaseUrl: string): Promise<void> {
     throw new ConfigurationError(`cannot create the database folder ${folder}: ${(error as Error).message}`);
   }
   if (!statSync(folder).isDirectory()) throw new ConfigurationError(`cannot create the database: ${folder} is not a folder`);
+  // A deleted database must not inherit the write-ahead log of the one it replaces.
+  if (!existsSync(file)) for (const suffix of ["-wal", "-shm"]) rmSync(file + suffix, { force: true });
   const prismaCli = path.resolve("node_modules", "prisma", "build", "index.js");
   try {
     await run(process.execPath, [prismaCli, "migrate", "deploy"], {
