@@ -4,7 +4,7 @@
 import { rmSync } from "node:fs";
 import { prepareDatabase } from "../lib/db/prepare-database";
 import { benchTrustEvaluation } from "./trust-evaluation";
-import { benchTokenEndpoint } from "./token-endpoint";
+import { benchHttpEndpoints } from "./http-endpoints";
 
 const DATABASE = "data/bench.db";
 
@@ -14,8 +14,8 @@ async function main() {
   await prepareDatabase({ databaseUrl, publicUrl: "http://localhost:3200" });
   console.log("evaluateTrust (milliseconds):");
   console.table(await benchTrustEvaluation());
-  const token = await benchTokenEndpoint(databaseUrl);
-  console.log("token endpoint against next start, 10 connections (latency in milliseconds):");
+  const token = await benchHttpEndpoints(databaseUrl);
+  console.log("HTTP endpoints against next start, 10 connections (latency in milliseconds):");
   console.table(token.results);
   console.log(`server peak resident memory: ${token.peakRssMiB} MiB`);
   process.exit(0);

@@ -1,5 +1,5 @@
-// The token endpoint under load against `next start`: code exchange, refresh with the trust comparison
-// (offline_access) and refresh without it (online_access, not checked by default), plus the server's peak RSS.
+// HTTP endpoints under load against `next start`: code exchange, refresh with the trust comparison (offline_access)
+// and without it (online_access, not checked by default), an Observation search, and the server's peak RSS.
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -27,7 +27,7 @@ async function load(name: string, options: autocannon.Options): Promise<LoadResu
   return { name, requests: result.requests.total, p50: result.latency.p50, p99: result.latency.p99, perSecond: Math.round(result.requests.average), non2xx: result.non2xx };
 }
 
-export async function benchTokenEndpoint(databaseUrl: string) {
+export async function benchHttpEndpoints(databaseUrl: string) {
   process.env.PUBLIC_URL = ORIGIN;
   const { db } = await import("../lib/db/client");
   const { newApp, approvedCode, tokensFor, REDIRECT_URI, TENANT } = await import("../test/oauth-fixtures");
@@ -37,6 +37,7 @@ export async function benchTokenEndpoint(databaseUrl: string) {
   const codes: { code: string; verifier: string }[] = [];
   for (let i = 0; i < 400; i++) codes.push(await approvedCode(offlineApp.client_id));
   const offline = await tokensFor(offlineApp.client_id);
+  const reader = await tokensFor(offlineApp.client_id, { personId: "person-samuel-okafor", patientId: "samuel-okafor" });
   const online = await tokensFor(onlineApp.client_id, { scope: onlineScope });
   await db.$disconnect();
 
@@ -80,7 +81,12 @@ export async function benchTokenEndpoint(databaseUrl: string) {
       duration: 10,
       ...form({ grant_type: "refresh_token", refresh_token: online.refresh_token, client_id: onlineApp.client_id }),
     });
-    return { results: [exchange, refreshChecked, refreshUnchecked], peakRssMiB: peakRssMiB(server.pid!) };
+    const observations = await load("Observation search, one patient (GET /r4/{t}/Observation?patient=…)", {
+      url: `${ORIGIN}/r4/${TENANT}/Observation?patient=samuel-okafor&category=vital-signs&_count=50`,
+      duration: 10,
+      headers: { authorization: `Bearer ${reader.access_token}` },
+    });
+    return { results: [exchange, refreshChecked, refreshUnchecked, observations], peakRssMiB: peakRssMiB(server.pid!) };
   } finally {
     server.kill("SIGTERM");
   }
