@@ -5,6 +5,7 @@ import { ClockRangeError } from "../clock/sandbox-clock";
 import { InvalidCertificateError } from "../trust/parsed-certificate";
 import { ScenarioNotApplicableError } from "../trust/scenarios";
 import { AppNotFoundError } from "../trust/simulated-host";
+import { apiRequestAllowed } from "../console/admin-access";
 
 export class ControlApiError extends Error {
   constructor(
@@ -66,6 +67,12 @@ type Handler<C> = (request: Request, context: C) => Promise<Response>;
 /** Wraps a route handler so every failure becomes a JSON error with the right status. */
 export function controlApi<C>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
+    if (!apiRequestAllowed(request)) {
+      return Response.json(
+        { error: "unauthorized", message: "this sandbox requires Authorization: Bearer <SANDBOX_ADMIN_PASSWORD>" },
+        { status: 401, headers: { "Cache-Control": "no-store", "WWW-Authenticate": 'Bearer realm="sandbox-control-api"' } },
+      );
+    }
     try {
       return await handler(request, context);
     } catch (error) {

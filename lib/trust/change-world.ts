@@ -50,7 +50,7 @@ async function commit(db: Db, host: LoadedHost, outcome: ScenarioOutcome, event:
     writes.push(db.certificateRevocation.upsert({ where: { issuerId_serialNumber: { issuerId, serialNumber } }, create: { issuerId, serialNumber, revokedAt: now }, update: {} }));
   }
   if (outcome.unrevoke?.length) writes.push(db.certificateRevocation.deleteMany({ where: { serialNumber: { in: outcome.unrevoke } } }));
-  const revokedAfter = await afterRevocations(db, outcome);
+  const revokedAfter = await revocationsAfter(db, outcome);
   const after = await evaluateWorld(db, { ...host, current: outcome.world }, outcome.world, now, revokedAfter);
   const changes = compareSnapshots(before.snapshot, after.snapshot, "strict", host.clientId);
   writes.push(
@@ -67,7 +67,7 @@ async function commit(db: Db, host: LoadedHost, outcome: ScenarioOutcome, event:
 }
 
 /** The revocation set as it will be once the outcome is committed, to evaluate "after" before writing. */
-async function afterRevocations(db: Db, outcome: ScenarioOutcome): Promise<Set<string>> {
+export async function revocationsAfter(db: Db, outcome: ScenarioOutcome): Promise<Set<string>> {
   const rows = await db.certificateRevocation.findMany();
   const kept = rows.filter((row) => !outcome.unrevoke?.includes(row.serialNumber));
   return revocationKeys(await loadCertificateAuthorities(db), [...kept, ...(outcome.revoke ?? [])]);

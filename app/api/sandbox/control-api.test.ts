@@ -19,7 +19,7 @@ function jsonRequest(url: string, body: unknown, method = "POST", raw?: string) 
 
 describe("GET /api/sandbox/scenarios", () => {
   it("lists every scenario with a description", async () => {
-    const body = (await getScenarios().json()) as { name: string; description: string }[];
+    const body = (await (await getScenarios(new Request(`${base}/scenarios`), none)).json()) as { name: string; description: string }[];
     expect(body.map((s) => s.name)).toContain("certificate-expired");
     expect(body).toHaveLength(13);
     for (const scenario of body) expect(scenario.description.length).toBeGreaterThan(10);

@@ -1,0 +1,83 @@
+// GET /console/activity[?app=&grant=&patient=&type=] — the activity timeline (live), each event's details with
+// secrets redacted, and for one grant the sequence diagram of everything that happened to it.
+import type { Metadata } from "next";
+import { db } from "@/lib/db/client";
+import { redact } from "@/lib/activity/redact";
+import { sequenceSteps } from "@/lib/activity/sequence";
+import { LiveRefresh } from "@/components/console/live-refresh";
+import { SequenceDiagram } from "@/components/console/sequence-diagram";
+
+export const metadata: Metadata = { title: "Activity" };
+export const dynamic = "force-dynamic";
+
+type Search = { app?: string; grant?: string; patient?: string; type?: string };
+
+async function grantTimeline(grantId: string) {
+  const grant = await db.grant.findUnique({ where: { id: grantId } });
+  if (!grant) return [];
+  return db.event.findMany({
+    where: { OR: [{ grantId }, { clientId: grant.clientId, type: "trust.scenario_applied", createdAt: { gte: grant.createdAt } }] },
+    orderBy: { createdAt: "asc" },
+    take: 200,
+  });
+}
+
+export default async function ActivityPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const filters = await searchParams;
+  const events = await db.event.findMany({
+    where: {
+      ...(filters.app ? { clientId: filters.app } : {}),
+      ...(filters.grant ? { grantId: filters.grant } : {}),
+      ...(filters.patient ? { patientId: filters.patient } : {}),
+      ...(filters.type ? { type: { startsWith: filters.type } } : {}),
+    },
+    orderBy: { createdAt: "desc" },
+    take: 150,
+  });
+  const timeline = filters.grant ? await grantTimeline(filters.grant) : [];
+  const input = "rounded border border-slate-300 px-2 py-1";
+
+  return (
+    <div className="space-y-6">
+      {filters.grant && (
+        <section aria-labelledby="sequence" className="rounded-xl bg-white p-5 shadow-sm">
+          <h2 id="sequence" className="text-lg font-semibold">Sequence of grant <span className="font-mono text-sm">{filters.grant}</span></h2>
+          {timeline.length ? <SequenceDiagram steps={sequenceSteps(timeline)} /> : <p className="mt-2 text-slate-600">No events for this grant.</p>}
+        </section>
+      )}
+      <section aria-labelledby="timeline" className="rounded-xl bg-white p-5 shadow-sm">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h1 id="timeline" className="text-xl font-bold">Activity</h1>
+          <LiveRefresh />
+        </div>
+        <form className="mt-3 flex flex-wrap items-end gap-2 text-sm">
+          <input aria-label="App (client id)" name="app" defaultValue={filters.app} placeholder="client id" className={input} />
+          <input aria-label="Grant id" name="grant" defaultValue={filters.grant} placeholder="grant id" className={input} />
+          <input aria-label="Patient id" name="patient" defaultValue={filters.patient} placeholder="patient id" className={input} />
+          <input aria-label="Event type" name="type" defaultValue={filters.type} placeholder="type, e.g. grant." className={input} />
+          <button className="rounded-lg bg-slate-900 px-3 py-1.5 font-semibold text-white">Filter</button>
+        </form>
+        <ol className="mt-4 divide-y divide-slate-100" data-testid="timeline">
+          {events.map((event) => (
+            <li key={event.id} className="py-2 text-sm">
+              <details>
+                <summary className="flex cursor-pointer flex-wrap items-baseline gap-x-3">
+                  <span className="font-mono text-xs text-slate-500">{event.createdAt.toISOString().slice(11, 19)}</span>
+                  <span className={`font-mono font-semibold ${/failed|suspended|revoked|expired/.test(event.type) ? "text-red-700" : "text-slate-900"}`}>{event.type}</span>
+                  {event.clientId && <span className="text-xs text-slate-600">app {event.clientId}</span>}
+                  {event.patientId && <span className="text-xs text-slate-600">patient {event.patientId}</span>}
+                  {event.grantId && <a href={`/console/activity?grant=${event.grantId}`} className="text-xs text-brand-700 underline">grant</a>}
+                </summary>
+                <div className="mt-2 rounded-lg bg-slate-50 p-3">
+                  <p className="text-xs text-slate-600">Sandbox time {event.sandboxAt.toISOString()}{event.correlationId ? ` · correlation ${event.correlationId}` : ""}</p>
+                  <pre className="mt-1 max-h-80 overflow-auto text-xs">{JSON.stringify(redact(event.payload), null, 2)}</pre>
+                </div>
+              </details>
+            </li>
+          ))}
+        </ol>
+        {events.length === 0 && <p className="mt-3 text-slate-600">No events match.</p>}
+      </section>
+    </div>
+  );
+}
