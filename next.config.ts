@@ -5,7 +5,8 @@ const PATIENT_PAGE_HEADERS = [
   { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Cache-Control", value: "no-store" },
-  { key: "Referrer-Policy", value: "no-referrer" },
+  // same-origin (not no-referrer): the browser must still send our Origin on the consent POST.
+  { key: "Referrer-Policy", value: "same-origin" },
 ];
 
 const nextConfig: NextConfig = {

@@ -6,6 +6,7 @@ import net from "node:net";
 import path from "node:path";
 import { ConfigurationError, databaseUrl, port, publicUrl } from "../lib/config/environment";
 import { prepareDatabase } from "../lib/db/prepare-database";
+import { frameworkEnvironment } from "../lib/secrets/sandbox-secrets";
 
 const SOURCES = ["app", "lib", "components", "public", "next.config.ts", "package.json", "postcss.config.mjs"];
 
@@ -39,11 +40,13 @@ async function main(): Promise<void> {
   const env = { PORT: String(port()), PUBLIC_URL: publicUrl(), DATABASE_URL: databaseUrl() };
   await assertPortFree(Number(env.PORT));
   await prepareDatabase({ databaseUrl: env.DATABASE_URL, publicUrl: env.PUBLIC_URL });
+  const { db } = await import("../lib/db/client");
+  const framework = await frameworkEnvironment(db);
   buildIfNeeded();
   console.log(`smart-trust-sandbox: serving ${env.PUBLIC_URL} (database ${env.DATABASE_URL})`);
   const server = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", env.PORT], {
     stdio: "inherit",
-    env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, ...env, ...framework, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   server.on("exit", (code) => process.exit(code ?? 0));

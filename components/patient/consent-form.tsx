@@ -16,7 +16,8 @@ const DURATION: Record<AccessKind, string> = {
 };
 
 interface Props {
-  action: (form: FormData) => Promise<void>;
+  /** The decision endpoint the form posts to. */
+  action: string;
   csrf: string;
   scopes: string[];
   accessKind: AccessKind;
@@ -26,7 +27,7 @@ export function ConsentForm({ action, csrf, scopes, accessKind }: Props) {
   const resources = scopes.map(parseResourceScope).filter((resource) => resource !== null);
   const required = [...new Set(scopes.map((scope) => REQUIRED_SCOPE_TEXT[scope]).filter(Boolean))];
   return (
-    <form action={action} className="mt-6 space-y-6">
+    <form method="post" action={action} className="mt-6 space-y-6">
       <input type="hidden" name="csrf" value={csrf} />
       <fieldset>
         <legend className="text-base font-semibold text-slate-900">The app is asking to see</legend>

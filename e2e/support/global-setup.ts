@@ -5,6 +5,7 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { sqliteFilePath } from "../../lib/config/environment";
 import { prepareDatabase } from "../../lib/db/prepare-database";
+import { frameworkEnvironment } from "../../lib/secrets/sandbox-secrets";
 import { E2E_BASE_URL, E2E_DATABASE_URL, E2E_PORT } from "./e2e-environment";
 
 function assertLocalDatabase(url: string): string {
@@ -30,9 +31,11 @@ export default async function globalSetup() {
   const file = assertLocalDatabase(E2E_DATABASE_URL);
   for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
   await prepareDatabase({ databaseUrl: E2E_DATABASE_URL, publicUrl: E2E_BASE_URL });
+  const { db } = await import("../../lib/db/client");
+  const framework = await frameworkEnvironment(db);
 
   const server = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(E2E_PORT)], {
-    env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL, PUBLIC_URL: E2E_BASE_URL, PORT: String(E2E_PORT), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, ...framework, DATABASE_URL: E2E_DATABASE_URL, PUBLIC_URL: E2E_BASE_URL, PORT: String(E2E_PORT), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "inherit", "inherit"],
   });
   const exited = new Promise<never>((_, reject) => server.once("exit", (code) => reject(new Error(`next start exited early with code ${code}`))));

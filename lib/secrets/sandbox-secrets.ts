@@ -13,3 +13,8 @@ export async function ensureSecret(db: Db, name: SecretName): Promise<string> {
   const stored = await db.sandboxSecret.findUniqueOrThrow({ where: { name } });
   return stored.value;
 }
+
+/** Environment for the framework: next-auth's AUTH_SECRET comes from the database unless configured. */
+export async function frameworkEnvironment(db: Db): Promise<{ AUTH_SECRET: string }> {
+  return { AUTH_SECRET: process.env.AUTH_SECRET || (await ensureSecret(db, "auth-secret")) };
+}

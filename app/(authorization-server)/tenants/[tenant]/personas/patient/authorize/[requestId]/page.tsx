@@ -14,7 +14,7 @@ import { Notice } from "@/components/patient/notice";
 import { PatientPicker } from "@/components/patient/patient-picker";
 import { SignedInAs } from "@/components/patient/signed-in-as";
 import { currentPatientSession, loginPath } from "@/app/(authorization-server)/_lib/patient-session";
-import { choosePatientAction, decideAction } from "./actions";
+import { choosePatientAction } from "./actions";
 
 export const metadata: Metadata = { title: "Allow access?" };
 
@@ -68,7 +68,7 @@ export default async function AuthorizeStepPage({ params, searchParams }: Props)
           <IdentityBlock identity={trust.verdict.identity} findings={trust.findings} />
         </div>
         <ConsentForm
-          action={decideAction.bind(null, tenantId, requestId)}
+          action={`${here}/decision`}
           csrf={await consentCsrfToken(db, requestId, session.sessionId)}
           scopes={request.parameters.scope}
           accessKind={accessKindOf(request.parameters.scope)}

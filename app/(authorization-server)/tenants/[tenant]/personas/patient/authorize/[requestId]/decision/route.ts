@@ -1,0 +1,46 @@
+// POST …/authorize/{requestId}/decision — the consent form's Allow / Deny. A plain form POST answered with a 303,
+// so the browser itself follows the redirect back to the app (a server action would navigate client-side).
+import { db } from "@/lib/db/client";
+import { publicUrl } from "@/lib/config/environment";
+import {
+  AuthorizationRequestUnavailable,
+  approveAuthorizationRequest,
+  denyAuthorizationRequest,
+  loadAuthorizationRequest,
+  verifyConsentCsrfToken,
+} from "@/lib/oauth/authorize/authorization-requests";
+import { NO_STORE_HEADERS } from "@/lib/oauth/oauth-response";
+import { accessiblePatients } from "@/lib/patient-session/sessions";
+import { currentPatientSession, loginPath } from "@/app/(authorization-server)/_lib/patient-session";
+
+const seeOther = (location: string) => new Response(null, { status: 303, headers: { Location: location, ...NO_STORE_HEADERS } });
+
+export async function POST(request: Request, { params }: { params: Promise<{ tenant: string; requestId: string }> }) {
+  const { tenant: tenantId, requestId } = await params;
+  const step = `${publicUrl()}/tenants/${tenantId}/personas/patient/authorize/${requestId}`;
+  const origin = request.headers.get("origin");
+  if (origin && origin !== publicUrl()) return new Response("Cross-site form submission refused", { status: 403 });
+  const session = await currentPatientSession(tenantId);
+  if (!session) return seeOther(`${publicUrl()}${loginPath(tenantId, `/tenants/${tenantId}/personas/patient/authorize/${requestId}`)}`);
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return seeOther(`${step}?problem=expired-form`);
+  }
+  if (!(await verifyConsentCsrfToken(db, requestId, session.sessionId, String(form.get("csrf") ?? "")))) return seeOther(`${step}?problem=expired-form`);
+  try {
+    const authorization = await loadAuthorizationRequest(db, tenantId, requestId);
+    const allowed = await accessiblePatients(db, session.person.id);
+    const patientId = authorization.patientId ?? (allowed.length === 1 ? allowed[0].id : null);
+    if (!patientId || !allowed.some((patient) => patient.id === patientId)) return seeOther(`${step}?problem=choose-patient`);
+    return seeOther(
+      form.get("decision") === "allow"
+        ? await approveAuthorizationRequest(db, { tenantId, requestId, personId: session.person.id, patientId, loginSessionId: session.sessionId, keptScopes: form.getAll("scope").map(String) })
+        : await denyAuthorizationRequest(db, { tenantId, requestId, personId: session.person.id }),
+    );
+  } catch (error) {
+    if (error instanceof AuthorizationRequestUnavailable) return seeOther(step);
+    throw error;
+  }
+}

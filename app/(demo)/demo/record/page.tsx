@@ -1,0 +1,115 @@
+// GET /demo/record — the patient's record: banner, vital-signs charts, medications, allergies, conditions,
+// immunizations, and the Connection panel; or the suspended/revoked, renewing or retry states.
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { auth } from "@/demo-app/auth";
+import { loadRecord, patientName, series } from "@/demo-app/fhir-client";
+import { heldTokens } from "@/demo-app/held-tokens";
+import { connectAction, refreshAction, stopAction } from "../actions";
+import { AccessProblem } from "../_components/access-problem";
+import { AutoRefresh } from "../_components/auto-refresh";
+import { ConnectionPanel } from "../_components/connection-panel";
+import { VitalsChart } from "../_components/vitals-chart";
+
+export const metadata: Metadata = { title: "Your record" };
+export const dynamic = "force-dynamic";
+
+type Resource = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const text = (concept: Resource | undefined) => concept?.text ?? concept?.coding?.[0]?.display ?? "—";
+
+function List({ title, items }: { title: string; items: { key: string; primary: string; secondary?: string }[] }) {
+  return (
+    <section aria-labelledby={`list-${title}`} className="rounded-xl border border-slate-200 bg-white p-4">
+      <h2 id={`list-${title}`} className="text-base font-semibold text-slate-900">{title}</h2>
+      {items.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-500">None recorded.</p>
+      ) : (
+        <ul className="mt-2 divide-y divide-slate-100 text-sm">
+          {items.map((item) => (
+            <li key={item.key} className="py-1.5">
+              <span className="text-slate-900">{item.primary}</span>
+              {item.secondary && <span className="block text-xs text-slate-500">{item.secondary}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export default async function RecordPage() {
+  const session = await auth();
+  const tokens = await heldTokens();
+  if (!session?.patient || !tokens) redirect("/demo");
+  const last = session.lastRefresh;
+  const problem = <AccessProblem errorUri={last?.errorUri ?? null} tryAgain={refreshAction} reauthorize={connectAction} stop={stopAction} />;
+  if (last?.outcome === "invalid_grant") return problem;
+  if (last?.outcome === "unavailable") {
+    return (
+      <div role="alert" className="rounded-xl bg-white p-6 shadow-sm">
+        <h1 className="text-xl font-bold">Your health record is not reachable right now</h1>
+        <p className="mt-2 text-slate-700">{last.message} Your access is fine; this is usually temporary.</p>
+        <form action={refreshAction} className="mt-4">
+          <button className="rounded-lg bg-indigo-600 px-4 py-2 font-semibold text-white">Retry</button>
+        </form>
+      </div>
+    );
+  }
+  const expired = tokens.expiresAt - 30 < Date.now() / 1000;
+  if (expired) return <AutoRefresh refresh={refreshAction} />;
+
+  const result = await loadRecord(tokens);
+  if (result.kind === "unauthorized") {
+    // A 401 from the FHIR API: refresh once; if that was just done, the access is gone.
+    return last && Date.now() - last.at < 15_000 ? problem : <AutoRefresh refresh={refreshAction} />;
+  }
+  if (result.kind === "unavailable") {
+    return (
+      <div role="alert" className="rounded-xl bg-white p-6 shadow-sm">
+        <h1 className="text-xl font-bold">Your health record is not reachable right now</h1>
+        <p className="mt-2 text-slate-700">{result.message} Try again in a moment.</p>
+        <a href="/demo/record" className="mt-4 inline-block rounded-lg bg-indigo-600 px-4 py-2 font-semibold text-white">Retry</a>
+      </div>
+    );
+  }
+
+  const { record } = result;
+  const ownPatient = session.fhirUser?.split("/").pop();
+  const proxy = ownPatient && ownPatient !== tokens.patient;
+  return (
+    <div className="space-y-5">
+      <section aria-label="Patient" className="flex flex-wrap items-center justify-between gap-3 rounded-xl bg-indigo-900 px-5 py-4 text-white" data-testid="patient-banner">
+        <div>
+          <h1 className="text-2xl font-bold">{patientName(record.patient)}</h1>
+          <p className="text-indigo-100">Born {record.patient.birthDate} · {record.patient.gender}</p>
+        </div>
+        {proxy && <p className="rounded-lg bg-white/15 px-3 py-1.5 text-sm">You are viewing {patientName(record.patient)}&rsquo;s record as their proxy</p>}
+      </section>
+      <div className="grid gap-5 lg:grid-cols-[1fr_20rem]">
+        <div className="space-y-5">
+          <section aria-labelledby="vitals" className="space-y-3">
+            <h2 id="vitals" className="text-lg font-semibold text-slate-900">Vital signs</h2>
+            <div className="grid gap-3 md:grid-cols-2">
+              <VitalsChart title="Heart rate" points={series(record.vitals, "8867-4")} color="#e11d48" />
+              <VitalsChart title="Systolic blood pressure" points={series(record.vitals, "8480-6")} color="#4f46e5" />
+              <VitalsChart title="Body weight" points={series(record.vitals, "29463-7")} color="#0d9488" />
+              <VitalsChart title="Body temperature" points={series(record.vitals, "8310-5")} color="#d97706" />
+            </div>
+          </section>
+          <div className="grid gap-3 md:grid-cols-2">
+            <List title="Medications" items={record.medications.map((m) => ({ key: m.id, primary: text(m.medicationCodeableConcept), secondary: `${m.status} · ${m.dosageInstruction?.[0]?.text ?? ""}` }))} />
+            <List title="Allergies" items={record.allergies.map((a) => ({ key: a.id, primary: text(a.code), secondary: `${a.criticality} criticality · ${a.reaction?.[0]?.manifestation?.[0]?.text ?? ""}` }))} />
+            <List title="Conditions" items={record.conditions.map((c) => ({ key: c.id, primary: text(c.code), secondary: `${text(c.clinicalStatus)} · since ${c.onsetDateTime ?? "—"}` }))} />
+            <List title="Immunizations" items={record.immunizations.map((i) => ({ key: i.id, primary: text(i.vaccineCode), secondary: i.occurrenceDateTime }))} />
+          </div>
+        </div>
+        <div className="space-y-3">
+          <ConnectionPanel scope={tokens.scope} expiresAt={tokens.expiresAt} hasRefreshToken={!!tokens.refreshToken} lastRefresh={last ?? null} refresh={refreshAction} />
+          <form action={stopAction}>
+            <button className="w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm font-semibold text-slate-700 hover:bg-slate-50">Stop using the app</button>
+          </form>
+        </div>
+      </div>
+    </div>
+  );
+}
