@@ -51,7 +51,7 @@ export async function oauthErrorResponse(db: Db, failure: unknown, context: Erro
     clientId: context.clientId,
     grantId: error.grantId,
     correlationId: context.correlationId,
-    payload: detail,
+    payload: { ...detail, errorUri: uri },
     sandboxAt,
   });
   const { errorDescription } = await readSettings(db, context.tenantId);

@@ -12,6 +12,8 @@ export async function connectAction(): Promise<void> {
 export async function refreshAction(): Promise<void> {
   if (!(await auth())) redirect("/demo");
   await updateSession({ action: "refresh" } as never);
+  // A fresh request, so the page reads the session cookie this action just rewrote.
+  redirect("/demo/record");
 }
 
 export async function stopAction(): Promise<void> {

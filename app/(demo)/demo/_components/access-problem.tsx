@@ -40,6 +40,11 @@ export function AccessProblem({ errorUri, tryAgain, reauthorize, stop }: Props) 
         <h2 id="problem-title" className="text-lg font-bold text-slate-900">MyHealth lost access to your record</h2>
         <p className="mt-2 text-sm text-slate-700">If you re-approved MyHealth in your patient portal, try again. Otherwise start a new authorization, or stop using the app.</p>
         <div className="mt-5 space-y-2">
+          {errorUri && (
+            <a href={errorUri} target="_blank" rel="noopener noreferrer" className={`${button} block border border-amber-300 bg-amber-50 text-center text-amber-950 hover:bg-amber-100`}>
+              More information (opens your patient portal)
+            </a>
+          )}
           <form action={tryAgain}>
             <button autoFocus className={`${button} bg-indigo-600 text-white hover:bg-indigo-700`}>Try again</button>
           </form>
