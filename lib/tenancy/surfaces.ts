@@ -9,6 +9,16 @@ export interface Surface {
 
 export const SURFACES: Surface[] = [
   {
+    title: "MyHealth demo app",
+    description: "A patient app built with next-auth that connects, refreshes and handles suspension the way the vendor recommends.",
+    href: "/demo",
+  },
+  {
+    title: "Developer console",
+    description: "Register apps, flip their certificate or DNS in the trust lab, manage grants, watch activity, move the clock.",
+    href: "/console/apps",
+  },
+  {
     title: "SMART discovery",
     description: "The authorization server's endpoints, scopes and capabilities, as your app discovers them.",
     href: `/r4/${DEFAULT_TENANT.id}/.well-known/smart-configuration`,
