@@ -2,12 +2,8 @@
 // active when every check passes, for tokens issued to the asking client.
 import type { Db } from "../db/client";
 import { recordEvent } from "../activity/record-event";
-import { sandboxNow } from "../clock/sandbox-clock";
 import { hashToken } from "../secrets/hashing";
-import { authenticateClient } from "./client-authentication";
-import { InvalidRequest } from "./errors";
-import { pickParameters, readFormBody } from "./form-parameters";
-import { newCorrelationId, oauthErrorResponse, oauthJson } from "./oauth-response";
+import { handleTokenManagementRequest } from "./token-management-endpoint";
 import { verifyAccessToken } from "./tokens";
 
 async function introspect(db: Db, tenantId: string, clientId: string, token: string, now: Date): Promise<Record<string, unknown>> {
@@ -25,20 +21,10 @@ async function introspect(db: Db, tenantId: string, clientId: string, token: str
   return { active: true, token_type: "Bearer", client_id: clientId, scope: claims.scope, sub: claims.sub, patient: claims.patient, iss: claims.iss, aud: claims.aud, exp: claims.exp, iat: claims.iat, jti: claims.jti };
 }
 
-export async function handleIntrospectionRequest(db: Db, tenantId: string, request: Request): Promise<Response> {
-  const correlationId = newCorrelationId();
-  let clientId: string | null = null;
-  try {
-    const parameters = pickParameters(await readFormBody(request), ["token", "token_type_hint", "client_id", "client_secret"]);
-    clientId = parameters.client_id ?? null;
-    const client = await authenticateClient(db, tenantId, request, parameters);
-    clientId = client.id;
-    if (!parameters.token) throw new InvalidRequest("token is required");
-    const now = await sandboxNow(db);
-    const answer = await introspect(db, tenantId, client.id, parameters.token, now);
+export function handleIntrospectionRequest(db: Db, tenantId: string, request: Request): Promise<Response> {
+  return handleTokenManagementRequest(db, tenantId, request, "introspect", async ({ client, token, now, correlationId }) => {
+    const answer = await introspect(db, tenantId, client.id, token, now);
     await recordEvent(db, { type: "token.introspected", tenantId, clientId: client.id, correlationId, sandboxAt: now, payload: { active: answer.active, tokenType: answer.token_type ?? null } });
-    return oauthJson(answer, correlationId);
-  } catch (failure) {
-    return oauthErrorResponse(db, failure, { endpoint: "introspect", tenantId, clientId, correlationId });
-  }
+    return answer;
+  });
 }

@@ -3,46 +3,37 @@
 import { decodeJwt } from "jose";
 import type { Db } from "../db/client";
 import { recordEvent } from "../activity/record-event";
-import { sandboxNow } from "../clock/sandbox-clock";
 import { hashToken } from "../secrets/hashing";
-import { authenticateClient } from "./client-authentication";
-import { InvalidRequest } from "./errors";
-import { pickParameters, readFormBody } from "./form-parameters";
 import { revokeGrant } from "./grants";
-import { newCorrelationId, oauthErrorResponse, oauthJson } from "./oauth-response";
+import { handleTokenManagementRequest, type TokenManagementInput } from "./token-management-endpoint";
 
-export async function handleRevocationRequest(db: Db, tenantId: string, request: Request): Promise<Response> {
-  const correlationId = newCorrelationId();
-  let clientId: string | null = null;
+function jtiOf(token: string): string | undefined {
   try {
-    const parameters = pickParameters(await readFormBody(request), ["token", "token_type_hint", "client_id", "client_secret"]);
-    clientId = parameters.client_id ?? null;
-    const client = await authenticateClient(db, tenantId, request, parameters);
-    clientId = client.id;
-    if (!parameters.token) throw new InvalidRequest("token is required");
-    const now = await sandboxNow(db);
-    const grant = await db.grant.findUnique({ where: { refreshTokenHash: hashToken(parameters.token) } });
-    let revoked: "refresh_token" | "access_token" | null = null;
-    if (grant && grant.clientId === client.id) {
-      await revokeGrant(db, grant, "the app revoked its refresh token", now, "grant.revoked", correlationId);
-      revoked = "refresh_token";
-    } else if (!grant) {
-      let jti: string | undefined;
-      try {
-        jti = decodeJwt(parameters.token).jti;
-      } catch {
-        jti = undefined;
-      }
-      const token = jti ? await db.accessToken.findUnique({ where: { jti } }) : null;
-      const owner = token ? await db.grant.findUnique({ where: { id: token.grantId } }) : null;
-      if (token && owner?.clientId === client.id) {
-        await db.accessToken.update({ where: { jti: token.jti }, data: { revoked: true } });
-        revoked = "access_token";
-      }
-    }
-    await recordEvent(db, { type: "token.revocation_requested", tenantId, clientId: client.id, grantId: grant?.id, correlationId, sandboxAt: now, payload: { revoked, hint: parameters.token_type_hint ?? null } });
-    return oauthJson({}, correlationId);
-  } catch (failure) {
-    return oauthErrorResponse(db, failure, { endpoint: "revoke", tenantId, clientId, correlationId });
+    return decodeJwt(token).jti;
+  } catch {
+    return undefined;
   }
+}
+
+async function revoke(db: Db, tenantId: string, { client, token, hint, now, correlationId }: TokenManagementInput) {
+  const grant = await db.grant.findUnique({ where: { refreshTokenHash: hashToken(token) } });
+  let revoked: "refresh_token" | "access_token" | null = null;
+  if (grant && grant.clientId === client.id) {
+    await revokeGrant(db, grant, "the app revoked its refresh token", now, "grant.revoked", correlationId);
+    revoked = "refresh_token";
+  } else if (!grant) {
+    const jti = jtiOf(token);
+    const issued = jti ? await db.accessToken.findUnique({ where: { jti } }) : null;
+    const owner = issued ? await db.grant.findUnique({ where: { id: issued.grantId } }) : null;
+    if (issued && owner?.clientId === client.id) {
+      await db.accessToken.update({ where: { jti: issued.jti }, data: { revoked: true } });
+      revoked = "access_token";
+    }
+  }
+  await recordEvent(db, { type: "token.revocation_requested", tenantId, clientId: client.id, grantId: grant?.id, correlationId, sandboxAt: now, payload: { revoked, hint } });
+  return {};
+}
+
+export function handleRevocationRequest(db: Db, tenantId: string, request: Request): Promise<Response> {
+  return handleTokenManagementRequest(db, tenantId, request, "revoke", (input) => revoke(db, tenantId, input));
 }
