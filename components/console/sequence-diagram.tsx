@@ -7,7 +7,7 @@ const TOP = 48;
 const COLORS = { normal: "#334155", bad: "#b91c1c", good: "#15803d" };
 
 export function SequenceDiagram({ steps }: { steps: SequenceStep[] }) {
-  const width = LANE_WIDTH * LANES.length;
+  const width = LANE_WIDTH * LANES.length + 60;
   const height = TOP + Math.max(1, steps.length) * ROW + 20;
   const x = (lane: number) => LANE_WIDTH * lane + LANE_WIDTH / 2;
   return (
@@ -33,7 +33,7 @@ export function SequenceDiagram({ steps }: { steps: SequenceStep[] }) {
           if (step.from === step.to) {
             return (
               <g key={index}>
-                <rect x={x(step.from) + 6} y={y - 13} width={LANE_WIDTH - 12} height={22} rx={4} fill="#f1f5f9" stroke={color} />
+                <rect x={x(step.from) + 6} y={y - 13} width={Math.max(LANE_WIDTH - 12, step.label.length * 6.6 + 14)} height={22} rx={4} fill="#f1f5f9" stroke={color} />
                 <text x={x(step.from) + 12} y={y + 2} fill={color}>{step.label}</text>
               </g>
             );
