@@ -12,7 +12,8 @@ function scopesSupported(settings: TenantSettings): string[] {
   return [...LAUNCH_SCOPES, ...IDENTITY_SCOPES.filter((s) => s !== "profile"), ...ACCESS_SCOPES, ...(settings.wildcardScopesAllowed ? ["patient/*.read", "patient/*.rs"] : []), ...resources];
 }
 
-export function smartConfiguration(tenantId: string, settings: TenantSettings) {
+/** What both discovery documents say about the server's endpoints and methods. */
+function serverMetadata(tenantId: string) {
   const urls = authorizationServerUrls(tenantId);
   return {
     // Required: where tokens come from and who signs them.
@@ -20,16 +21,22 @@ export function smartConfiguration(tenantId: string, settings: TenantSettings) {
     jwks_uri: urls.jwks,
     authorization_endpoint: urls.authorize,
     token_endpoint: urls.token,
-    // Recommended / optional endpoints this server implements.
+    // Optional endpoints this server implements.
     revocation_endpoint: urls.revoke,
     introspection_endpoint: urls.introspect,
-    management_endpoint: urls.manage,
     registration_endpoint: urls.register,
-    grant_types_supported: ["authorization_code", "refresh_token"],
     response_types_supported: ["code"],
     // Required: S256 only, never plain.
     code_challenge_methods_supported: ["S256"],
     token_endpoint_auth_methods_supported: AUTH_METHODS,
+  };
+}
+
+export function smartConfiguration(tenantId: string, settings: TenantSettings) {
+  return {
+    ...serverMetadata(tenantId),
+    management_endpoint: authorizationServerUrls(tenantId).manage,
+    grant_types_supported: ["authorization_code", "refresh_token"],
     scopes_supported: scopesSupported(settings),
     capabilities: [
       "launch-standalone",
@@ -49,20 +56,10 @@ export function smartConfiguration(tenantId: string, settings: TenantSettings) {
 }
 
 export function openidConfiguration(tenantId: string, settings: TenantSettings) {
-  const urls = authorizationServerUrls(tenantId);
   return {
-    issuer: urls.issuer,
-    jwks_uri: urls.jwks,
-    authorization_endpoint: urls.authorize,
-    token_endpoint: urls.token,
-    revocation_endpoint: urls.revoke,
-    introspection_endpoint: urls.introspect,
-    registration_endpoint: urls.register,
-    response_types_supported: ["code"],
+    ...serverMetadata(tenantId),
     subject_types_supported: ["public"],
     id_token_signing_alg_values_supported: ["RS256"],
-    token_endpoint_auth_methods_supported: AUTH_METHODS,
-    code_challenge_methods_supported: ["S256"],
     scopes_supported: ["openid", "fhirUser", ...scopesSupported(settings).filter((s) => s !== "openid" && s !== "fhirUser")],
     claims_supported: ["iss", "sub", "aud", "exp", "iat", "nonce", "fhirUser"],
   };
