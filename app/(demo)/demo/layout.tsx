@@ -12,7 +12,7 @@ export default function DemoLayout({ children }: { children: React.ReactNode }) 
           <Link href="/demo" className="flex items-center gap-2 text-lg font-bold text-indigo-900">
             <span aria-hidden className="grid h-8 w-8 place-items-center rounded-full bg-indigo-600 text-white">♥</span> MyHealth
           </Link>
-          <span className="text-xs text-slate-500">Demo patient app · connects to Sandbox Health with SMART on FHIR</span>
+          <span className="hidden text-xs text-slate-500 sm:inline">Demo patient app · connects to Sandbox Health with SMART on FHIR</span>
         </div>
       </header>
       <main className="mx-auto max-w-5xl px-4 py-8">{children}</main>
