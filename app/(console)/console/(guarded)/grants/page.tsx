@@ -29,6 +29,8 @@ export default async function GrantsPage({ searchParams }: { searchParams: Promi
   const patients = await db.patient.findMany({ orderBy: { id: "asc" } });
   const evaluations = new Map<string, Awaited<ReturnType<typeof evaluateTrust>> | null>();
   for (const clientId of new Set(grants.map((g) => g.clientId))) evaluations.set(clientId, await evaluateTrust(db, clientId, { mode: "inspect" }).catch(() => null));
+  const policies = new Map<string, string>();
+  for (const tenantId of new Set(grants.map((g) => g.tenantId))) policies.set(tenantId, (await readSettings(db, tenantId)).suspensionPolicy);
   const back = new URLSearchParams({ ...(app ? { app } : {}), ...(patient ? { patient } : {}) }).toString();
 
   return (
@@ -54,11 +56,10 @@ export default async function GrantsPage({ searchParams }: { searchParams: Promi
       </form>
       {grants.length === 0 && <p className="mt-4 text-slate-600">No grants yet. Authorize an app as a test patient to create one.</p>}
       <ul className="mt-4 space-y-3">
-        {await Promise.all(
-          grants.map(async (grant) => {
+        {grants.map((grant) => {
             const client = clients.get(grant.clientId);
             const current = evaluations.get(grant.clientId);
-            const policy = (await readSettings(db, grant.tenantId)).suspensionPolicy;
+            const policy = policies.get(grant.tenantId) as "strict" | "identity";
             const changes = current ? compareSnapshots(grant.snapshot as unknown as TrustSnapshot, current.snapshot, policy, grant.clientId) : [];
             return (
               <li key={grant.id} className="rounded-lg border border-slate-200 p-3 text-sm" data-testid="grant">
@@ -90,8 +91,7 @@ export default async function GrantsPage({ searchParams }: { searchParams: Promi
                 </div>
               </li>
             );
-          }),
-        )}
+          })}
       </ul>
     </section>
   );
