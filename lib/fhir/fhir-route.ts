@@ -17,10 +17,12 @@ type Handler = (db: Db, tenantId: string, access: FhirAccess, request: Request) 
 
 export async function handleFhirRequest(request: Request, tenantId: string, description: { resourceType: string; interaction: "read" | "search" }, handler: Handler): Promise<Response> {
   let access: FhirAccess | null = null;
+  let tenantKnown = false;
   let status = 200;
   let resultCount = 0;
   try {
-    if (!(await findTenant(db, tenantId))) throw new FhirError(404, "not-found", `no tenant "${tenantId}"`);
+    tenantKnown = !!(await findTenant(db, tenantId));
+    if (!tenantKnown) throw new FhirError(404, "not-found", `no tenant "${tenantId}"`);
     access = await authenticateFhirRequest(db, tenantId, request);
     const outcome = await handler(db, tenantId, access, request);
     resultCount = outcome.resultCount;
@@ -34,7 +36,7 @@ export async function handleFhirRequest(request: Request, tenantId: string, desc
     const url = new URL(request.url);
     await recordEvent(db, {
       type: `fhir.${description.interaction}`,
-      tenantId: (await findTenant(db, tenantId)) ? tenantId : null,
+      tenantId: tenantKnown ? tenantId : null,
       clientId: access?.claims.client_id ?? null,
       grantId: access?.claims.grant_id ?? null,
       patientId: access?.patientId ?? null,

@@ -3,6 +3,9 @@
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { publicUrl } from "../config/environment";
+import { recordEvent } from "../activity/record-event";
+import { sandboxNow } from "../clock/sandbox-clock";
+import type { OAuthError } from "./errors";
 
 export const CORRELATION_HEADER = "X-Correlation-Id";
 const URN_PREFIX = "urn:smart-trust-sandbox:error:oauth2";
@@ -21,9 +24,33 @@ export function errorUri(options: { urn: string; id: string; clientId?: string |
   return `${options.origin ?? publicUrl()}/errors/${encodeURIComponent(options.urn)}/instances/${options.id}?${query}`;
 }
 
-export function recordErrorInstance(
-  db: Db,
-  instance: { id: string; urn: string; tenantId: string | null; clientId?: string | null; grantId?: string | null; detail: Record<string, unknown> },
-) {
-  return db.errorInstance.create({ data: { ...instance, detail: instance.detail as Prisma.InputJsonValue } });
+export interface OAuthErrorRecord {
+  /** The correlation id: the error_uri's instance id. */
+  id: string;
+  endpoint: string;
+  error: OAuthError;
+  tenantId: string | null;
+  clientId?: string | null;
+  /** Activity event type; `<endpoint>.failed` by default. */
+  eventType?: string;
+  eventPayload?: Record<string, unknown>;
+}
+
+/** Stores an error for its error_uri page, logs it as an activity event, and returns its error_uri. */
+export async function recordOAuthError(db: Db, record: OAuthErrorRecord): Promise<string> {
+  const { error } = record;
+  const urn = error.urn ?? errorUrn(record.endpoint, error.error);
+  const uri = errorUri({ urn, id: record.id, clientId: record.clientId, tenantId: record.tenantId ?? "unknown" });
+  const detail = { endpoint: record.endpoint, error: error.error, description: error.description, reason: error.detail ?? null, status: error.status };
+  await db.errorInstance.create({ data: { id: record.id, urn, tenantId: record.tenantId, clientId: record.clientId, grantId: error.grantId, detail: detail as Prisma.InputJsonValue } });
+  await recordEvent(db, {
+    type: record.eventType ?? `${record.endpoint}.failed`,
+    tenantId: record.tenantId,
+    clientId: record.clientId,
+    grantId: error.grantId,
+    correlationId: record.id,
+    sandboxAt: await sandboxNow(db),
+    payload: { ...detail, errorUri: uri, ...record.eventPayload },
+  });
+  return uri;
 }

@@ -2,10 +2,8 @@
 // and errors as {error, error_uri[, error_description]} — each error stored for its error_uri page and logged.
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
-import { recordEvent } from "../activity/record-event";
-import { sandboxNow } from "../clock/sandbox-clock";
 import { readSettings } from "../settings/tenant-settings";
-import { CORRELATION_HEADER, errorUri, errorUrn, recordErrorInstance } from "./error-uri";
+import { CORRELATION_HEADER, recordOAuthError } from "./error-uri";
 import { OAuthError, ServerError } from "./errors";
 
 export const CORS_HEADERS = {
@@ -40,20 +38,7 @@ export interface ErrorContext {
 export async function oauthErrorResponse(db: Db, failure: unknown, context: ErrorContext): Promise<Response> {
   const error = failure instanceof OAuthError ? failure : new ServerError("the server failed to handle the request");
   if (!(failure instanceof OAuthError)) console.error(`${context.endpoint} failed`, failure);
-  const urn = error.urn ?? errorUrn(context.endpoint, error.error);
-  const uri = errorUri({ urn, id: context.correlationId, clientId: context.clientId, tenantId: context.tenantId });
-  const detail = { endpoint: context.endpoint, error: error.error, description: error.description, reason: error.detail ?? null, status: error.status };
-  const sandboxAt = await sandboxNow(db);
-  await recordErrorInstance(db, { id: context.correlationId, urn, tenantId: context.tenantId, clientId: context.clientId, grantId: error.grantId, detail });
-  await recordEvent(db, {
-    type: `${context.endpoint}.failed`,
-    tenantId: context.tenantId,
-    clientId: context.clientId,
-    grantId: error.grantId,
-    correlationId: context.correlationId,
-    payload: { ...detail, errorUri: uri },
-    sandboxAt,
-  });
+  const uri = await recordOAuthError(db, { id: context.correlationId, endpoint: context.endpoint, error, tenantId: context.tenantId, clientId: context.clientId });
   const { errorDescription } = await readSettings(db, context.tenantId);
   const body = { error: error.error, error_uri: uri, ...(errorDescription ? { error_description: error.description } : {}) };
   const extra: Record<string, string> = error.status === 401 ? { "WWW-Authenticate": 'Basic realm="token"' } : {};

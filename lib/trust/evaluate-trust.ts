@@ -20,6 +20,8 @@ export interface EvaluateOptions {
    * stores the result. `inspect` always probes afresh and stores nothing (console, control API).
    */
   mode?: "check" | "inspect";
+  /** The tenant's check cache time, when the caller already read the settings (saves a read on the hot path). */
+  checkCacheSeconds?: number;
 }
 
 /** Revocation list entries as the keys the probe looks up. */
@@ -57,13 +59,13 @@ export async function evaluateTrust(db: Db, clientId: string, options: EvaluateO
   const at = options.at ?? (await sandboxNow(db));
   if (options.mode === "inspect") return evaluateWorld(db, host, host.current, at);
 
-  const { checkCacheSeconds } = await readSettings(db, host.tenantId);
-  if (checkCacheSeconds > 0) {
-    const cached = await db.trustCheck.findUnique({ where: { clientId } });
-    const age = cached ? at.getTime() - cached.checkedAt.getTime() : Infinity;
-    if (cached && age >= 0 && age < checkCacheSeconds * 1000) {
-      return { ...(cached.evaluation as unknown as TrustEvaluation), cached: true };
-    }
+  const checkCacheSeconds = options.checkCacheSeconds ?? (await readSettings(db, host.tenantId)).checkCacheSeconds;
+  // Without a cache time every check probes afresh, so there is nothing worth storing.
+  if (checkCacheSeconds === 0) return evaluateWorld(db, host, host.current, at);
+  const cached = await db.trustCheck.findUnique({ where: { clientId } });
+  const age = cached ? at.getTime() - cached.checkedAt.getTime() : Infinity;
+  if (cached && age >= 0 && age < checkCacheSeconds * 1000) {
+    return { ...(cached.evaluation as unknown as TrustEvaluation), cached: true };
   }
   const evaluation = await evaluateWorld(db, host, host.current, at);
   const stored = { checkedAt: at, revision: host.revision, evaluation: evaluation as unknown as Prisma.InputJsonValue, snapshotHash: evaluation.snapshotHash };

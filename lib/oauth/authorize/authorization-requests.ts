@@ -3,13 +3,13 @@
 import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 import type { Db } from "../../db/client";
 import type { Prisma } from "../../db/generated/client";
-import { eventCreate, recordEvent } from "../../activity/record-event";
+import { eventCreate } from "../../activity/record-event";
 import { sandboxNow } from "../../clock/sandbox-clock";
 import { ensureSecret } from "../../secrets/sandbox-secrets";
 import { hashToken, randomToken } from "../../secrets/hashing";
 import { evaluateTrust } from "../../trust/evaluate-trust";
-import { errorUri, errorUrn, recordErrorInstance } from "../error-uri";
-import type { OAuthError } from "../errors";
+import { recordOAuthError } from "../error-uri";
+import { AccessDenied, type OAuthError } from "../errors";
 import { accessKindOf, isOptionalScope } from "../scopes";
 import { redirectWith, type ValidatedAuthorization } from "./authorize-checks";
 
@@ -111,23 +111,25 @@ export async function approveAuthorizationRequest(
 export async function denyAuthorizationRequest(db: Db, input: { tenantId: string; requestId: string; personId: string }): Promise<string> {
   const request = await loadAuthorizationRequest(db, input.tenantId, input.requestId);
   await complete(db, request.id, null);
-  const id = randomUUID();
-  const urn = errorUrn("authorize", "access_denied");
-  await recordErrorInstance(db, { id, urn, tenantId: input.tenantId, clientId: request.clientId, detail: { endpoint: "authorize", error: "access_denied", description: "The patient denied the request." } });
-  await recordEvent(db, { type: "authorize.denied", tenantId: input.tenantId, clientId: request.clientId, correlationId: id, sandboxAt: await sandboxNow(db), payload: { personId: input.personId } });
-  return redirectWith(request.parameters.redirectUri, { error: "access_denied", error_uri: errorUri({ urn, id, clientId: request.clientId, tenantId: input.tenantId }), state: request.parameters.state });
+  const errorUri = await recordOAuthError(db, {
+    id: randomUUID(),
+    endpoint: "authorize",
+    error: new AccessDenied("The patient denied the request."),
+    tenantId: input.tenantId,
+    clientId: request.clientId,
+    eventType: "authorize.denied",
+    eventPayload: { personId: input.personId },
+  });
+  return redirectWith(request.parameters.redirectUri, { error: "access_denied", error_uri: errorUri, state: request.parameters.state });
 }
 
 /** Records an authorize error that goes back to the app, and returns the URL to send the browser to. */
 export async function authorizeErrorRedirect(db: Db, input: { tenantId: string; error: OAuthError; redirectUri: string; state: string | null; clientId: string; correlationId: string; includeDescription: boolean }): Promise<string> {
-  const urn = errorUrn("authorize", input.error.error);
-  const detail = { endpoint: "authorize", error: input.error.error, description: input.error.description };
-  await recordErrorInstance(db, { id: input.correlationId, urn, tenantId: input.tenantId, clientId: input.clientId, detail });
-  await recordEvent(db, { type: "authorize.failed", tenantId: input.tenantId, clientId: input.clientId, correlationId: input.correlationId, sandboxAt: await sandboxNow(db), payload: detail });
+  const errorUri = await recordOAuthError(db, { id: input.correlationId, endpoint: "authorize", error: input.error, tenantId: input.tenantId, clientId: input.clientId });
   return redirectWith(input.redirectUri, {
     error: input.error.error,
     error_description: input.includeDescription ? input.error.description : null,
-    error_uri: errorUri({ urn, id: input.correlationId, clientId: input.clientId, tenantId: input.tenantId }),
+    error_uri: errorUri,
     state: input.state,
   });
 }

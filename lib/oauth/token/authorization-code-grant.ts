@@ -42,7 +42,7 @@ export const authorizationCodeGrant: GrantTypeHandler = {
     if (grant.status !== "active") throw Object.assign(new InvalidGrant("the authorization code is invalid", `grant is ${grant.status}`), { grantId: grant.id });
 
     // Trust is evaluated and recorded at code exchange; it never blocks it (DESIGN §1.3).
-    const trust = await evaluateTrust(db, client.id);
+    const trust = await evaluateTrust(db, client.id, { at: now, checkCacheSeconds: context.settings.checkCacheSeconds });
     await recordEvent(db, {
       type: "trust.checked",
       tenantId: context.tenantId,

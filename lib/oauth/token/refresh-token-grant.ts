@@ -40,7 +40,7 @@ async function expiryReason(context: TokenContext, grant: GrantRow): Promise<str
 async function trustRung(context: TokenContext, grant: GrantRow): Promise<void> {
   const checked = grant.accessKind === "offline" || (grant.accessKind === "online" && context.settings.suspendOnlineAccess);
   if (!checked) return;
-  const trust = await evaluateTrust(context.db, context.client.id, { at: context.now });
+  const trust = await evaluateTrust(context.db, context.client.id, { at: context.now, checkCacheSeconds: context.settings.checkCacheSeconds });
   if (trust.snapshotHash === grant.snapshotHash) return;
   const changes = compareSnapshots(grant.snapshot as unknown as TrustSnapshot, trust.snapshot, context.settings.suspensionPolicy, context.client.id);
   if (changes.length === 0) return;

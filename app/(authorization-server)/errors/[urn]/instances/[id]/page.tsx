@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { explainErrorUrn } from "@/lib/oauth/error-explanations";
 import { GRANT_REVOKED_URN, GRANT_SUSPENDED_URN } from "@/lib/oauth/error-uri";
 import { Notice } from "@/components/patient/notice";
-import { GrantErrorPage } from "./grant-error-page";
+import { GrantReview } from "@/app/(authorization-server)/_components/grant-review";
 
 export const metadata: Metadata = { title: "What happened" };
 
@@ -24,7 +24,7 @@ export default async function ErrorInstancePage({ params, searchParams }: Props)
   if (!instance || instance.urn !== urn) notFound();
 
   if ((urn === GRANT_SUSPENDED_URN || urn === GRANT_REVOKED_URN) && instance.grantId && instance.tenantId) {
-    return <GrantErrorPage tenantId={instance.tenantId} grantId={instance.grantId} here={`/errors/${encodeURIComponent(urn)}/instances/${id}`} result={(await searchParams).result} />;
+    return <GrantReview tenantId={instance.tenantId} grantId={instance.grantId} here={`/errors/${encodeURIComponent(urn)}/instances/${id}`} result={(await searchParams).result} />;
   }
   const explanation = explainErrorUrn(urn);
   const detail = instance.detail as { description?: string };

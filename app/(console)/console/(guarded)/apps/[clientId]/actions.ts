@@ -7,8 +7,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { applyScenario, editWorld } from "@/lib/trust/change-world";
 import { InvalidCertificateError } from "@/lib/trust/parsed-certificate";
-import { isScenarioName } from "@/lib/trust/scenarios";
-import { ScenarioNotApplicableError } from "@/lib/trust/scenarios";
+import { isScenarioName, ScenarioNotApplicableError } from "@/lib/trust/scenarios";
 import { AppNotFoundError } from "@/lib/trust/simulated-host";
 import { requireConsoleAccess } from "../../../_lib/console-access";
 

@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { findTenant } from "@/lib/tenancy/tenants";
 import { currentPatientSession, loginPath } from "@/app/(authorization-server)/_lib/patient-session";
-import { GrantErrorPage as GrantReview } from "@/app/(authorization-server)/errors/[urn]/instances/[id]/grant-error-page";
+import { GrantReview } from "@/app/(authorization-server)/_components/grant-review";
 
 export const metadata: Metadata = { title: "Review access" };
 

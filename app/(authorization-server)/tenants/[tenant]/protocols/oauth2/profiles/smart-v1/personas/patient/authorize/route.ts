@@ -6,7 +6,7 @@ import { recordEvent } from "@/lib/activity/record-event";
 import { sandboxNow } from "@/lib/clock/sandbox-clock";
 import { AUTHORIZE_PARAMETERS, AuthorizePageError, AuthorizeRedirectError, validateAuthorizeRequest } from "@/lib/oauth/authorize/authorize-checks";
 import { authorizeErrorRedirect, startAuthorizationRequest } from "@/lib/oauth/authorize/authorization-requests";
-import { errorUri, errorUrn, recordErrorInstance } from "@/lib/oauth/error-uri";
+import { recordOAuthError } from "@/lib/oauth/error-uri";
 import { InvalidRequest, OAuthError } from "@/lib/oauth/errors";
 import { pickParameters, readFormBody } from "@/lib/oauth/form-parameters";
 import { NO_STORE_HEADERS, newCorrelationId } from "@/lib/oauth/oauth-response";
@@ -19,11 +19,8 @@ function seeOther(location: string): Response {
   return new Response(null, { status: 303, headers: { Location: location, ...NO_STORE_HEADERS } });
 }
 
-async function errorPage(tenantId: string | null, error: OAuthError, correlationId: string, clientId?: string): Promise<Response> {
-  const urn = errorUrn("authorize", error.error);
-  await recordErrorInstance(db, { id: correlationId, urn, tenantId, clientId, detail: { endpoint: "authorize", error: error.error, description: error.description } });
-  await recordEvent(db, { type: "authorize.failed", tenantId, clientId, correlationId, sandboxAt: await sandboxNow(db), payload: { error: error.error, description: error.description, shownAs: "page" } });
-  return seeOther(errorUri({ urn, id: correlationId, clientId, tenantId: tenantId ?? "unknown" }));
+async function errorPage(tenantId: string | null, error: OAuthError, correlationId: string): Promise<Response> {
+  return seeOther(await recordOAuthError(db, { id: correlationId, endpoint: "authorize", error, tenantId, eventPayload: { shownAs: "page" } }));
 }
 
 async function handle(request: Request, { params }: Context): Promise<Response> {

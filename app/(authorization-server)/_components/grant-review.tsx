@@ -1,4 +1,4 @@
-// The error_uri page for a suspended or revoked grant: what happened and, for a suspended one, the review
+// One grant, for people — behind its error_uri and in the authorization manager: what happened and, when suspended, the review
 // (then vs now, Re-approve / Keep it paused / Revoke) for a signed-in person who manages the patient.
 import Link from "next/link";
 import { db } from "@/lib/db/client";
@@ -19,7 +19,7 @@ interface Props {
   result?: string;
 }
 
-export async function GrantErrorPage({ tenantId, grantId, here, result }: Props) {
+export async function GrantReview({ tenantId, grantId, here, result }: Props) {
   const story = await grantStory(db, grantId);
   if (!story) return <Notice title="This access no longer exists">Go back to the app and connect again.</Notice>;
   const session = await currentPatientSession(tenantId);
