@@ -13,7 +13,13 @@ export default async function DemoLanding({ searchParams }: { searchParams: Prom
         MyHealth connects to your patient portal with SMART on FHIR to show your vital signs, medications, allergies, conditions and immunizations. You approve what it may see, and you can revoke it at any time.
       </p>
       {stopped && <p role="status" className="mt-6 rounded-lg bg-white px-4 py-3 text-slate-700 shadow-sm">You stopped using MyHealth. Its access to your record was forgotten on this device.</p>}
-      {error && <p role="alert" className="mt-6 rounded-lg bg-red-50 px-4 py-3 text-red-800">Connecting did not work ({error}). You can try again.</p>}
+      {error && (
+        <p role="alert" className="mt-6 rounded-lg bg-amber-50 px-4 py-3 text-amber-950">
+          {error === "OAuthCallbackError" || error === "AccessDenied"
+            ? "MyHealth was not connected: access was not allowed, or the sign-in did not finish. You can try again whenever you like."
+            : "MyHealth could not connect to your patient portal. You can try again."}
+        </p>
+      )}
       <form action={connectAction} className="mt-8">
         <button className="rounded-xl bg-indigo-600 px-6 py-3 text-lg font-semibold text-white shadow hover:bg-indigo-700">Connect your health record</button>
       </form>
