@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { connectDemoApp } from "./support/demo-app";
+import { signIn } from "./support/patient-browser";
 
 async function expectNoSeriousA11yViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -78,6 +79,15 @@ test.describe("MyHealth demo app", () => {
     expect((await page.context().cookies()).some((cookie) => cookie.name.includes("session-token"))).toBe(false);
     await page.goto("/demo/record");
     await expect(page).toHaveURL(/\/demo$/);
+  });
+
+  test("Deny brings the patient back to MyHealth with a plain explanation", async ({ page }) => {
+    await page.goto("/demo");
+    await page.getByRole("button", { name: "Connect your health record" }).click();
+    await signIn(page, "avarivera");
+    await page.getByRole("button", { name: "Deny" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "MyHealth was not connected" })).toContainText("access was not allowed");
+    await expect(page.locator("main")).not.toContainText("OAuthCallbackError");
   });
 
   test("the proxy parent sees her child's record with a banner saying so", async ({ page }) => {
