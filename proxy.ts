@@ -1,14 +1,26 @@
-// Edge guard for the error_uri pages: a link whose percent-encoding is broken cannot be decoded into route
-// parameters, so it is sent to the ordinary "not found" page for people instead of failing.
+// Edge guard for malformed percent-encoding: a path that cannot be decoded into route parameters would fail
+// inside the framework with a bare 500 before any app code runs. Such requests are rewritten to one handler
+// that answers 400 in the format of the endpoint family that was asked (OAuth JSON, OperationOutcome, the
+// control API's JSON, or a page for people); error_uri links go to the ordinary "not found" page.
 import { NextResponse, type NextRequest } from "next/server";
 
+function family(pathname: string): "oauth" | "fhir" | "api" | "page" {
+  if (pathname.startsWith("/r4/")) return "fhir";
+  if (pathname.startsWith("/api/")) return "api";
+  if (/^\/tenants\/[^/]*\/(protocols|oidc)\//.test(pathname)) return "oauth";
+  return "page";
+}
+
 export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
   try {
-    decodeURIComponent(request.nextUrl.pathname);
+    decodeURIComponent(pathname);
     return NextResponse.next();
   } catch {
-    return NextResponse.redirect(new URL("/errors/malformed/instances/malformed", request.url), 303);
+    if (pathname.startsWith("/errors/")) return NextResponse.redirect(new URL("/errors/malformed/instances/malformed", request.url), 303);
+    return NextResponse.rewrite(new URL(`/api/malformed-path/${family(pathname)}`, request.url));
   }
 }
 
-export const config = { matcher: "/errors/:path*" };
+// Every path except the framework's own assets.
+export const config = { matcher: "/((?!_next/static|_next/image|favicon.ico).*)" };

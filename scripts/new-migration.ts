@@ -15,6 +15,8 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
   process.exit(1);
 }
 
+// The CLI opens the configured SQLite file through its adapter even for a diff; make sure its folder exists.
+mkdirSync("data", { recursive: true });
 const oldSchema = path.join(mkdtempSync(path.join(os.tmpdir(), "schema-")), "schema.prisma");
 writeFileSync(oldSchema, execFileSync("git", ["show", `${rev}:prisma/schema.prisma`]));
 const sql = execFileSync(

@@ -8,6 +8,8 @@ import { hashSecret, randomToken } from "../secrets/hashing";
 import { simulatedHostWrite } from "../trust/simulated-host";
 import { NoTrustHostnameError, trustHostname } from "../trust/trust-hostname";
 import { InvalidClientMetadata, InvalidRedirectUri } from "../oauth/errors";
+import { defaultRegisteredScope } from "../oauth/scopes";
+import { SUPPORTED_RESOURCE_TYPES } from "../oauth/supported-resources";
 import { redirectUriProblem, type RegistrationRequest } from "./registration-schema";
 
 export interface RegisteredApp {
@@ -39,7 +41,7 @@ export async function registerApp(db: Db, tenantId: string, request: Registratio
     clientName: request.client_name,
     tokenEndpointAuthMethod: method,
     redirectUris: request.redirect_uris,
-    scope: request.scope ?? "launch/patient openid fhirUser offline_access patient/Patient.read",
+    scope: request.scope ?? defaultRegisteredScope(SUPPORTED_RESOURCE_TYPES),
     grantTypes,
     publicHostname: request.public_hostname ?? null,
     organization: request.organization ?? null,

@@ -1,11 +1,9 @@
 // Console actions on grants for QA: force-suspend an active grant, reinstate a suspended one (fresh snapshot).
 import type { Db } from "../db/client";
-import type { Prisma } from "../db/generated/client";
-import { recordEvent } from "../activity/record-event";
 import { sandboxNow } from "../clock/sandbox-clock";
 import { evaluateTrust } from "../trust/evaluate-trust";
 import type { TrustSnapshot } from "../trust/types";
-import { revokeGrant, suspendGrant } from "../oauth/grants";
+import { reactivateGrant, revokeGrant, suspendGrant } from "../oauth/grants";
 
 export type GrantAction = "revoke" | "force-suspend" | "reinstate";
 
@@ -27,10 +25,6 @@ export async function administerGrant(db: Db, grantId: string, action: GrantActi
   }
   if (grant.status !== "suspended") throw new GrantActionRefused(`Only a suspended grant can be reinstated; this one is ${grant.status}.`);
   const trust = await evaluateTrust(db, grant.clientId, { at: now });
-  const updated = await db.grant.updateMany({
-    where: { id: grant.id, status: "suspended" },
-    data: { status: "active", snapshot: trust.snapshot as unknown as Prisma.InputJsonValue, snapshotHash: trust.snapshotHash, approvedAt: now, lastUsedAt: now, suspendedAt: null },
-  });
-  if (updated.count === 0) throw new GrantActionRefused("This grant changed meanwhile; reload the page.");
-  await recordEvent(db, { type: "grant.reinstated", tenantId: grant.tenantId, clientId: grant.clientId, grantId: grant.id, patientId: grant.patientId, sandboxAt: now, payload: { by: "console", snapshotHash: trust.snapshotHash } });
+  const reactivated = await reactivateGrant(db, grant, trust, now, { type: "grant.reinstated", payload: { by: "console", snapshotHash: trust.snapshotHash } });
+  if (!reactivated) throw new GrantActionRefused("This grant changed meanwhile; reload the page.");
 }

@@ -1,5 +1,7 @@
 // Client authentication at the token, revocation and introspection endpoints (RFC 6749 §2.3):
 // `client_secret_basic`, `client_secret_post`, or `none` for public clients; exactly one method per request.
+// A request may carry no client_id at all only when the grant names its client (a refresh token, RFC 6749 §6):
+// that client is then accepted only if it is public; a confidential client must still authenticate.
 import type { Db } from "../db/client";
 import { verifySecret } from "../secrets/hashing";
 import { InvalidClient, InvalidRequest } from "./errors";
@@ -29,17 +31,25 @@ function decodeBasic(header: string): { clientId: string; secret: string } {
   }
 }
 
-export async function authenticateClient(db: Db, tenantId: string, request: Request, parameters: Parameters): Promise<AuthenticatedClient> {
+/** Finds the client a request names implicitly (e.g. by its refresh token); null when it names none. */
+export type ClientIdentifier = (parameters: Parameters) => Promise<string | null>;
+
+export async function authenticateClient(db: Db, tenantId: string, request: Request, parameters: Parameters, identify?: ClientIdentifier): Promise<AuthenticatedClient> {
   const authorization = request.headers.get("authorization");
   const basic = authorization ? decodeBasic(authorization) : null;
   if (basic && parameters.client_secret) throw new InvalidRequest("use one client authentication method, not both Basic and client_secret");
   if (basic && parameters.client_id && parameters.client_id !== basic.clientId) throw new InvalidRequest("client_id does not match the Basic credential");
-  const clientId = basic?.clientId ?? parameters.client_id;
+  if (!basic && !parameters.client_id && parameters.client_secret) throw new InvalidClient("client authentication failed", "client_secret sent without client_id");
+  const identified = !basic && !parameters.client_id && identify ? await identify(parameters) : null;
+  const clientId = basic?.clientId ?? parameters.client_id ?? identified;
   if (!clientId) throw new InvalidClient("client authentication is required (client_id)");
 
   const client = await db.client.findUnique({ where: { id: clientId } });
   if (!client || client.tenantId !== tenantId) throw new InvalidClient("unknown client", `client_id "${clientId}" is not registered in this tenant`);
   const method = basic ? "client_secret_basic" : parameters.client_secret ? "client_secret_post" : "none";
+  if (identified && client.tokenEndpointAuthMethod !== "none") {
+    throw new InvalidClient("client authentication is required", `the refresh token belongs to a confidential client (${client.tokenEndpointAuthMethod}) that sent no credentials`);
+  }
   if (method !== client.tokenEndpointAuthMethod) {
     throw new InvalidClient("client authentication failed", `the client is registered for ${client.tokenEndpointAuthMethod} but used ${method}`);
   }

@@ -13,7 +13,7 @@ function scopesSupported(settings: TenantSettings): string[] {
 }
 
 /** What both discovery documents say about the server's endpoints and methods. */
-function serverMetadata(tenantId: string) {
+function serverMetadata(tenantId: string, settings: TenantSettings) {
   const urls = authorizationServerUrls(tenantId);
   return {
     // Required: where tokens come from and who signs them.
@@ -29,12 +29,14 @@ function serverMetadata(tenantId: string) {
     // Required: S256 only, never plain.
     code_challenge_methods_supported: ["S256"],
     token_endpoint_auth_methods_supported: AUTH_METHODS,
+    // RFC 9207: authorization responses carry iss (a tenant setting turns it off for vendor parity).
+    authorization_response_iss_parameter_supported: settings.authorizationResponseIss,
   };
 }
 
 export function smartConfiguration(tenantId: string, settings: TenantSettings) {
   return {
-    ...serverMetadata(tenantId),
+    ...serverMetadata(tenantId, settings),
     management_endpoint: authorizationServerUrls(tenantId).manage,
     grant_types_supported: ["authorization_code", "refresh_token"],
     scopes_supported: scopesSupported(settings),
@@ -57,7 +59,7 @@ export function smartConfiguration(tenantId: string, settings: TenantSettings) {
 
 export function openidConfiguration(tenantId: string, settings: TenantSettings) {
   return {
-    ...serverMetadata(tenantId),
+    ...serverMetadata(tenantId, settings),
     subject_types_supported: ["public"],
     id_token_signing_alg_values_supported: ["RS256"],
     scopes_supported: ["openid", "fhirUser", ...scopesSupported(settings).filter((s) => s !== "openid" && s !== "fhirUser")],

@@ -1,4 +1,5 @@
 // Plain-language explanations of OAuth errors for the error_uri pages, keyed by the error code in the URN.
+import { ownEntry } from "../util/own-entry";
 
 export interface Explanation {
   title: string;
@@ -21,5 +22,5 @@ const EXPLANATIONS: Record<string, Explanation> = {
 
 export function explainErrorUrn(urn: string): Explanation {
   const code = urn.split(":").pop() ?? "";
-  return EXPLANATIONS[code] ?? { title: "The request could not be completed", body: "The app's request did not succeed." };
+  return ownEntry(EXPLANATIONS, code) ?? { title: "The request could not be completed", body: "The app's request did not succeed." };
 }

@@ -3,7 +3,7 @@
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { publicUrl } from "../config/environment";
-import { recordEvent } from "../activity/record-event";
+import { eventCreate } from "../activity/record-event";
 import { sandboxNow } from "../clock/sandbox-clock";
 import type { OAuthError } from "./errors";
 
@@ -36,21 +36,32 @@ export interface OAuthErrorRecord {
   eventPayload?: Record<string, unknown>;
 }
 
-/** Stores an error for its error_uri page, logs it as an activity event, and returns its error_uri. */
+/**
+ * Stores an error for its error_uri page, logs it as an activity event, and returns its error_uri. It never
+ * throws: the error answer must go out even when the database cannot take the record, so a storage failure is
+ * logged with the correlation id and the error_uri is still returned (its page then says it knows no details).
+ */
 export async function recordOAuthError(db: Db, record: OAuthErrorRecord): Promise<string> {
   const { error } = record;
   const urn = error.urn ?? errorUrn(record.endpoint, error.error);
   const uri = errorUri({ urn, id: record.id, clientId: record.clientId, tenantId: record.tenantId ?? "unknown" });
   const detail = { endpoint: record.endpoint, error: error.error, description: error.description, reason: error.detail ?? null, status: error.status };
-  await db.errorInstance.create({ data: { id: record.id, urn, tenantId: record.tenantId, clientId: record.clientId, grantId: error.grantId, detail: detail as Prisma.InputJsonValue } });
-  await recordEvent(db, {
-    type: record.eventType ?? `${record.endpoint}.failed`,
-    tenantId: record.tenantId,
-    clientId: record.clientId,
-    grantId: error.grantId,
-    correlationId: record.id,
-    sandboxAt: await sandboxNow(db),
-    payload: { ...detail, errorUri: uri, ...record.eventPayload },
-  });
+  try {
+    const sandboxAt = await sandboxNow(db);
+    await db.$transaction([
+      db.errorInstance.create({ data: { id: record.id, urn, tenantId: record.tenantId, clientId: record.clientId, grantId: error.grantId, detail: detail as Prisma.InputJsonValue } }),
+      eventCreate(db, {
+        type: record.eventType ?? `${record.endpoint}.failed`,
+        tenantId: record.tenantId,
+        clientId: record.clientId,
+        grantId: error.grantId,
+        correlationId: record.id,
+        sandboxAt,
+        payload: { ...detail, errorUri: uri, ...record.eventPayload },
+      }),
+    ]);
+  } catch (failure) {
+    console.error(`correlation ${record.id}: could not record the ${record.endpoint} error ${error.error}`, failure);
+  }
   return uri;
 }

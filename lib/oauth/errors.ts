@@ -56,3 +56,15 @@ export class ServerError extends OAuthError {
   override status = 500;
   override error = "server_error";
 }
+/** A refresh sooner than the tenant's `refreshMinIntervalSeconds` allows: 429 with Retry-After, like a throttled call. */
+export class TooManyRequests extends OAuthError {
+  override status = 429;
+  override error = "temporarily_unavailable";
+  constructor(
+    description: string,
+    readonly retryAfterSeconds: number,
+    detail?: string,
+  ) {
+    super(description, detail);
+  }
+}

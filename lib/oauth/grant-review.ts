@@ -2,11 +2,11 @@
 // suspended grant (fresh snapshot, same refresh token works again), keep it paused, or revoke it.
 // Only a person with access to the grant's patient may act; every refusal leaves the grant unchanged.
 import type { Db } from "../db/client";
-import type { Prisma } from "../db/generated/client";
 import { recordEvent } from "../activity/record-event";
 import { sandboxNow } from "../clock/sandbox-clock";
 import { evaluateTrust } from "../trust/evaluate-trust";
-import { revokeGrant } from "./grants";
+import { reactivateGrant, revokeGrant } from "./grants";
+import { expiryReason } from "./token/refresh-token-grant";
 
 export const REVIEW_MESSAGES = {
   reapproved: "Access is active again. You can close this tab and go back to the app.",
@@ -17,6 +17,7 @@ export const REVIEW_MESSAGES = {
   "already-active": "This access is already active; nothing changed.",
   "already-revoked": "This access was already revoked.",
   "not-suspended": "This access is not paused; nothing changed.",
+  expired: "This access ended because the app did not use it for more than 90 days, so it cannot be re-approved. Connect the app again from the app itself.",
 } as const;
 export type ReviewOutcome = keyof typeof REVIEW_MESSAGES;
 
@@ -37,22 +38,18 @@ export async function reapproveGrant(db: Db, grantId: string, personId: string):
   if (grant.status === "revoked") return "was-revoked";
   if (grant.status === "active") return "already-active";
   const now = await sandboxNow(db);
+  // Expiry comes before the status: a suspended grant unused for more than 90 days has ended for good.
+  const expired = await expiryReason(db, grant, now);
+  if (expired) {
+    await revokeGrant(db, grant, expired, now, "grant.expired");
+    return grant.accessKind === "offline" ? "expired" : "was-revoked";
+  }
   const trust = await evaluateTrust(db, grant.clientId, { at: now });
-  const updated = await db.grant.updateMany({
-    where: { id: grant.id, status: "suspended" },
-    data: { status: "active", snapshot: trust.snapshot as unknown as Prisma.InputJsonValue, snapshotHash: trust.snapshotHash, approvedAt: now, lastUsedAt: now, suspendedAt: null },
-  });
-  if (updated.count === 0) return "already-active";
-  await recordEvent(db, {
+  const reactivated = await reactivateGrant(db, grant, trust, now, {
     type: "grant.reapproved",
-    tenantId: grant.tenantId,
-    clientId: grant.clientId,
-    grantId: grant.id,
-    patientId: grant.patientId,
-    sandboxAt: now,
     payload: { personId, before: grant.snapshot, after: trust.snapshot, snapshotHash: trust.snapshotHash },
   });
-  return "reapproved";
+  return reactivated ? "reapproved" : "already-active";
 }
 
 export async function keepGrantSuspended(db: Db, grantId: string, personId: string): Promise<ReviewOutcome> {

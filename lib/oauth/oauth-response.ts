@@ -4,13 +4,13 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
 import { readSettings } from "../settings/tenant-settings";
 import { CORRELATION_HEADER, recordOAuthError } from "./error-uri";
-import { OAuthError, ServerError } from "./errors";
+import { OAuthError, ServerError, TooManyRequests } from "./errors";
 
 export const CORS_HEADERS = {
   "Access-Control-Allow-Origin": "*",
   "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
   "Access-Control-Allow-Headers": "Authorization, Content-Type",
-  "Access-Control-Expose-Headers": CORRELATION_HEADER,
+  "Access-Control-Expose-Headers": `${CORRELATION_HEADER}, Retry-After, WWW-Authenticate`,
 };
 
 export const NO_STORE_HEADERS = { "Cache-Control": "no-store", Pragma: "no-cache" };
@@ -34,13 +34,25 @@ export interface ErrorContext {
   correlationId: string;
 }
 
-/** Turns any failure into the RFC error body; unexpected ones become server_error and are logged. */
+async function errorDescriptionWanted(db: Db, tenantId: string): Promise<boolean> {
+  try {
+    return (await readSettings(db, tenantId)).errorDescription;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Turns any failure into the RFC error body; unexpected ones become server_error and are logged with the
+ * correlation id. Nothing here can throw: a failure to store the error still answers well-formed JSON.
+ */
 export async function oauthErrorResponse(db: Db, failure: unknown, context: ErrorContext): Promise<Response> {
   const error = failure instanceof OAuthError ? failure : new ServerError("the server failed to handle the request");
-  if (!(failure instanceof OAuthError)) console.error(`${context.endpoint} failed`, failure);
+  if (!(failure instanceof OAuthError)) console.error(`correlation ${context.correlationId}: ${context.endpoint} failed`, failure);
   const uri = await recordOAuthError(db, { id: context.correlationId, endpoint: context.endpoint, error, tenantId: context.tenantId, clientId: context.clientId });
-  const { errorDescription } = await readSettings(db, context.tenantId);
-  const body = { error: error.error, error_uri: uri, ...(errorDescription ? { error_description: error.description } : {}) };
-  const extra: Record<string, string> = error.status === 401 ? { "WWW-Authenticate": 'Basic realm="token"' } : {};
+  const body = { error: error.error, error_uri: uri, ...((await errorDescriptionWanted(db, context.tenantId)) ? { error_description: error.description } : {}) };
+  const extra: Record<string, string> = {};
+  if (error.status === 401) extra["WWW-Authenticate"] = 'Basic realm="token"';
+  if (error instanceof TooManyRequests) extra["Retry-After"] = String(error.retryAfterSeconds);
   return oauthJson(body, context.correlationId, error.status, extra);
 }

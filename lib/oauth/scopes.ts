@@ -1,5 +1,6 @@
 // The SMART scope model for the patient persona, shared by the authorize checks, the consent screen,
 // the token endpoint and the FHIR API. v1 `patient/<Type>.read` and v2 `patient/<Type>.rs` (or .r/.s).
+import { ownEntry } from "../util/own-entry";
 
 export const IDENTITY_SCOPES = ["openid", "fhirUser", "profile"] as const;
 export const LAUNCH_SCOPES = ["launch/patient"] as const;
@@ -54,6 +55,27 @@ export function scopeProblems(scopes: string[], options: { wildcardScopesAllowed
   return problems;
 }
 
+/**
+ * The requested scopes an app's registration does not cover. A resource scope is covered by a registered one for
+ * the same type (or `*`) that allows at least the same interactions, whatever the SMART version of either.
+ */
+export function scopesOutsideRegistration(requested: string[], registered: string[]): string[] {
+  const registeredResources = registered.map(parseResourceScope).filter((scope) => scope !== null);
+  return requested.filter((scope) => {
+    if (registered.includes(scope)) return false;
+    const wanted = parseResourceScope(scope);
+    if (!wanted) return true;
+    return !registeredResources.some(
+      (held) => (held.resourceType === wanted.resourceType || held.resourceType === "*") && (held.canRead || !wanted.canRead) && (held.canSearch || !wanted.canSearch),
+    );
+  });
+}
+
+/** What an app may request when it registers without a scope: everything this server offers to patients. */
+export function defaultRegisteredScope(resourceTypes: readonly string[]): string {
+  return [...LAUNCH_SCOPES, "openid", "fhirUser", ...ACCESS_SCOPES, ...resourceTypes.map((type) => `patient/${type}.read`)].join(" ");
+}
+
 export type AccessKind = "offline" | "online" | "none";
 
 export function accessKindOf(scopes: string[]): AccessKind {
@@ -82,7 +104,7 @@ const PLAIN_LANGUAGE: Record<string, string> = {
 /** A sentence for the consent screen, e.g. "Your medications". */
 export function describeResourceScope(resource: ResourceScope): string {
   if (resource.resourceType === "*") return "Everything in your health record";
-  return PLAIN_LANGUAGE[resource.resourceType] ?? `Your ${resource.resourceType.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase()} records`;
+  return ownEntry(PLAIN_LANGUAGE, resource.resourceType) ?? `Your ${resource.resourceType.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase()} records`;
 }
 
 /** True when every scope in `requested` was granted (refresh may narrow, never widen). */

@@ -1,14 +1,19 @@
-// Route wrapper for a tenant's JSON endpoints: an unknown tenant is a 404, never a crash.
+// Route wrapper for a tenant's JSON endpoints: an unknown tenant is a 404, and anything unexpected is a
+// well-formed `500 {"error":"server_error"}` with the correlation id — never the framework's bare 500.
 import { db, type Db } from "../db/client";
 import { findTenant } from "../tenancy/tenants";
-import { newCorrelationId, oauthJson } from "./oauth-response";
+import { newCorrelationId, oauthErrorResponse, oauthJson } from "./oauth-response";
 
 type TenantParams = { params: Promise<{ tenant: string }> };
 
 export function tenantRoute(handler: (db: Db, tenantId: string, request: Request) => Promise<Response>) {
   return async (request: Request, { params }: TenantParams): Promise<Response> => {
     const { tenant } = await params;
-    if (!(await findTenant(db, tenant))) return oauthJson({ error: "not_found", message: `no tenant "${tenant}"` }, newCorrelationId(), 404);
-    return handler(db, tenant, request);
+    try {
+      if (!(await findTenant(db, tenant))) return oauthJson({ error: "not_found", message: `no tenant "${tenant}"` }, newCorrelationId(), 404);
+      return await handler(db, tenant, request);
+    } catch (failure) {
+      return oauthErrorResponse(db, failure, { endpoint: new URL(request.url).pathname.split("/").pop() || "oauth", tenantId: tenant, correlationId: newCorrelationId() });
+    }
   };
 }

@@ -1,5 +1,6 @@
 // Access tokens (ES256 JWT, SMART claims) and id tokens (RS256), signed with the database-held keys and timed
-// by the sandbox clock. Issued access tokens are recorded by jti so revoking a grant ends them too.
+// by the sandbox clock. Signing writes nothing: the caller records the jti in the same transaction that
+// issues the token response, so revoking a grant ends every token it ever answered.
 import { randomUUID } from "node:crypto";
 import { SignJWT, jwtVerify, createLocalJWKSet, type JWTPayload } from "jose";
 import type { Db } from "../db/client";
@@ -13,7 +14,7 @@ export interface AccessTokenClaims extends JWTPayload {
   grant_id: string;
 }
 
-export async function issueAccessToken(
+export async function signAccessToken(
   db: Db,
   input: { tenantId: string; clientId: string; personId: string; patientId: string; scope: string; grantId: string; now: Date; lifetimeSeconds: number },
 ): Promise<{ token: string; jti: string; expiresAt: Date }> {
@@ -31,11 +32,10 @@ export async function issueAccessToken(
     .setExpirationTime(iat + input.lifetimeSeconds)
     .setJti(jti)
     .sign(key);
-  await db.accessToken.create({ data: { jti, grantId: input.grantId, expiresAt } });
   return { token, jti, expiresAt };
 }
 
-export async function issueIdToken(
+export async function signIdToken(
   db: Db,
   input: { tenantId: string; clientId: string; personId: string; fhirUser: string | null; nonce?: string | null; now: Date },
 ): Promise<string> {

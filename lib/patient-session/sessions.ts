@@ -19,17 +19,35 @@ async function sign(db: Db, token: string): Promise<string> {
   return createHmac("sha256", await ensureSecret(db, "session-signing")).update(`session:${token}`).digest("base64url");
 }
 
+/**
+ * Records the attempt (as a failure until proven otherwise) before any password is checked, and counts the
+ * failures in the window including it, in one transaction: a burst of parallel attempts can never get more
+ * than LOCKOUT_FAILURES password checks, and a right password inside a locked window is refused too.
+ */
+async function admitAttempt(db: Db, tenantId: string, username: string): Promise<{ attemptId: string; admitted: boolean }> {
+  const attemptId = randomUUID();
+  const admitted = await db.$transaction(async (tx) => {
+    const at = new Date();
+    await tx.loginAttempt.create({ data: { id: attemptId, tenantId, username, succeeded: false, at } });
+    const failures = await tx.loginAttempt.count({ where: { tenantId, username, succeeded: false, at: { gte: new Date(at.getTime() - LOCKOUT_WINDOW_MS) } } });
+    return failures <= LOCKOUT_FAILURES;
+  });
+  return { attemptId, admitted };
+}
+
 export async function signIn(db: Db, tenantId: string, usernameInput: string, password: string): Promise<SignInResult> {
   const username = usernameInput.trim().toLowerCase();
-  const since = new Date(Date.now() - LOCKOUT_WINDOW_MS);
-  const failures = await db.loginAttempt.count({ where: { tenantId, username, succeeded: false, at: { gte: since } } });
-  if (failures >= LOCKOUT_FAILURES) return { ok: false, reason: "locked" };
+  const { attemptId, admitted } = await admitAttempt(db, tenantId, username);
+  if (!admitted) {
+    await recordEvent(db, { type: "session.locked_out", tenantId, sandboxAt: await sandboxNow(db), payload: { username } });
+    return { ok: false, reason: "locked" };
+  }
 
   const person = await db.person.findUnique({ where: { tenantId_username: { tenantId, username } } });
   // Hash even for unknown usernames so timing does not tell which usernames exist.
   const valid = person ? await verifySecret(password, person.passwordHash) : (await verifySecret(password, "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"), false);
-  await db.loginAttempt.create({ data: { id: randomUUID(), tenantId, username, succeeded: valid } });
   if (!person || !valid) return { ok: false, reason: "invalid" };
+  await db.loginAttempt.update({ where: { id: attemptId }, data: { succeeded: true } });
 
   const token = randomToken();
   const now = await sandboxNow(db);

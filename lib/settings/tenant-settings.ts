@@ -52,6 +52,18 @@ export const SETTING_DEFINITIONS = {
     label: "Check trust on online_access refreshes",
     help: "The vendor checks offline_access refreshes; turn this on to suspend online_access grants the same way.",
   },
+  refreshMinIntervalSeconds: {
+    schema: z.number().int().min(0).max(86_400),
+    default: 0,
+    label: "Minimum seconds between refreshes of one grant",
+    help: "0 = off. A refresh of the same grant sooner than this after its last token response answers 429 temporarily_unavailable with Retry-After, as a throttled call would; the refresh token stays valid.",
+  },
+  authorizationResponseIss: {
+    schema: z.boolean(),
+    default: true,
+    label: "Send iss in authorization responses (RFC 9207)",
+    help: "Whether the redirect back to the app carries iss (and discovery says authorization_response_iss_parameter_supported). Turn off to mirror the vendor, which does not send it.",
+  },
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFINITIONS;
@@ -70,7 +82,7 @@ export const settingsUpdateSchema = z
 export async function readSettings(db: Db, tenantId: string): Promise<TenantSettings> {
   const settings = defaultSettings();
   for (const row of await db.setting.findMany({ where: { tenantId } })) {
-    const definition = SETTING_DEFINITIONS[row.key as SettingKey];
+    const definition = Object.hasOwn(SETTING_DEFINITIONS, row.key) ? SETTING_DEFINITIONS[row.key as SettingKey] : undefined;
     const parsed = definition?.schema.safeParse(row.value);
     if (parsed?.success) (settings as Record<string, unknown>)[row.key] = parsed.data;
   }

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { db } from "@/lib/db/client";
 import { grantStory } from "@/lib/oauth/grant-story";
-import { mayReview, REVIEW_MESSAGES, type ReviewOutcome } from "@/lib/oauth/grant-review";
+import { mayReview, REVIEW_MESSAGES } from "@/lib/oauth/grant-review";
 import { longDate } from "@/lib/trust/plain-words";
 import { IdentityBlock } from "@/components/patient/identity-block";
 import { Notice } from "@/components/patient/notice";
@@ -11,6 +11,7 @@ import { ReviewButtons } from "@/components/patient/review-buttons";
 import { SignedInAs } from "@/components/patient/signed-in-as";
 import { currentPatientSession, loginPath } from "@/app/(authorization-server)/_lib/patient-session";
 import { keepPausedAction, reapproveAction, revokeAction } from "@/app/(authorization-server)/_lib/review-actions";
+import { ownEntry } from "@/lib/util/own-entry";
 
 interface Props {
   tenantId: string;
@@ -25,7 +26,7 @@ export async function GrantReview({ tenantId, grantId, here, result }: Props) {
   const session = await currentPatientSession(tenantId);
   const canAct = session ? await mayReview(db, grantId, session.person.id) : false;
   const { grant } = story;
-  const outcome = result && result in REVIEW_MESSAGES ? REVIEW_MESSAGES[result as ReviewOutcome] : null;
+  const outcome = ownEntry(REVIEW_MESSAGES, result) ?? null;
 
   return (
     <div className="space-y-4">

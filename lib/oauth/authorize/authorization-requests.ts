@@ -1,14 +1,16 @@
 // Validated authorize requests waiting for the patient, and their outcome: a grant with the trust snapshot
 // taken at approval plus a single-use code, or access_denied. Each request completes at most once.
 import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
-import type { Db } from "../../db/client";
+import type { Db, DbOrTransaction } from "../../db/client";
 import type { Prisma } from "../../db/generated/client";
 import { eventCreate } from "../../activity/record-event";
 import { sandboxNow } from "../../clock/sandbox-clock";
 import { ensureSecret } from "../../secrets/sandbox-secrets";
 import { hashToken, randomToken } from "../../secrets/hashing";
 import { evaluateTrust } from "../../trust/evaluate-trust";
+import { authorizationServerUrls } from "../endpoints";
 import { recordOAuthError } from "../error-uri";
+import { readSettings } from "../../settings/tenant-settings";
 import { AccessDenied, type OAuthError } from "../errors";
 import { accessKindOf, isOptionalScope } from "../scopes";
 import { redirectWith, type ValidatedAuthorization } from "./authorize-checks";
@@ -48,9 +50,14 @@ export async function verifyConsentCsrfToken(db: Db, requestId: string, loginSes
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-async function complete(db: Db, id: string, patientId: string | null): Promise<void> {
+async function complete(db: DbOrTransaction, id: string, patientId: string | null): Promise<void> {
   const claimed = await db.authorizationRequest.updateMany({ where: { id, completedAt: null }, data: { completedAt: new Date(), patientId } });
   if (claimed.count === 0) throw new AuthorizationRequestUnavailable("This request was already answered. Go back to the app to continue.");
+}
+
+/** RFC 9207: the issuer in every authorization response, unless the tenant turned it off for vendor parity. */
+async function issuerParameter(db: Db, tenantId: string): Promise<string | null> {
+  return (await readSettings(db, tenantId)).authorizationResponseIss ? authorizationServerUrls(tenantId).issuer : null;
 }
 
 /** Allow: the granted scopes are the required ones plus the resource scopes the patient kept ticked. */
@@ -64,7 +71,6 @@ export async function approveAuthorizationRequest(
   const accessKind = accessKindOf(granted);
   const now = await sandboxNow(db);
   const trust = await evaluateTrust(db, request.clientId, { at: now });
-  await complete(db, request.id, input.patientId);
   const grantId = randomUUID();
   const code = randomToken();
   const grantData = {
@@ -81,9 +87,10 @@ export async function approveAuthorizationRequest(
     lastUsedAt: now,
     loginSessionId: accessKind === "online" ? input.loginSessionId : null,
   };
-  await db.$transaction([
-    db.grant.create({ data: grantData }),
-    db.authorizationCode.create({
+  await db.$transaction(async (tx) => {
+    await complete(tx, request.id, input.patientId);
+    await tx.grant.create({ data: grantData });
+    await tx.authorizationCode.create({
       data: {
         codeHash: hashToken(code),
         grantId,
@@ -93,8 +100,8 @@ export async function approveAuthorizationRequest(
         nonce: request.parameters.nonce,
         expiresAt: new Date(now.getTime() + CODE_LIFETIME_MS),
       },
-    }),
-    eventCreate(db, {
+    });
+    await eventCreate(tx, {
       type: "grant.created",
       tenantId: input.tenantId,
       clientId: request.clientId,
@@ -102,9 +109,9 @@ export async function approveAuthorizationRequest(
       patientId: input.patientId,
       sandboxAt: now,
       payload: { requested: requested.join(" "), granted: grantData.scope, accessKind, trustLabel: trust.verdict.label, snapshotHash: trust.snapshotHash },
-    }),
-  ]);
-  return redirectWith(request.parameters.redirectUri, { code, state: request.parameters.state });
+    });
+  });
+  return redirectWith(request.parameters.redirectUri, { code, state: request.parameters.state, iss: await issuerParameter(db, input.tenantId) });
 }
 
 /** Deny: back to the app with access_denied. */
@@ -120,7 +127,7 @@ export async function denyAuthorizationRequest(db: Db, input: { tenantId: string
     eventType: "authorize.denied",
     eventPayload: { personId: input.personId },
   });
-  return redirectWith(request.parameters.redirectUri, { error: "access_denied", error_uri: errorUri, state: request.parameters.state });
+  return redirectWith(request.parameters.redirectUri, { error: "access_denied", error_uri: errorUri, state: request.parameters.state, iss: await issuerParameter(db, input.tenantId) });
 }
 
 /** Records an authorize error that goes back to the app, and returns the URL to send the browser to. */
@@ -131,5 +138,6 @@ export async function authorizeErrorRedirect(db: Db, input: { tenantId: string; 
     error_description: input.includeDescription ? input.error.description : null,
     error_uri: errorUri,
     state: input.state,
+    iss: await issuerParameter(db, input.tenantId),
   });
 }

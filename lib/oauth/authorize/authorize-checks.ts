@@ -6,7 +6,7 @@ import type { TenantSettings } from "../../settings/tenant-settings";
 import { authorizationServerUrls } from "../endpoints";
 import { InvalidRequest, InvalidScope, OAuthError, UnauthorizedClient, UnsupportedResponseType } from "../errors";
 import type { Parameters } from "../form-parameters";
-import { scopeProblems, splitScope } from "../scopes";
+import { scopeProblems, scopesOutsideRegistration, splitScope } from "../scopes";
 
 export const AUTHORIZE_PARAMETERS = ["response_type", "client_id", "redirect_uri", "scope", "state", "aud", "code_challenge", "code_challenge_method", "launch", "nonce"] as const;
 
@@ -43,9 +43,28 @@ export class AuthorizeRedirectError extends Error {
   }
 }
 
-/** Exact match: the registered URI itself, or it followed by an extra query when it has none of its own. */
+const LOOPBACK_IP_HOSTS = new Set(["127.0.0.1", "[::1]"]);
+
+/**
+ * RFC 8252 §7.3: a native app's loopback IP redirect (http://127.0.0.1 or http://[::1]) matches on any port,
+ * because the app picks a free port at run time. Everything else about the URI must still be identical.
+ */
+function withoutLoopbackPort(uri: string): string {
+  let url: URL;
+  try {
+    url = new URL(uri);
+  } catch {
+    return uri;
+  }
+  if (url.protocol !== "http:" || !LOOPBACK_IP_HOSTS.has(url.hostname) || !url.port) return uri;
+  const authority = `${url.protocol}//${url.host}`;
+  return uri.startsWith(authority) ? `${url.protocol}//${url.hostname}${uri.slice(authority.length)}` : uri;
+}
+
+/** Exact match: the registered URI itself, or it followed by an extra query when it has none of its own; loopback IPs on any port. */
 export function matchesRegisteredRedirectUri(given: string, registered: readonly string[]): boolean {
-  return registered.some((uri) => given === uri || (!uri.includes("?") && !uri.includes("#") && given.startsWith(`${uri}?`) && !given.includes("#")));
+  const candidate = withoutLoopbackPort(given);
+  return registered.map(withoutLoopbackPort).some((uri) => candidate === uri || (!uri.includes("?") && !uri.includes("#") && candidate.startsWith(`${uri}?`) && !candidate.includes("#")));
 }
 
 interface CheckState {
@@ -53,7 +72,7 @@ interface CheckState {
   tenantId: string;
   settings: TenantSettings;
   parameters: Parameters;
-  client?: { id: string; clientName: string; redirectUris: string[]; public: boolean; grantTypes: string[] };
+  client?: { id: string; clientName: string; redirectUris: string[]; public: boolean; grantTypes: string[]; scope: string };
   redirectUri?: string;
 }
 
@@ -67,7 +86,7 @@ const checkClient: Check = async (state) => {
   if (!client || client.tenantId !== state.tenantId) throw new InvalidRequest(`no app with client_id "${clientId}" is registered here`);
   const grantTypes = client.grantTypes as string[];
   if (!grantTypes.includes("authorization_code")) throw new UnauthorizedClient("this app is not registered for the authorization code flow");
-  state.client = { id: client.id, clientName: client.clientName, redirectUris: client.redirectUris as string[], public: client.tokenEndpointAuthMethod === "none", grantTypes };
+  state.client = { id: client.id, clientName: client.clientName, redirectUris: client.redirectUris as string[], public: client.tokenEndpointAuthMethod === "none", grantTypes, scope: client.scope };
 };
 
 /** Rules: redirect_uri matches a registered one exactly (query allowed); optional only when exactly one is registered. */
@@ -106,12 +125,17 @@ const checkAudience: Check = ({ parameters, tenantId }) => {
   if (parameters.aud.replace(/\/$/, "") !== expected) throw new InvalidRequest(`aud must be this server's FHIR base URL ${expected}`);
 };
 
-/** Rules: scope present, every scope known to the patient persona, no wildcards unless the setting allows them. */
-const checkScope: Check = ({ parameters, settings }) => {
+/**
+ * Rules: scope present, every scope known to the patient persona, no wildcards unless the setting allows them,
+ * and every scope within the app's registration (refused, not narrowed, so the developer sees why).
+ */
+const checkScope: Check = ({ parameters, settings, client }) => {
   const scopes = splitScope(parameters.scope);
   if (scopes.length === 0) throw new InvalidScope("scope is missing");
   const problems = scopeProblems(scopes, settings);
   if (problems.length) throw new InvalidScope(problems.map((p) => `${p.scope}: ${p.reason}`).join("; "));
+  const unregistered = scopesOutsideRegistration(scopes, splitScope(client!.scope));
+  if (unregistered.length) throw new InvalidScope(`not in the app's registered scope: ${unregistered.join(" ")}`);
 };
 
 /** Rules: PKCE S256 only (plain refused); required for public clients unless the setting turns it off. */

@@ -1,6 +1,6 @@
 // POST …/token: parse the form, authenticate the client, dispatch on grant_type, answer tokens or an RFC error.
+// Each grant handler records its own activity event inside the transaction that issues the tokens.
 import type { Db } from "../../db/client";
-import { recordEvent } from "../../activity/record-event";
 import { sandboxNow } from "../../clock/sandbox-clock";
 import { readSettings } from "../../settings/tenant-settings";
 import { authenticateClient } from "../client-authentication";
@@ -16,25 +16,15 @@ export async function handleTokenRequest(db: Db, tenantId: string, request: Requ
     const form = await readFormBody(request);
     const { grant_type: grantType } = pickParameters(form, ["grant_type"]);
     if (!grantType) throw new InvalidRequest("grant_type is required");
-    const grant = GRANT_TYPES[grantType];
+    const grant = GRANT_TYPES.get(grantType);
     if (!grant) throw new UnsupportedGrantType(`grant_type "${grantType}" is not supported`);
     const parameters = pickParameters(form, [...CLIENT_AUTHENTICATION_PARAMETERS, ...grant.parameters]);
     clientId = parameters.client_id ?? null;
-    const client = await authenticateClient(db, tenantId, request, parameters);
+    const client = await authenticateClient(db, tenantId, request, parameters, grant.identifyClient?.(db, tenantId));
     clientId = client.id;
     if (!client.grantTypes.includes(grantType)) throw new UnauthorizedClient(`the client is not registered for ${grantType}`);
     const now = await sandboxNow(db);
-    const result = await grant.handler({ db, tenantId, client, parameters, settings: await readSettings(db, tenantId), now, correlationId });
-    await recordEvent(db, {
-      type: result.event,
-      tenantId,
-      clientId: client.id,
-      grantId: result.grantId,
-      patientId: typeof result.body.patient === "string" ? result.body.patient : null,
-      correlationId,
-      sandboxAt: now,
-      payload: { grantType, scope: result.body.scope, expiresIn: result.body.expires_in, refreshTokenIssued: "refresh_token" in result.body },
-    });
+    const result = await grant.handler({ db, tenantId, grantType, client, parameters, settings: await readSettings(db, tenantId), now, correlationId });
     return oauthJson(result.body, correlationId);
   } catch (failure) {
     return oauthErrorResponse(db, failure, { endpoint: "token", tenantId, clientId, correlationId });

@@ -1,7 +1,8 @@
-// Builds the token response (RFC 6749 §5.1 plus SMART's patient context) for a grant.
+// Builds the token response (RFC 6749 §5.1 plus SMART's patient context) for a grant. Signing writes nothing:
+// the access token's record goes into the issuance transaction (commit-issuance.ts) with everything else.
 import type { Db } from "../../db/client";
 import { authorizationServerUrls } from "../endpoints";
-import { issueAccessToken, issueIdToken } from "../tokens";
+import { signAccessToken, signIdToken } from "../tokens";
 import { splitScope } from "../scopes";
 import type { TokenContext } from "./token-context";
 
@@ -13,13 +14,18 @@ async function fhirUserOf(db: Db, tenantId: string, personId: string): Promise<s
   return own ? `${authorizationServerUrls(tenantId).fhirBase}/Patient/${own.patientId}` : null;
 }
 
+export interface SignedTokenResponse {
+  body: Record<string, unknown>;
+  accessToken: { jti: string; expiresAt: Date };
+}
+
 export async function tokenResponse(
   context: TokenContext,
   grant: GrantRow,
   options: { scope: string; refreshToken?: string; nonce?: string | null },
-): Promise<Record<string, unknown>> {
+): Promise<SignedTokenResponse> {
   const { db, tenantId, client, now, settings } = context;
-  const access = await issueAccessToken(db, {
+  const access = await signAccessToken(db, {
     tenantId,
     clientId: client.id,
     personId: grant.personId,
@@ -40,7 +46,7 @@ export async function tokenResponse(
     smart_style_url: authorizationServerUrls(tenantId).smartStyle,
   };
   if (scopes.includes("openid")) {
-    body.id_token = await issueIdToken(db, {
+    body.id_token = await signIdToken(db, {
       tenantId,
       clientId: client.id,
       personId: grant.personId,
@@ -50,5 +56,19 @@ export async function tokenResponse(
     });
   }
   if (options.refreshToken) body.refresh_token = options.refreshToken;
-  return body;
+  return { body, accessToken: { jti: access.jti, expiresAt: access.expiresAt } };
+}
+
+/** The activity event of a token response (no token values: only what was issued). */
+export function tokenEvent(context: TokenContext, grant: GrantRow, type: string, body: Record<string, unknown>) {
+  return {
+    type,
+    tenantId: context.tenantId,
+    clientId: context.client.id,
+    grantId: grant.id,
+    patientId: grant.patientId,
+    correlationId: context.correlationId,
+    sandboxAt: context.now,
+    payload: { grantType: context.grantType, scope: body.scope, expiresIn: body.expires_in, refreshTokenIssued: "refresh_token" in body },
+  };
 }

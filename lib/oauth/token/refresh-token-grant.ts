@@ -1,39 +1,53 @@
 // grant_type=refresh_token (RFC 6749 §6) as a ladder of guard clauses in spec order:
-// token found → bound to this client → grant not revoked/suspended → not expired (90 days unused, or the
-// online session ended) → scope ⊆ granted → trust unchanged since approval (policy) → issue.
-import { sandboxNow } from "../../clock/sandbox-clock";
+// token found (a rotated one presented again revokes the grant) → bound to this client → not expired (90 days
+// unused, or the online session ended; checked before the status, so a suspended grant expires too) → not
+// revoked/suspended → not sooner than refreshMinIntervalSeconds → scope ⊆ granted → trust unchanged since
+// approval (policy) → issue, in one transaction that re-checks the grant.
 import { hashToken, randomToken } from "../../secrets/hashing";
 import { evaluateTrust } from "../../trust/evaluate-trust";
 import { compareSnapshots } from "../../trust/snapshot";
 import type { TrustSnapshot } from "../../trust/types";
 import type { Db } from "../../db/client";
 import { GRANT_REVOKED_URN, GRANT_SUSPENDED_URN } from "../error-uri";
-import { InvalidGrant, InvalidRequest, InvalidScope } from "../errors";
-import { revokeGrant, suspendGrant } from "../grants";
+import { InvalidGrant, InvalidRequest, InvalidScope, TooManyRequests } from "../errors";
+import { revokeGrant, suspendGrant, type GrantRow } from "../grants";
 import { isSubset, splitScope } from "../scopes";
-import { tokenResponse } from "./issue-token-response";
+import { commitIssuance, IssuanceConflict } from "./commit-issuance";
+import { tokenEvent, tokenResponse } from "./issue-token-response";
 import type { GrantTypeHandler, TokenContext } from "./token-context";
 
 export const UNUSED_GRANT_LIMIT_DAYS = 90;
-
-type GrantRow = NonNullable<Awaited<ReturnType<Db["grant"]["findUnique"]>>>;
 
 /** Suspended and revoked grants answer alike (invalid_grant); only the error_uri's URN tells them apart. */
 function refused(grant: GrantRow, status: "suspended" | "revoked", detail: string): InvalidGrant {
   return Object.assign(new InvalidGrant("the refresh token is not valid", detail), { urn: status === "suspended" ? GRANT_SUSPENDED_URN : GRANT_REVOKED_URN, grantId: grant.id });
 }
 
-async function expiryReason(context: TokenContext, grant: GrantRow): Promise<string | null> {
+/** Why an offline grant has expired (unused for too long) or an online one ended, at `now`; null when neither. */
+export async function expiryReason(db: Db, grant: GrantRow, now: Date): Promise<string | null> {
   if (grant.accessKind === "offline") {
-    const unusedMs = context.now.getTime() - grant.lastUsedAt.getTime();
+    const unusedMs = now.getTime() - grant.lastUsedAt.getTime();
     return unusedMs > UNUSED_GRANT_LIMIT_DAYS * 86_400_000 ? `unused for more than ${UNUSED_GRANT_LIMIT_DAYS} days` : null;
   }
   if (grant.accessKind === "online") {
-    const session = grant.loginSessionId ? await context.db.loginSession.findUnique({ where: { id: grant.loginSessionId } }) : null;
-    const ended = !session || session.endedAt !== null || session.expiresAt < (await sandboxNow(context.db));
+    const session = grant.loginSessionId ? await db.loginSession.findUnique({ where: { id: grant.loginSessionId } }) : null;
+    const ended = !session || session.endedAt !== null || session.expiresAt < now;
     return ended ? "the patient's sign-in session ended (online_access)" : null;
   }
   return null;
+}
+
+/** The grant a presented refresh token belongs to; a rotated-out token is reuse and revokes its grant. */
+async function grantOf(context: Pick<TokenContext, "db" | "now" | "correlationId">, refreshToken: string): Promise<GrantRow> {
+  const { db } = context;
+  const tokenHash = hashToken(refreshToken);
+  const grant = await db.grant.findUnique({ where: { refreshTokenHash: tokenHash } });
+  if (grant) return grant;
+  const retired = await db.retiredRefreshToken.findUnique({ where: { tokenHash } });
+  const owner = retired ? await db.grant.findUnique({ where: { id: retired.grantId } }) : null;
+  if (!owner) throw new InvalidGrant("the refresh token is not valid", "no such refresh token");
+  await revokeGrant(db, owner, "a rotated refresh token was presented again (reuse detection)", context.now, "grant.revoked", context.correlationId);
+  throw refused(owner, "revoked", "refresh token reuse: the grant and its tokens were revoked");
 }
 
 /** The trust rung: compare the app's trust now with the snapshot taken when the patient approved. */
@@ -48,33 +62,75 @@ async function trustRung(context: TokenContext, grant: GrantRow): Promise<void> 
   throw refused(grant, "suspended", `trust changed since approval: ${changes.map((c) => c.code).join(", ")}`);
 }
 
+/** Rule: no refresh of a grant sooner than the tenant's minimum interval after its last token response. */
+function throttleRung(context: TokenContext, grant: GrantRow): void {
+  const minimum = context.settings.refreshMinIntervalSeconds;
+  if (minimum <= 0) return;
+  const waitMs = grant.lastUsedAt.getTime() + minimum * 1000 - context.now.getTime();
+  if (waitMs > 0) {
+    const retryAfter = Math.ceil(waitMs / 1000);
+    throw Object.assign(new TooManyRequests("refresh requested too soon", retryAfter, `refreshMinIntervalSeconds is ${minimum}; retry in ${retryAfter} s`), { grantId: grant.id });
+  }
+}
+
+/** Why the issuance transaction found the grant changed since it was read: it lost a race. */
+async function lostRace(db: Db, grant: GrantRow): Promise<InvalidGrant> {
+  const now = await db.grant.findUnique({ where: { id: grant.id } });
+  if (!now || now.status === "revoked") return refused(grant, "revoked", "the grant was revoked while the refresh was in progress");
+  if (now.status === "suspended") return refused(grant, "suspended", "the grant was suspended while the refresh was in progress");
+  return Object.assign(new InvalidGrant("the refresh token is not valid", "a concurrent refresh rotated this refresh token first"), { grantId: grant.id });
+}
+
 export const refreshTokenGrant: GrantTypeHandler = {
   grantType: "refresh_token",
   parameters: ["refresh_token", "scope"],
+  identifyClient: (db, tenantId) => async (parameters) => {
+    if (!parameters.refresh_token) return null;
+    const tokenHash = hashToken(parameters.refresh_token);
+    const grant =
+      (await db.grant.findUnique({ where: { refreshTokenHash: tokenHash }, select: { clientId: true, tenantId: true } })) ??
+      (await db.retiredRefreshToken.findUnique({ where: { tokenHash } }).then((retired) => (retired ? db.grant.findUnique({ where: { id: retired.grantId }, select: { clientId: true, tenantId: true } }) : null)));
+    if (!grant || grant.tenantId !== tenantId) throw new InvalidGrant("the refresh token is not valid", "no such refresh token");
+    return grant.clientId;
+  },
   async handler(context) {
     const { db, client, parameters, now } = context;
     if (!parameters.refresh_token) throw new InvalidRequest("refresh_token is required");
-    const grant = await db.grant.findUnique({ where: { refreshTokenHash: hashToken(parameters.refresh_token) } });
-    if (!grant) throw new InvalidGrant("the refresh token is not valid", "no such refresh token");
+    const grant = await grantOf(context, parameters.refresh_token);
     if (grant.clientId !== client.id) throw new InvalidGrant("the refresh token is not valid", "refresh token issued to another client");
+
+    if (grant.status !== "revoked") {
+      const expired = await expiryReason(db, grant, now);
+      if (expired) {
+        await revokeGrant(db, grant, expired, now, "grant.expired", context.correlationId);
+        throw refused(grant, "revoked", `grant expired: ${expired}`);
+      }
+    }
     if (grant.status === "revoked") throw refused(grant, "revoked", `grant revoked: ${grant.revokedReason ?? "no reason"}`);
     if (grant.status === "suspended") throw refused(grant, "suspended", "grant is suspended");
-
-    const expired = await expiryReason(context, grant);
-    if (expired) {
-      await revokeGrant(db, grant, expired, now, "grant.expired", context.correlationId);
-      throw refused(grant, "revoked", `grant expired: ${expired}`);
-    }
+    throttleRung(context, grant);
 
     const requested = parameters.scope ? splitScope(parameters.scope) : splitScope(grant.scope);
     if (!isSubset(requested, splitScope(grant.scope))) throw new InvalidScope("the requested scope exceeds what was granted");
 
     await trustRung(context, grant);
 
-    let refreshToken: string | undefined;
-    if (context.settings.refreshTokenRotation) refreshToken = randomToken();
-    await db.grant.update({ where: { id: grant.id }, data: { lastUsedAt: now, ...(refreshToken ? { refreshTokenHash: hashToken(refreshToken) } : {}) } });
-    const body = await tokenResponse(context, grant, { scope: requested.join(" "), refreshToken });
-    return { body, grantId: grant.id, event: "token.refreshed" };
+    const rotated = context.settings.refreshTokenRotation ? randomToken() : undefined;
+    const { body, accessToken } = await tokenResponse(context, grant, { scope: requested.join(" "), refreshToken: rotated });
+    try {
+      await commitIssuance(db, {
+        grantId: grant.id,
+        at: now,
+        presentedRefreshTokenHash: hashToken(parameters.refresh_token),
+        retireRefreshToken: !!rotated,
+        grantUpdate: { lastUsedAt: now, ...(rotated ? { refreshTokenHash: hashToken(rotated) } : {}) },
+        accessToken,
+        events: [tokenEvent(context, grant, "token.refreshed", body)],
+      });
+    } catch (error) {
+      if (error instanceof IssuanceConflict) throw await lostRace(db, grant);
+      throw error;
+    }
+    return { body, grantId: grant.id };
   },
 };

@@ -8,6 +8,7 @@ import { compareSnapshots } from "@/lib/trust/snapshot";
 import type { TrustSnapshot } from "@/lib/trust/types";
 import { StatusBadge } from "@/components/patient/status-badge";
 import { grantAction } from "./actions";
+import { ownEntry } from "@/lib/util/own-entry";
 
 export const metadata: Metadata = { title: "Grants" };
 export const dynamic = "force-dynamic";
@@ -36,7 +37,7 @@ export default async function GrantsPage({ searchParams }: { searchParams: Promi
   return (
     <section className="rounded-xl bg-white p-5 shadow-sm">
       <h1 className="text-xl font-bold">Grants</h1>
-      {notice && NOTICES[notice] && <p role="status" className="mt-3 rounded-lg bg-slate-900 px-3 py-2 text-sm text-white">{NOTICES[notice]}</p>}
+      {ownEntry(NOTICES, notice) && <p role="status" className="mt-3 rounded-lg bg-slate-900 px-3 py-2 text-sm text-white">{ownEntry(NOTICES, notice)}</p>}
       <form className="mt-4 flex flex-wrap items-end gap-3 text-sm">
         <label className="flex flex-col">
           App

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { patientAuthorizations } from "@/lib/oauth/patient-authorizations";
-import { REVIEW_MESSAGES, type ReviewOutcome } from "@/lib/oauth/grant-review";
+import { REVIEW_MESSAGES } from "@/lib/oauth/grant-review";
 import { findTenant } from "@/lib/tenancy/tenants";
 import { longDate } from "@/lib/trust/plain-words";
 import { IdentityBlock } from "@/components/patient/identity-block";
@@ -13,6 +13,7 @@ import { SignedInAs } from "@/components/patient/signed-in-as";
 import { StatusBadge } from "@/components/patient/status-badge";
 import { currentPatientSession, loginPath } from "@/app/(authorization-server)/_lib/patient-session";
 import { revokeAction } from "@/app/(authorization-server)/_lib/review-actions";
+import { ownEntry } from "@/lib/util/own-entry";
 
 export const metadata: Metadata = { title: "My authorizations" };
 
@@ -25,7 +26,7 @@ export default async function MyAuthorizationsPage({ params, searchParams }: Pro
   const session = await currentPatientSession(tenantId);
   if (!session) redirect(loginPath(tenantId, here));
   const { result } = await searchParams;
-  const outcome = result && result in REVIEW_MESSAGES ? REVIEW_MESSAGES[result as ReviewOutcome] : null;
+  const outcome = ownEntry(REVIEW_MESSAGES, result) ?? null;
   const groups = await patientAuthorizations(db, session.person.id);
 
   return (

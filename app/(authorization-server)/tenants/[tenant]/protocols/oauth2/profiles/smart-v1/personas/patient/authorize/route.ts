@@ -7,7 +7,7 @@ import { sandboxNow } from "@/lib/clock/sandbox-clock";
 import { AUTHORIZE_PARAMETERS, AuthorizePageError, AuthorizeRedirectError, validateAuthorizeRequest } from "@/lib/oauth/authorize/authorize-checks";
 import { authorizeErrorRedirect, startAuthorizationRequest } from "@/lib/oauth/authorize/authorization-requests";
 import { recordOAuthError } from "@/lib/oauth/error-uri";
-import { InvalidRequest, OAuthError } from "@/lib/oauth/errors";
+import { InvalidRequest, OAuthError, ServerError } from "@/lib/oauth/errors";
 import { pickParameters, readFormBody } from "@/lib/oauth/form-parameters";
 import { NO_STORE_HEADERS, newCorrelationId } from "@/lib/oauth/oauth-response";
 import { readSettings } from "@/lib/settings/tenant-settings";
@@ -26,8 +26,8 @@ async function errorPage(tenantId: string | null, error: OAuthError, correlation
 async function handle(request: Request, { params }: Context): Promise<Response> {
   const { tenant } = await params;
   const correlationId = newCorrelationId();
-  if (!(await findTenant(db, tenant))) return errorPage(null, new InvalidRequest(`there is no tenant "${tenant}" on this server`), correlationId);
   try {
+    if (!(await findTenant(db, tenant))) return errorPage(null, new InvalidRequest(`there is no tenant "${tenant}" on this server`), correlationId);
     const source = request.method === "GET" ? new URL(request.url).searchParams : await readFormBody(request);
     const settings = await readSettings(db, tenant);
     const validated = await validateAuthorizeRequest(db, tenant, settings, pickParameters(source, AUTHORIZE_PARAMETERS));
@@ -41,7 +41,8 @@ async function handle(request: Request, { params }: Context): Promise<Response> 
     }
     if (failure instanceof AuthorizePageError) return errorPage(tenant, failure.error, correlationId);
     if (failure instanceof OAuthError) return errorPage(tenant, failure, correlationId);
-    throw failure;
+    console.error(`correlation ${correlationId}: authorize failed`, failure);
+    return errorPage(tenant, new ServerError("the server failed to handle the request"), correlationId);
   }
 }
 
