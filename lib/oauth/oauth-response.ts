@@ -10,7 +10,7 @@ export const CORS_HEADERS = {
   "Access-Control-Allow-Origin": "*",
   "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
   "Access-Control-Allow-Headers": "Authorization, Content-Type",
-  "Access-Control-Expose-Headers": `${CORRELATION_HEADER}, Retry-After, WWW-Authenticate`,
+  "Access-Control-Expose-Headers": `${CORRELATION_HEADER}, Link, Retry-After, WWW-Authenticate`,
 };
 
 export const NO_STORE_HEADERS = { "Cache-Control": "no-store", Pragma: "no-cache" };
@@ -51,7 +51,8 @@ export async function oauthErrorResponse(db: Db, failure: unknown, context: Erro
   if (!(failure instanceof OAuthError)) console.error(`correlation ${context.correlationId}: ${context.endpoint} failed`, failure);
   const uri = await recordOAuthError(db, { id: context.correlationId, endpoint: context.endpoint, error, tenantId: context.tenantId, clientId: context.clientId });
   const body = { error: error.error, error_uri: uri, ...((await errorDescriptionWanted(db, context.tenantId)) ? { error_description: error.description } : {}) };
-  const extra: Record<string, string> = {};
+  // The error_uri again as a `help` link (RFC 8288): clients that throw the body away (fhirclient) keep headers.
+  const extra: Record<string, string> = { Link: `<${uri}>; rel="help"` };
   if (error.status === 401) extra["WWW-Authenticate"] = 'Basic realm="token"';
   if (error instanceof TooManyRequests) extra["Retry-After"] = String(error.retryAfterSeconds);
   return oauthJson(body, context.correlationId, error.status, extra);

@@ -27,4 +27,12 @@ describe("patient sign-in", () => {
     expect(await signIn(db, tenant, "samuelokafor", SANDBOX_PASSWORD)).toEqual({ ok: false, reason: "locked" });
     expect((await signIn(db, tenant, "avarivera", SANDBOX_PASSWORD)).ok).toBe(true);
   });
+
+  it("checks at most 5 passwords when 20 attempts for one user arrive at once, and refuses the right one once locked", async () => {
+    const attempts = Array.from({ length: 20 }, (_, i) => signIn(db, tenant, "mayachen", i === 10 ? SANDBOX_PASSWORD : "wrong"));
+    const results = await Promise.all(attempts);
+    expect(results.filter((result) => result.ok || result.reason !== "locked").length).toBeLessThanOrEqual(5);
+    expect(await signIn(db, tenant, "mayachen", SANDBOX_PASSWORD)).toEqual({ ok: false, reason: "locked" });
+    expect(await db.event.count({ where: { type: "session.locked_out", payload: { equals: { username: "mayachen" } } } })).toBeGreaterThanOrEqual(15);
+  });
 });

@@ -3,6 +3,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as authorize } from "../../../app/(authorization-server)/tenants/[tenant]/protocols/oauth2/profiles/smart-v1/personas/patient/authorize/route";
 import { FHIR_BASE, newApp, pkce, REDIRECT_URI, SCOPE, TENANT } from "../../../test/oauth-fixtures";
+import { db } from "../../db/client";
+import { updateSettings } from "../../settings/tenant-settings";
+import { authorizationServerUrls } from "../endpoints";
 import { matchesRegisteredRedirectUri } from "./authorize-checks";
 
 let clientId: string;
@@ -65,6 +68,53 @@ describe("GET …/authorize", () => {
     expect(location.searchParams.get("error_uri")).toMatch(/\/errors\/urn%3A/);
     expect(location.searchParams.get("state")).toBe(overrides.state === null ? null : "st");
     expect(location.searchParams.has("error_description")).toBe(false);
+    expect(location.searchParams.get("iss")).toBe(authorizationServerUrls(TENANT).issuer);
+  });
+
+  it("refuses a scope outside the app's registration with invalid_scope, naming it", async () => {
+    const narrow = await newApp({ scope: "launch/patient openid fhirUser offline_access patient/Patient.read" });
+    const response = await request({ client_id: narrow.client_id, scope: "launch/patient patient/Patient.rs patient/Observation.read" });
+    const location = new URL(response.headers.get("location")!);
+    expect(location.searchParams.get("error")).toBe("invalid_scope");
+    await updateSettings(db, TENANT, { errorDescription: true });
+    const described = new URL((await request({ client_id: narrow.client_id, scope: "launch/patient patient/Observation.read" })).headers.get("location")!);
+    await updateSettings(db, TENANT, { errorDescription: false });
+    expect(described.searchParams.get("error_description")).toMatch(/not in the app's registered scope: patient\/Observation\.read$/);
+  });
+
+  it("accepts a v2 scope covered by a v1 registration of the same type", async () => {
+    const narrow = await newApp({ scope: "launch/patient patient/Patient.read" });
+    const response = await request({ client_id: narrow.client_id, scope: "launch/patient patient/Patient.rs" });
+    expect(response.headers.get("location")).toMatch(/\/personas\/patient\/authorize\//);
+  });
+
+  it("leaves iss out of authorization responses when the tenant turns RFC 9207 off", async () => {
+    await updateSettings(db, TENANT, { authorizationResponseIss: false });
+    const location = new URL((await request({ state: "st", aud: null })).headers.get("location")!);
+    await updateSettings(db, TENANT, { authorizationResponseIss: true });
+    expect(location.searchParams.get("error")).toBe("invalid_request");
+    expect(location.searchParams.has("iss")).toBe(false);
+  });
+});
+
+describe("loopback redirect URIs (RFC 8252 §7.3)", () => {
+  it.each([
+    ["http://127.0.0.1:53123/cb", ["http://127.0.0.1:8080/cb"], true],
+    ["http://127.0.0.1/cb", ["http://127.0.0.1:8080/cb"], true],
+    ["http://[::1]:61000/cb?x=1", ["http://[::1]/cb"], true],
+    ["http://127.0.0.1:53123/other", ["http://127.0.0.1:8080/cb"], false],
+    ["http://localhost:53123/cb", ["http://localhost:8080/cb"], false],
+    ["https://127.0.0.1:53123/cb", ["https://127.0.0.1:8080/cb"], false],
+  ])("%s against %j → %s", (given, registered, expected) => {
+    expect(matchesRegisteredRedirectUri(given, registered)).toBe(expected);
+  });
+
+  it("sends a loopback app on another port on to consent, and back to that port", async () => {
+    const app = await newApp({ redirect_uris: ["http://127.0.0.1:8080/callback"], public_hostname: "loopback-app.example.com" });
+    const response = await request({ client_id: app.client_id, redirect_uri: "http://127.0.0.1:49152/callback", state: null });
+    const location = new URL(response.headers.get("location")!);
+    expect(location.origin).toBe("http://127.0.0.1:49152");
+    expect(location.searchParams.get("error")).toBe("invalid_request");
   });
 });
 

@@ -17,6 +17,8 @@ import { tokenEvent, tokenResponse } from "./issue-token-response";
 import type { GrantTypeHandler, TokenContext } from "./token-context";
 
 export const UNUSED_GRANT_LIMIT_DAYS = 90;
+/** How long a rotated-out refresh token counts as a concurrent request's rather than as reuse. */
+export const ROTATION_RACE_WINDOW_MS = 10_000;
 
 /** Suspended and revoked grants answer alike (invalid_grant); only the error_uri's URN tells them apart. */
 function refused(grant: GrantRow, status: "suspended" | "revoked", detail: string): InvalidGrant {
@@ -45,7 +47,12 @@ async function grantOf(context: Pick<TokenContext, "db" | "now" | "correlationId
   if (grant) return grant;
   const retired = await db.retiredRefreshToken.findUnique({ where: { tokenHash } });
   const owner = retired ? await db.grant.findUnique({ where: { id: retired.grantId } }) : null;
-  if (!owner) throw new InvalidGrant("the refresh token is not valid", "no such refresh token");
+  if (!retired || !owner) throw new InvalidGrant("the refresh token is not valid", "no such refresh token");
+  // Two refreshes sent together with one token: the one that lost answers an error, and the winner's new token
+  // stays good. Presented again later, the token is reuse.
+  if (context.now.getTime() - retired.retiredAt.getTime() < ROTATION_RACE_WINDOW_MS) {
+    throw Object.assign(new InvalidGrant("the refresh token is not valid", "a concurrent refresh rotated this refresh token first"), { grantId: owner.id });
+  }
   await revokeGrant(db, owner, "a rotated refresh token was presented again (reuse detection)", context.now, "grant.revoked", context.correlationId);
   throw refused(owner, "revoked", "refresh token reuse: the grant and its tokens were revoked");
 }
