@@ -18,6 +18,13 @@ describe("POST …/register", () => {
     expect(await db.trustHost.findUnique({ where: { clientId: body.client_id } })).toMatchObject({ hostname: "conf.example.org", registrableDomain: "example.org" });
   });
 
+  it("registers names that start with # as text (not as hex-encoded DER in the certificate)", async () => {
+    const organization = { name: "#1 Health Apps", country: "US", state: "#MO", locality: "#Kansas City" };
+    const response = await call({ client_name: "#Hash", redirect_uris: ["https://hash.example.org/cb"], token_endpoint_auth_method: "none", organization });
+    expect(response.status).toBe(201);
+    expect((await call({ client_name: "#NoOrg", redirect_uris: ["https://hash2.example.org/cb"], token_endpoint_auth_method: "none" })).status).toBe(201);
+  });
+
   it.each([
     ["http on a public host", ["http://app.example.com/cb"]],
     ["a relative URI", ["/cb"]],

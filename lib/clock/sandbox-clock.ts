@@ -32,6 +32,7 @@ export class ClockRangeError extends Error {
 }
 
 function offsetFor(target: Date, realNow: Date): number {
+  if (!Number.isFinite(target.getTime())) throw new ClockRangeError("that moves the sandbox clock beyond the dates it can represent");
   if (target.getTime() < EARLIEST_SANDBOX_TIME.getTime()) {
     throw new ClockRangeError(`the sandbox clock cannot be set before ${EARLIEST_SANDBOX_TIME.toISOString()}`);
   }

@@ -52,6 +52,11 @@ export class UnsupportedMediaType extends OAuthError {
   override status = 415;
   override error = "invalid_request";
 }
+/** No such tenant (or issuer) on this server: 404 with the RFC error body. */
+export class UnknownTenant extends OAuthError {
+  override status = 404;
+  override error = "invalid_request";
+}
 export class ServerError extends OAuthError {
   override status = 500;
   override error = "server_error";

@@ -15,6 +15,14 @@ describe("revocation", () => {
     expect((await revokeRequest({ token: "never-issued", client_id: app.client_id })).status).toBe(200);
   });
 
+  it("answers 200 for an unsigned JWT whose jti is not a string", async () => {
+    const header = Buffer.from(JSON.stringify({ alg: "none" })).toString("base64url");
+    for (const jti of [42, true, { a: 1 }, ["x"]]) {
+      const token = `${header}.${Buffer.from(JSON.stringify({ jti })).toString("base64url")}.`;
+      expect((await revokeRequest({ token, client_id: app.client_id })).status).toBe(200);
+    }
+  });
+
   it("revoking a refresh token revokes its grant", async () => {
     const tokens = await tokensFor(app.client_id);
     expect((await revokeRequest({ token: tokens.refresh_token, client_id: app.client_id })).status).toBe(200);

@@ -9,7 +9,8 @@ import { handleTokenManagementRequest, type TokenManagementInput } from "./token
 
 function jtiOf(token: string): string | undefined {
   try {
-    return decodeJwt(token).jti;
+    const { jti } = decodeJwt(token);
+    return typeof jti === "string" ? jti : undefined;
   } catch {
     return undefined;
   }

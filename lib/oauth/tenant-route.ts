@@ -1,8 +1,9 @@
-// Route wrapper for a tenant's JSON endpoints: an unknown tenant is a 404, and anything unexpected is a
+// Route wrapper for a tenant's JSON endpoints: an unknown tenant is a 404 with the RFC error body, and anything unexpected is a
 // well-formed `500 {"error":"server_error"}` with the correlation id — never the framework's bare 500.
 import { db, type Db } from "../db/client";
 import { findTenant } from "../tenancy/tenants";
-import { newCorrelationId, oauthErrorResponse, oauthJson } from "./oauth-response";
+import { UnknownTenant } from "./errors";
+import { newCorrelationId, oauthErrorResponse } from "./oauth-response";
 
 type TenantParams = { params: Promise<{ tenant: string }> };
 
@@ -10,7 +11,7 @@ export function tenantRoute(handler: (db: Db, tenantId: string, request: Request
   return async (request: Request, { params }: TenantParams): Promise<Response> => {
     const { tenant } = await params;
     try {
-      if (!(await findTenant(db, tenant))) return oauthJson({ error: "not_found", message: `no tenant "${tenant}"` }, newCorrelationId(), 404);
+      if (!(await findTenant(db, tenant))) throw new UnknownTenant(`there is no tenant "${tenant}" on this server`);
       return await handler(db, tenant, request);
     } catch (failure) {
       return oauthErrorResponse(db, failure, { endpoint: new URL(request.url).pathname.split("/").pop() || "oauth", tenantId: tenant, correlationId: newCorrelationId() });

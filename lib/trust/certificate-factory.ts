@@ -32,12 +32,14 @@ function randomSerial(): string {
   return Buffer.from(bytes).toString("hex");
 }
 
-function name(commonName: string, organization?: Organization | null): x509.JsonName {
-  const parts: x509.JsonName = [{ CN: [commonName] }];
+/** Every value as an explicit UTF8String: a plain string starting with "#" would be read as hex-encoded DER. */
+function name(commonName: string, organization?: Organization | null): x509.Name {
+  const text = (value: string) => [{ utf8String: value }];
+  const parts: x509.JsonNameParams = [{ CN: text(commonName) }];
   if (organization) {
-    parts.push({ O: [organization.name] }, { C: [organization.country] }, { ST: [organization.state] }, { L: [organization.locality] });
+    parts.push({ O: text(organization.name) }, { C: [organization.country] }, { ST: text(organization.state) }, { L: text(organization.locality) });
   }
-  return parts;
+  return new x509.Name(parts);
 }
 
 export async function createCertificateAuthority(options: {

@@ -112,6 +112,7 @@ describe("the sandbox clock", () => {
     ["a date that is not ISO 8601", { set: "next tuesday" }, /ISO 8601/],
     ["two instructions at once", { advance: "P1D", reset: true }, /exactly one/],
     ["reset: false", { reset: false }, /exactly one/],
+    ["an advance beyond the dates a clock can hold", { advance: "P300000Y" }, /beyond the dates/],
   ])("refuses %s with a 400 that says what is wrong", async (_what, body, message) => {
     const response = await postClock(jsonRequest(`${base}/clock`, body), none);
     expect(response.status).toBe(400);
