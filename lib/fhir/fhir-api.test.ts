@@ -143,3 +143,23 @@ describe("metadata", () => {
     expect(uris).toEqual(expect.arrayContaining(["authorize", "token", "revoke", "introspect", "manage"]));
   });
 });
+
+describe("an error path that cannot fail", () => {
+  it("answers an OperationOutcome with the correlation id when the database fails, and still when the event cannot be written", async () => {
+    const { vi } = await import("vitest");
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const failing = vi.spyOn(db.tenant, "findUnique").mockRejectedValue(new Error("connection lost"));
+    const eventFails = vi.spyOn(db.event, "create").mockImplementation(() => {
+      throw new Error("disk full");
+    });
+    const response = await get("Patient/samuel-okafor");
+    const lines = logged.mock.calls.map((call) => String(call[0]));
+    failing.mockRestore();
+    eventFails.mockRestore();
+    logged.mockRestore();
+    expect(response.status).toBe(500);
+    const correlationId = response.headers.get("x-correlation-id")!;
+    expect(await response.json()).toMatchObject({ resourceType: "OperationOutcome", issue: [{ code: "exception", diagnostics: expect.stringContaining(correlationId) }] });
+    expect(lines.filter((line) => line.includes(correlationId))).toHaveLength(2);
+  });
+});

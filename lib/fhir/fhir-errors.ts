@@ -18,7 +18,7 @@ export const FHIR_HEADERS = {
   "Cache-Control": "no-store",
   "Access-Control-Allow-Origin": "*",
   "Access-Control-Allow-Headers": "Authorization, Accept, Content-Type",
-  "Access-Control-Expose-Headers": "Location, WWW-Authenticate",
+  "Access-Control-Expose-Headers": "Location, WWW-Authenticate, X-Correlation-Id",
 };
 
 export function fhirJson(body: unknown, status = 200): Response {

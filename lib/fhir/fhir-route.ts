@@ -1,4 +1,5 @@
 // Shared edge of the FHIR routes: tenant check, token, OperationOutcome for every failure, one activity event per request.
+import { randomUUID } from "node:crypto";
 import { db, type Db } from "../db/client";
 import { recordEvent } from "../activity/record-event";
 import { sandboxNow } from "../clock/sandbox-clock";
@@ -16,6 +17,7 @@ export interface FhirOutcome {
 type Handler = (db: Db, tenantId: string, access: FhirAccess, request: Request) => Promise<FhirOutcome>;
 
 export async function handleFhirRequest(request: Request, tenantId: string, description: { resourceType: string; interaction: "read" | "search" }, handler: Handler): Promise<Response> {
+  const correlationId = randomUUID();
   let access: FhirAccess | null = null;
   let tenantKnown = false;
   let status = 200;
@@ -26,22 +28,40 @@ export async function handleFhirRequest(request: Request, tenantId: string, desc
     access = await authenticateFhirRequest(db, tenantId, request);
     const outcome = await handler(db, tenantId, access, request);
     resultCount = outcome.resultCount;
-    return fhirJson(outcome.body);
+    return withCorrelationId(fhirJson(outcome.body), correlationId);
   } catch (error) {
-    if (!(error instanceof FhirError)) console.error("FHIR request failed", error);
-    const failure = error instanceof FhirError ? error : new FhirError(500, "exception", "the server failed to handle the request");
+    if (!(error instanceof FhirError)) console.error(`correlation ${correlationId}: FHIR request failed`, error);
+    const failure = error instanceof FhirError ? error : new FhirError(500, "exception", `the server failed to handle the request (correlation id ${correlationId})`);
     status = failure.status;
-    return operationOutcome(failure);
+    return withCorrelationId(operationOutcome(failure), correlationId);
   } finally {
+    await recordFhirEvent(request, { tenantId: tenantKnown ? tenantId : null, access, correlationId, description, status, resultCount });
+  }
+}
+
+/** The activity event of a FHIR request; a failure to record it is logged, never answered. */
+async function recordFhirEvent(
+  request: Request,
+  input: { tenantId: string | null; access: FhirAccess | null; correlationId: string; description: { resourceType: string; interaction: string }; status: number; resultCount: number },
+): Promise<void> {
+  try {
     const url = new URL(request.url);
     await recordEvent(db, {
-      type: `fhir.${description.interaction}`,
-      tenantId: tenantKnown ? tenantId : null,
-      clientId: access?.claims.client_id ?? null,
-      grantId: access?.claims.grant_id ?? null,
-      patientId: access?.patientId ?? null,
+      type: `fhir.${input.description.interaction}`,
+      tenantId: input.tenantId,
+      clientId: input.access?.claims.client_id ?? null,
+      grantId: input.access?.claims.grant_id ?? null,
+      patientId: input.access?.patientId ?? null,
+      correlationId: input.correlationId,
       sandboxAt: await sandboxNow(db),
-      payload: { resourceType: description.resourceType, path: url.pathname, query: url.search, status, resultCount },
-    }).catch(() => undefined);
+      payload: { resourceType: input.description.resourceType, path: url.pathname, query: url.search, status: input.status, resultCount: input.resultCount },
+    });
+  } catch (failure) {
+    console.error(`correlation ${input.correlationId}: could not record the FHIR event`, failure);
   }
+}
+
+function withCorrelationId(response: Response, correlationId: string): Response {
+  response.headers.set("X-Correlation-Id", correlationId);
+  return response;
 }

@@ -131,3 +131,23 @@ describe("redirect URI matching", () => {
     expect(matchesRegisteredRedirectUri(given, ["https://a.example.com/cb"])).toBe(expected);
   });
 });
+
+describe("an error path that cannot fail", () => {
+  it("still sends the person to the error page when the error cannot be stored, and when anything unexpected fails", async () => {
+    const { vi } = await import("vitest");
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const storage = vi.spyOn(db.errorInstance, "create").mockImplementation(() => {
+      throw new Error("disk full");
+    });
+    const unknownClient = await request({ client_id: "nobody" });
+    storage.mockRestore();
+    const broken = vi.spyOn(db.client, "findUnique").mockRejectedValue(new Error("connection lost"));
+    const unexpected = await request({});
+    broken.mockRestore();
+    logged.mockRestore();
+    expect(unknownClient.status).toBe(303);
+    expect(unknownClient.headers.get("location")).toContain("/errors/urn%3A");
+    expect(unexpected.status).toBe(303);
+    expect(unexpected.headers.get("location")).toContain(encodeURIComponent("urn:smart-trust-sandbox:error:oauth2:authorize:server-error"));
+  });
+});
