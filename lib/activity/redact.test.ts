@@ -1,12 +1,29 @@
 import { describe, expect, it } from "vitest";
+import { randomToken } from "../secrets/hashing";
 import { redact } from "./redact";
 
-describe("redact", () => {
-  it("hides tokens, secrets and codes at any depth and keeps the rest", () => {
-    expect(redact({ access_token: "a", nested: [{ client_secret: "s", code: "c", scope: "openid" }], refreshTokenIssued: true })).toEqual({
-      access_token: "[redacted]",
-      nested: [{ client_secret: "[redacted]", code: "[redacted]", scope: "openid" }],
-      refreshTokenIssued: true,
+describe("redact (by value)", () => {
+  const jwt = "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJwZXJzb24tYXZhIn0.c2lnbmF0dXJlLWJ5dGVz";
+
+  it("hides tokens, codes, secrets and credentials wherever they sit, and keeps the rest", () => {
+    const refresh = randomToken();
+    const secret = randomToken();
+    expect(
+      redact({ access_token: jwt, nested: [{ value: refresh, code: randomToken(), scope: "openid" }], header: `Basic ${Buffer.from(`app:${secret}`).toString("base64")}`, password: "hunter2", refreshTokenIssued: true }),
+    ).toEqual({ access_token: "[redacted]", nested: [{ value: "[redacted]", code: "[redacted]", scope: "openid" }], header: "[redacted]", password: "[redacted]", refreshTokenIssued: true });
+  });
+
+  it("keeps change codes, ids and URLs readable, but not a code inside a URL", () => {
+    const code = randomToken();
+    expect(redact({ code: "certificate.expired", changes: [{ code: "dns.txt_removed" }], grantId: "0b8e3c3a-1f2d-4c5e-9a7b-6d5e4f3a2b1c", location: `https://app.example.com/cb?code=${code}&state=s` })).toEqual({
+      code: "certificate.expired",
+      changes: [{ code: "dns.txt_removed" }],
+      grantId: "0b8e3c3a-1f2d-4c5e-9a7b-6d5e4f3a2b1c",
+      location: "https://app.example.com/cb?code=[redacted]&state=s",
     });
+  });
+
+  it("hides the sandbox password as a value", () => {
+    expect(redact({ note: "SandboxPass1" })).toEqual({ note: "[redacted]" });
   });
 });

@@ -1,10 +1,30 @@
-// Redacts secrets and tokens from event payloads before they are shown, whatever a payload happens to hold.
-const SECRET_KEY = /(token|secret|password|verifier|assertion|^code$|authorization|cookie)/i;
+// Redacts secrets from whatever is shown of the activity log, by VALUE: a string that looks like a token, code,
+// client secret or credential is replaced wherever it sits, while ordinary values under names such as "code"
+// (a trust change code like "certificate.expired") stay readable. Keys that can only hold a password are also hidden.
+import { SANDBOX_PASSWORD } from "../seed/personas";
 
-export function redact(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redact);
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, SECRET_KEY.test(key) && typeof child === "string" ? "[redacted]" : redact(child)]));
-  }
+const REDACTED = "[redacted]";
+const JWT = /^[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*$/;
+/** Opaque tokens, codes and secrets this server issues: 32+ base64url characters with letters and digits mixed. */
+const OPAQUE = /^(?=[A-Za-z0-9_-]*[0-9])(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{32,}$/;
+const CREDENTIAL = /^(Bearer|Basic)\s+\S+$/i;
+/** Ids (UUIDs) and hashes (hex) are not secrets: snapshot hashes and grant ids stay readable. */
+const HEX_OR_UUID = /^[0-9a-f-]+$/i;
+const PASSWORD_KEY = /^(password|passwd|client_secret)$/i;
+const EMBEDDED = /([?&](?:code|refresh_token|access_token|client_secret|token)=)[^&#\s]+/g;
+
+export function isSecretValue(value: string): boolean {
+  return JWT.test(value) || (OPAQUE.test(value) && !HEX_OR_UUID.test(value)) || CREDENTIAL.test(value) || value === SANDBOX_PASSWORD;
+}
+
+function redactString(value: string): string {
+  if (isSecretValue(value)) return REDACTED;
+  return value.replace(EMBEDDED, `$1${REDACTED}`);
+}
+
+export function redact(value: unknown, key?: string): unknown {
+  if (typeof value === "string") return key && PASSWORD_KEY.test(key) ? REDACTED : redactString(value);
+  if (Array.isArray(value)) return value.map((item) => redact(item));
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([name, child]) => [name, redact(child, name)]));
   return value;
 }

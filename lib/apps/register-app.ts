@@ -53,7 +53,7 @@ export async function registerApp(db: Db, tenantId: string, request: Registratio
     throw error;
   }
   const secret = method === "none" ? undefined : randomToken();
-  const now = await sandboxNow(db);
+  const now = await sandboxNow(db, tenantId);
   const hostWrite = await simulatedHostWrite(db, client, { certificateType: request.baseline?.certificate_type, txtRecord: request.baseline?.txt_record });
   await db.$transaction([
     db.client.create({ data: { ...client, organization: client.organization ?? undefined, secretHash: secret ? await hashSecret(secret) : null } }),

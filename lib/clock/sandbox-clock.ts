@@ -1,9 +1,9 @@
-// The sandbox clock: real time plus an offset kept in the database, so every instance agrees on "now".
-// Everything that expires (certificates, codes, tokens, unused grants, cached trust checks) reads it.
-import type { Db } from "../db/client";
+// Each tenant's sandbox clock: real time plus an offset kept in the database, so every instance agrees on "now"
+// and moving one tenant's clock never moves another's. Everything that expires (certificates, codes, tokens,
+// unused grants, cached trust checks, sign-in lockouts) reads the clock of the tenant it belongs to.
+import type { DbOrTransaction } from "../db/client";
 import { addDuration, type Duration } from "./iso-duration";
 
-const CLOCK_ID = "sandbox";
 /** The clock may not be set before this: certificates and tokens from before it make no sense. */
 export const EARLIEST_SANDBOX_TIME = new Date("2000-01-01T00:00:00Z");
 
@@ -12,19 +12,19 @@ export interface ClockReading {
   offsetSeconds: number;
 }
 
-export async function readClock(db: Db, realNow: Date = new Date()): Promise<ClockReading> {
-  const row = await db.sandboxClock.findUnique({ where: { id: CLOCK_ID } });
+export async function readClock(db: DbOrTransaction, tenantId: string, realNow: Date = new Date()): Promise<ClockReading> {
+  const row = await db.sandboxClock.findUnique({ where: { id: tenantId } });
   const offsetSeconds = row?.offsetSeconds ?? 0;
   return { now: new Date(realNow.getTime() + offsetSeconds * 1000), offsetSeconds };
 }
 
-export async function sandboxNow(db: Db): Promise<Date> {
-  return (await readClock(db)).now;
+export async function sandboxNow(db: DbOrTransaction, tenantId: string): Promise<Date> {
+  return (await readClock(db, tenantId)).now;
 }
 
-async function setOffset(db: Db, offsetSeconds: number): Promise<ClockReading> {
-  await db.sandboxClock.upsert({ where: { id: CLOCK_ID }, create: { id: CLOCK_ID, offsetSeconds }, update: { offsetSeconds } });
-  return readClock(db);
+async function setOffset(db: DbOrTransaction, tenantId: string, offsetSeconds: number): Promise<ClockReading> {
+  await db.sandboxClock.upsert({ where: { id: tenantId }, create: { id: tenantId, offsetSeconds }, update: { offsetSeconds } });
+  return readClock(db, tenantId);
 }
 
 export class ClockRangeError extends Error {
@@ -39,16 +39,16 @@ function offsetFor(target: Date, realNow: Date): number {
   return Math.round((target.getTime() - realNow.getTime()) / 1000);
 }
 
-export async function advanceClock(db: Db, duration: Duration): Promise<ClockReading> {
+export async function advanceClock(db: DbOrTransaction, tenantId: string, duration: Duration): Promise<ClockReading> {
   const realNow = new Date();
-  const { now } = await readClock(db, realNow);
-  return setOffset(db, offsetFor(addDuration(now, duration), realNow));
+  const { now } = await readClock(db, tenantId, realNow);
+  return setOffset(db, tenantId, offsetFor(addDuration(now, duration), realNow));
 }
 
-export async function setClock(db: Db, at: Date): Promise<ClockReading> {
-  return setOffset(db, offsetFor(at, new Date()));
+export async function setClock(db: DbOrTransaction, tenantId: string, at: Date): Promise<ClockReading> {
+  return setOffset(db, tenantId, offsetFor(at, new Date()));
 }
 
-export async function resetClock(db: Db): Promise<ClockReading> {
-  return setOffset(db, 0);
+export async function resetClock(db: DbOrTransaction, tenantId: string): Promise<ClockReading> {
+  return setOffset(db, tenantId, 0);
 }

@@ -12,7 +12,7 @@ export class GrantActionRefused extends Error {}
 export async function administerGrant(db: Db, grantId: string, action: GrantAction): Promise<void> {
   const grant = await db.grant.findUnique({ where: { id: grantId } });
   if (!grant) throw new GrantActionRefused("This grant no longer exists (the sandbox may have been reset). Reload the page.");
-  const now = await sandboxNow(db);
+  const now = await sandboxNow(db, grant.tenantId);
   if (action === "revoke") {
     if (!(await revokeGrant(db, grant, "revoked from the developer console", now))) throw new GrantActionRefused("This grant was already revoked.");
     return;

@@ -21,7 +21,7 @@ export async function predictScenarios(db: Db, clientId: string): Promise<{ pred
   const settings = await readSettings(db, client.tenantId);
   const kinds = settings.suspendOnlineAccess ? ["offline", "online"] : ["offline"];
   const grants = await db.grant.findMany({ where: { clientId, status: "active", accessKind: { in: kinds } } });
-  const now = await sandboxNow(db);
+  const now = await sandboxNow(db, client.tenantId);
   const predictions: ScenarioPrediction[] = [];
   for (const name of SCENARIO_NAMES) {
     try {

@@ -16,7 +16,7 @@ export async function authenticateFhirRequest(db: Db, tenantId: string, request:
   const header = request.headers.get("authorization") ?? "";
   const match = /^Bearer\s+([A-Za-z0-9\-_.~+/]+=*)$/i.exec(header.trim());
   if (!match) throw new FhirError(401, "login", "an access token is required (Authorization: Bearer <token>)", "invalid_token");
-  const checked = await verifyAccessToken(db, tenantId, match[1], await sandboxNow(db));
+  const checked = await verifyAccessToken(db, tenantId, match[1], await sandboxNow(db, tenantId));
   if (!checked.active) throw new FhirError(401, "login", `the access token is not valid: ${checked.reason}`, "invalid_token");
   const grant = await db.grant.findUnique({ where: { id: checked.claims.grant_id } });
   if (!grant || grant.status !== "active") throw new FhirError(401, "login", "the access token's authorization is no longer active", "invalid_token");

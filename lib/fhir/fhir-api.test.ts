@@ -13,7 +13,7 @@ let token: string;
 let leoToken: string;
 
 beforeAll(async () => {
-  await resetClock(db);
+  await resetClock(db, TENANT);
   const app = await newApp({ scope: FULL });
   token = (await tokensFor(app.client_id, { scope: FULL, personId: "person-samuel-okafor", patientId: "samuel-okafor" })).access_token;
   leoToken = (await tokensFor(app.client_id, { scope: FULL, personId: "person-maya-chen", patientId: "leo-chen" })).access_token;

@@ -53,7 +53,7 @@ async function recordFhirEvent(
       grantId: input.access?.claims.grant_id ?? null,
       patientId: input.access?.patientId ?? null,
       correlationId: input.correlationId,
-      sandboxAt: await sandboxNow(db),
+      sandboxAt: input.tenantId ? await sandboxNow(db, input.tenantId) : new Date(),
       payload: { resourceType: input.description.resourceType, path: url.pathname, query: url.search, status: input.status, resultCount: input.resultCount },
     });
   } catch (failure) {

@@ -57,6 +57,13 @@ export async function authenticateClient(db: Db, tenantId: string, request: Requ
     const secret = basic?.secret ?? parameters.client_secret!;
     if (!client.secretHash || !(await verifySecret(secret, client.secretHash))) throw new InvalidClient("client authentication failed", "wrong client secret");
   }
+  return toAuthenticatedClient(client);
+}
+
+type ClientRow = NonNullable<Awaited<ReturnType<Db["client"]["findUnique"]>>>;
+
+/** The client as the token endpoint sees it once authenticated (also used by the control API, which needs no secret). */
+export function toAuthenticatedClient(client: ClientRow): AuthenticatedClient {
   return {
     id: client.id,
     tenantId: client.tenantId,

@@ -37,7 +37,7 @@ export async function reapproveGrant(db: Db, grantId: string, personId: string):
   if (!grant) return "no-access";
   if (grant.status === "revoked") return "was-revoked";
   if (grant.status === "active") return "already-active";
-  const now = await sandboxNow(db);
+  const now = await sandboxNow(db, grant.tenantId);
   // Expiry comes before the status: a suspended grant unused for more than 90 days has ended for good.
   const expired = await expiryReason(db, grant, now);
   if (expired) {
@@ -56,7 +56,7 @@ export async function keepGrantSuspended(db: Db, grantId: string, personId: stri
   const grant = await grantFor(db, grantId, personId);
   if (!grant) return "no-access";
   if (grant.status !== "suspended") return "not-suspended";
-  await recordEvent(db, { type: "grant.kept_suspended", tenantId: grant.tenantId, clientId: grant.clientId, grantId: grant.id, patientId: grant.patientId, sandboxAt: await sandboxNow(db), payload: { personId } });
+  await recordEvent(db, { type: "grant.kept_suspended", tenantId: grant.tenantId, clientId: grant.clientId, grantId: grant.id, patientId: grant.patientId, sandboxAt: await sandboxNow(db, grant.tenantId), payload: { personId } });
   return "kept-paused";
 }
 
@@ -64,6 +64,6 @@ export async function revokeGrantAsPatient(db: Db, grantId: string, personId: st
   const grant = await grantFor(db, grantId, personId);
   if (!grant) return "no-access";
   if (grant.status === "revoked") return "already-revoked";
-  await revokeGrant(db, grant, "revoked by the patient", await sandboxNow(db));
+  await revokeGrant(db, grant, "revoked by the patient", await sandboxNow(db, grant.tenantId));
   return "revoked";
 }

@@ -2,11 +2,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db/client";
 import { resetClock } from "../clock/sandbox-clock";
-import { introspectRequest, newApp, refreshWith, revokeRequest, tokensFor } from "../../test/oauth-fixtures";
+import { introspectRequest, newApp, refreshWith, revokeRequest, TENANT, tokensFor } from "../../test/oauth-fixtures";
 
 let app: Awaited<ReturnType<typeof newApp>>;
 beforeAll(async () => {
-  await resetClock(db);
+  await resetClock(db, TENANT);
   app = await newApp();
 });
 

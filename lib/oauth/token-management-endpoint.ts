@@ -30,7 +30,7 @@ export async function handleTokenManagementRequest(
     const client = await authenticateClient(db, tenantId, request, parameters);
     clientId = client.id;
     if (!parameters.token) throw new InvalidRequest("token is required");
-    const body = await handle({ client, token: parameters.token, hint: parameters.token_type_hint ?? null, now: await sandboxNow(db), correlationId });
+    const body = await handle({ client, token: parameters.token, hint: parameters.token_type_hint ?? null, now: await sandboxNow(db, tenantId), correlationId });
     return oauthJson(body, correlationId);
   } catch (failure) {
     return oauthErrorResponse(db, failure, { endpoint, tenantId, clientId, correlationId });

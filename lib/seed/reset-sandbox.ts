@@ -1,23 +1,12 @@
-// Puts the sandbox back to its seed state: every tenant's data, grants, sessions, activity and simulated worlds go, the clock
-// returns to real time. The CAs, signing keys and generated secrets stay, so issued tokens still verify.
+// Puts one tenant back to its starting state: its apps, grants, sessions, activity and simulated worlds go, its
+// clock returns to real time and its settings to the ones it started with. The default tenant is then seeded
+// again (demo app included). Other tenants, the CAs, signing keys and generated secrets stay.
 import type { Db } from "../db/client";
+import { resetTenant } from "../tenancy/tenant-lifecycle";
+import { DEFAULT_TENANT } from "./personas";
 import { seedSandbox } from "./seed-sandbox";
 
-export async function resetSandbox(db: Db, options: { publicUrl: string }): Promise<void> {
-  await db.$transaction([
-    db.event.deleteMany(),
-    db.errorInstance.deleteMany(),
-    db.accessToken.deleteMany(),
-    db.authorizationCode.deleteMany(),
-    db.grant.deleteMany(),
-    db.authorizationRequest.deleteMany(),
-    db.loginSession.deleteMany(),
-    db.loginAttempt.deleteMany(),
-    db.trustCheck.deleteMany(),
-    db.trustHost.deleteMany(),
-    db.certificateRevocation.deleteMany(),
-    db.sandboxClock.deleteMany(),
-    db.tenant.deleteMany(),
-  ]);
-  await seedSandbox(db, options);
+export async function resetSandboxTenant(db: Db, tenantId: string, options: { publicUrl: string }): Promise<void> {
+  await resetTenant(db, tenantId);
+  if (tenantId === DEFAULT_TENANT.id) await seedSandbox(db, options);
 }

@@ -12,13 +12,13 @@ export const SETTING_DEFINITIONS = {
   },
   checkCacheSeconds: {
     schema: z.number().int().min(0).max(7 * 86_400),
-    default: 0,
+    default: 0 as number,
     label: "Trust check cache time (seconds)",
     help: "How long a trust check result is reused, on the sandbox clock. 0 checks every time; the vendor may cache results for up to 12 hours (43200).",
   },
   accessTokenLifetimeSeconds: {
     schema: z.number().int().min(30).max(86_400),
-    default: 570,
+    default: 570 as number,
     label: "Access token lifetime (seconds)",
     help: "expires_in of access tokens. The vendor issues 570 seconds.",
   },
@@ -54,7 +54,7 @@ export const SETTING_DEFINITIONS = {
   },
   refreshMinIntervalSeconds: {
     schema: z.number().int().min(0).max(86_400),
-    default: 0,
+    default: 0 as number,
     label: "Minimum seconds between refreshes of one grant",
     help: "0 = off. A refresh of the same grant sooner than this after its last token response answers 429 temporarily_unavailable with Retry-After, as a throttled call would; the refresh token stays valid.",
   },
@@ -63,6 +63,24 @@ export const SETTING_DEFINITIONS = {
     default: true,
     label: "Send iss in authorization responses (RFC 9207)",
     help: "Whether the redirect back to the app carries iss (and discovery says authorization_response_iss_parameter_supported). Turn off to mirror the vendor, which does not send it.",
+  },
+  loginLockoutFailures: {
+    schema: z.number().int().min(0).max(100),
+    default: 5 as number,
+    label: "Sign-in lockout: failed attempts",
+    help: "A username is refused after this many failed sign-ins within the window (on this tenant's clock). 0 = no lockout. Tenants created through the control API start with 0 unless they ask for a lockout.",
+  },
+  loginLockoutWindowMinutes: {
+    schema: z.number().int().min(1).max(1440),
+    default: 15 as number,
+    label: "Sign-in lockout: window (minutes)",
+    help: "How far back failed sign-ins count toward the lockout, on this tenant's clock.",
+  },
+  autoLogin: {
+    schema: z.boolean(),
+    default: false,
+    label: "Auto-login with login_hint (test tenants)",
+    help: "When on, login_hint=<username> on an authorize request signs that patient in without a password (the patient picker and consent still show). For scripted tests only.",
   },
 } as const;
 

@@ -41,7 +41,7 @@ export interface WorldChangeResult {
 }
 
 async function commit(db: Db, host: LoadedHost, outcome: ScenarioOutcome, event: { type: string; payload: Record<string, unknown> }): Promise<WorldChangeResult> {
-  const now = await sandboxNow(db);
+  const now = await sandboxNow(db, host.tenantId);
   const before = await evaluateWorld(db, host, host.current, now);
   const writes: Prisma.PrismaPromise<unknown>[] = [
     db.trustHost.update({ where: { clientId: host.clientId }, data: { current: outcome.world as unknown as Prisma.InputJsonValue, revision: { increment: 1 } } }),
@@ -76,7 +76,7 @@ export async function revocationsAfter(db: Db, outcome: ScenarioOutcome): Promis
 /** What a scenario would produce, without applying it. */
 export async function scenarioOutcome(db: Db, clientId: string, scenario: ScenarioName): Promise<{ host: LoadedHost; outcome: ScenarioOutcome }> {
   const host = await loadHost(db, clientId);
-  const outcome = await SCENARIOS[scenario].apply({ host, authorities: await loadCertificateAuthorities(db), now: await sandboxNow(db) });
+  const outcome = await SCENARIOS[scenario].apply({ host, authorities: await loadCertificateAuthorities(db), now: await sandboxNow(db, host.tenantId) });
   return { host, outcome };
 }
 

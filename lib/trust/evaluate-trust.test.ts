@@ -10,10 +10,11 @@ import { loadCertificateAuthorities } from "./certificate-authorities";
 import { AppNotFoundError } from "./simulated-host";
 
 const app = DEMO_APP.clientId;
+const TENANT = DEFAULT_TENANT.id;
 
 describe("evaluateTrust", () => {
   beforeEach(async () => {
-    await resetClock(db);
+    await resetClock(db, TENANT);
     await updateSettings(db, DEFAULT_TENANT.id, { checkCacheSeconds: 0 });
     await applyScenario(db, app, "restore-baseline");
   });
@@ -36,9 +37,9 @@ describe("evaluateTrust", () => {
     await applyScenario(db, app, "dns-txt-removed");
     const cached = await evaluateTrust(db, app);
     expect(cached).toMatchObject({ cached: true, snapshotHash: first.snapshotHash });
-    await advanceClock(db, parseDuration("PT11H")!);
+    await advanceClock(db, TENANT, parseDuration("PT11H")!);
     expect((await evaluateTrust(db, app)).cached).toBe(true);
-    await advanceClock(db, parseDuration("PT2H")!);
+    await advanceClock(db, TENANT, parseDuration("PT2H")!);
     const fresh = await evaluateTrust(db, app);
     expect(fresh.cached).toBe(false);
     expect(fresh.verdict.label).toBe("unknown");
@@ -52,7 +53,7 @@ describe("evaluateTrust", () => {
   });
 
   it("expires the baseline certificate when the sandbox clock passes its notAfter", async () => {
-    await advanceClock(db, parseDuration("P366D")!);
+    await advanceClock(db, TENANT, parseDuration("P366D")!);
     const evaluation = await evaluateTrust(db, app, { mode: "inspect" });
     expect(evaluation.facts.certificate!.validity).toBe("expired");
     expect(evaluation.verdict.label).toBe("unknown");
@@ -61,7 +62,7 @@ describe("evaluateTrust", () => {
 
 describe("custom world edits", () => {
   beforeEach(async () => {
-    await resetClock(db);
+    await resetClock(db, TENANT);
     await applyScenario(db, app, "restore-baseline");
   });
 

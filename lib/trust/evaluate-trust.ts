@@ -56,7 +56,7 @@ export async function evaluateWorld(db: Db, host: LoadedHost, world: SimulatedWo
 
 export async function evaluateTrust(db: Db, clientId: string, options: EvaluateOptions = {}): Promise<TrustEvaluation> {
   const host = await loadHost(db, clientId);
-  const at = options.at ?? (await sandboxNow(db));
+  const at = options.at ?? (await sandboxNow(db, host.tenantId));
   if (options.mode === "inspect") return evaluateWorld(db, host, host.current, at);
 
   const checkCacheSeconds = options.checkCacheSeconds ?? (await readSettings(db, host.tenantId)).checkCacheSeconds;

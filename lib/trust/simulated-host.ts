@@ -62,7 +62,7 @@ export async function baselineWorld(
   };
 }
 
-type HostClient = { id: string; clientName: string; organization: unknown; publicHostname: string | null; redirectUris: unknown };
+type HostClient = { id: string; tenantId: string; clientName: string; organization: unknown; publicHostname: string | null; redirectUris: unknown };
 
 /**
  * The create/replace operation for an app's simulated host with a fresh baseline, for use inside a transaction.
@@ -70,7 +70,7 @@ type HostClient = { id: string; clientName: string; organization: unknown; publi
  */
 export async function simulatedHostWrite(db: Db, client: HostClient, options: BaselineOptions = {}): Promise<{ write: Prisma.PrismaPromise<unknown> }> {
   const hostname = trustHostname(client);
-  const world = await baselineWorld(await loadCertificateAuthorities(db), { clientId: client.id, hostname, organization: organizationOf(client) }, await sandboxNow(db), options);
+  const world = await baselineWorld(await loadCertificateAuthorities(db), { clientId: client.id, hostname, organization: organizationOf(client) }, await sandboxNow(db, client.tenantId), options);
   const data = { hostname, registrableDomain: registrableDomain(hostname), baseline: world as unknown as Prisma.InputJsonValue, current: world as unknown as Prisma.InputJsonValue };
   return { write: db.trustHost.upsert({ where: { clientId: client.id }, create: { clientId: client.id, ...data }, update: { ...data, revision: { increment: 1 } } }) };
 }

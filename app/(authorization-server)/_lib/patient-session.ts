@@ -2,8 +2,8 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { db } from "@/lib/db/client";
-import { publicUrl } from "@/lib/config/environment";
-import { SESSION_COOKIE, SESSION_LIFETIME_MS, sessionFromCookie, type PatientSession } from "@/lib/patient-session/sessions";
+import { sessionCookieOptions } from "@/lib/http/session-cookie";
+import { SESSION_COOKIE, sessionFromCookie, type PatientSession } from "@/lib/patient-session/sessions";
 
 export async function currentPatientSession(tenantId: string): Promise<PatientSession | null> {
   return sessionFromCookie(db, tenantId, (await cookies()).get(SESSION_COOKIE)?.value);
@@ -14,13 +14,7 @@ export async function rawSessionCookie(): Promise<string | undefined> {
 }
 
 export async function setSessionCookie(value: string): Promise<void> {
-  (await cookies()).set(SESSION_COOKIE, value, {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: publicUrl().startsWith("https:"),
-    path: "/",
-    maxAge: SESSION_LIFETIME_MS / 1000,
-  });
+  (await cookies()).set(SESSION_COOKIE, value, sessionCookieOptions());
 }
 
 export async function clearSessionCookie(): Promise<void> {

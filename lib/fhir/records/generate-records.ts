@@ -1,11 +1,14 @@
 // Deterministic synthetic health records for a seeded patient: the same patient always gets the same
 // resources, spread over the two years before a fixed date, and every reference resolves.
+import { ownEntry } from "../../util/own-entry";
 import { ALLERGIES, CONDITIONS, IMMUNIZATIONS, MEDICATIONS, OBSERVATION_KINDS, PATIENT_WEIGHT_KG, SYSTEMS } from "./catalog";
 
 export type FhirResource = { resourceType: string; id: string; [key: string]: unknown };
 
 export interface PatientRow {
   id: string;
+  /** The seeded persona whose records this patient has (tenants created on demand copy the personas). */
+  persona?: string | null;
   givenName: string;
   familyName: string;
   birthDate: string;
@@ -41,6 +44,9 @@ function randomFor(seedText: string): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** Which persona's catalog entries and random stream a patient gets: the same records in every tenant. */
+const personaOf = (patient: PatientRow) => patient.persona ?? patient.id;
 
 const coding = (system: string, code: string, display: string) => ({ coding: [{ system, code, display }], text: display });
 const round = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
@@ -91,7 +97,7 @@ function observations(patient: PatientRow, visits: FhirResource[], random: () =>
     const child = ageAt(patient.birthDate, new Date(when)) < 18;
     for (const kind of OBSERVATION_KINDS) {
       if (kind.adultOnly && (child || index % 3 !== 0)) continue;
-      const [low, high] = kind.code === "29463-7" ? [PATIENT_WEIGHT_KG[patient.id] * 0.97, PATIENT_WEIGHT_KG[patient.id] * 1.03] : kind.spread;
+      const [low, high] = kind.code === "29463-7" ? [PATIENT_WEIGHT_KG[personaOf(patient)] * 0.97, PATIENT_WEIGHT_KG[personaOf(patient)] * 1.03] : kind.spread;
       const value = round(low + random() * (high - low), kind.decimals);
       const referenceRange = kind.code === "29463-7" ? undefined : [{ low: { value: kind.low, unit: kind.unit, system: SYSTEMS.ucum, code: kind.ucum }, high: { value: kind.high, unit: kind.unit, system: SYSTEMS.ucum, code: kind.ucum } }];
       const interpretation = referenceRange && (value > kind.high || value < kind.low) ? [coding("http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation", value > kind.high ? "H" : "L", value > kind.high ? "High" : "Low")] : undefined;
@@ -116,7 +122,7 @@ function observations(patient: PatientRow, visits: FhirResource[], random: () =>
 }
 
 function conditions(patient: PatientRow): FhirResource[] {
-  return (CONDITIONS[patient.id] ?? []).map((condition, index) => ({
+  return (ownEntry(CONDITIONS, personaOf(patient)) ?? []).map((condition, index) => ({
     resourceType: "Condition",
     id: `${patient.id}-cond-${index + 1}`,
     clinicalStatus: coding(SYSTEMS.conditionClinical, condition.status, condition.status === "active" ? "Active" : "Resolved"),
@@ -132,7 +138,7 @@ function conditions(patient: PatientRow): FhirResource[] {
 }
 
 function medicationRequests(patient: PatientRow): FhirResource[] {
-  return (MEDICATIONS[patient.id] ?? []).map((medication, index) => ({
+  return (ownEntry(MEDICATIONS, personaOf(patient)) ?? []).map((medication, index) => ({
     resourceType: "MedicationRequest",
     id: `${patient.id}-med-${index + 1}`,
     status: medication.status,
@@ -146,7 +152,7 @@ function medicationRequests(patient: PatientRow): FhirResource[] {
 }
 
 function allergies(patient: PatientRow): FhirResource[] {
-  return (ALLERGIES[patient.id] ?? []).map((allergy, index) => ({
+  return (ownEntry(ALLERGIES, personaOf(patient)) ?? []).map((allergy, index) => ({
     resourceType: "AllergyIntolerance",
     id: `${patient.id}-allergy-${index + 1}`,
     clinicalStatus: coding(SYSTEMS.allergyClinical, "active", "Active"),
@@ -161,7 +167,7 @@ function allergies(patient: PatientRow): FhirResource[] {
 }
 
 function immunizations(patient: PatientRow): FhirResource[] {
-  return (IMMUNIZATIONS[patient.id] ?? []).map((immunization, index) => ({
+  return (ownEntry(IMMUNIZATIONS, personaOf(patient)) ?? []).map((immunization, index) => ({
     resourceType: "Immunization",
     id: `${patient.id}-imm-${index + 1}`,
     status: "completed",
@@ -174,16 +180,19 @@ function immunizations(patient: PatientRow): FhirResource[] {
 }
 
 const cache = new Map<string, FhirResource[]>();
+/** Tenants come and go: keep the records of this many patients, dropping the least recently generated. */
+const CACHE_LIMIT = 256;
 
 /** Every resource in the patient's compartment (Patient included); memoized, since it never changes. */
 export function patientRecords(patient: PatientRow): FhirResource[] {
   const key = JSON.stringify(patient);
   const hit = cache.get(key);
   if (hit) return hit;
-  const random = randomFor(patient.id);
+  const random = randomFor(personaOf(patient));
   const visits = encounters(patient, random);
   const records = [patientResource(patient), ...visits, ...observations(patient, visits, random), ...conditions(patient), ...medicationRequests(patient), ...allergies(patient), ...immunizations(patient)];
   cache.set(key, records);
+  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   return records;
 }
 

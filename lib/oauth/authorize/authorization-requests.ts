@@ -24,7 +24,7 @@ export class AuthorizationRequestUnavailable extends Error {
 
 export async function startAuthorizationRequest(db: Db, tenantId: string, validated: ValidatedAuthorization): Promise<string> {
   const id = randomUUID();
-  const now = await sandboxNow(db);
+  const now = await sandboxNow(db, tenantId);
   await db.authorizationRequest.create({
     data: { id, tenantId, clientId: validated.clientId, parameters: validated as unknown as Prisma.InputJsonValue, expiresAt: new Date(now.getTime() + REQUEST_LIFETIME_MS) },
   });
@@ -35,7 +35,7 @@ export async function loadAuthorizationRequest(db: Db, tenantId: string, id: str
   const request = /^[0-9a-f-]{36}$/.test(id) ? await db.authorizationRequest.findUnique({ where: { id } }) : null;
   if (!request || request.tenantId !== tenantId) throw new AuthorizationRequestUnavailable("This sign-in link is not valid. Go back to the app and start again.");
   if (request.completedAt) throw new AuthorizationRequestUnavailable("This request was already answered. Go back to the app to continue.");
-  if (request.expiresAt < (await sandboxNow(db))) throw new AuthorizationRequestUnavailable("This request has expired. Go back to the app and start again.");
+  if (request.expiresAt < (await sandboxNow(db, tenantId))) throw new AuthorizationRequestUnavailable("This request has expired. Go back to the app and start again.");
   return { ...request, parameters: request.parameters as unknown as ValidatedAuthorization };
 }
 
@@ -69,7 +69,7 @@ export async function approveAuthorizationRequest(
   const requested = request.parameters.scope;
   const granted = requested.filter((scope) => !isOptionalScope(scope) || input.keptScopes.includes(scope));
   const accessKind = accessKindOf(granted);
-  const now = await sandboxNow(db);
+  const now = await sandboxNow(db, input.tenantId);
   const trust = await evaluateTrust(db, request.clientId, { at: now });
   const grantId = randomUUID();
   const code = randomToken();

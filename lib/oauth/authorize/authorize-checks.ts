@@ -8,7 +8,7 @@ import { InvalidRequest, InvalidScope, OAuthError, UnauthorizedClient, Unsupport
 import type { Parameters } from "../form-parameters";
 import { scopeProblems, scopesOutsideRegistration, splitScope } from "../scopes";
 
-export const AUTHORIZE_PARAMETERS = ["response_type", "client_id", "redirect_uri", "scope", "state", "aud", "code_challenge", "code_challenge_method", "launch", "nonce"] as const;
+export const AUTHORIZE_PARAMETERS = ["response_type", "client_id", "redirect_uri", "scope", "state", "aud", "code_challenge", "code_challenge_method", "launch", "nonce", "login_hint"] as const;
 
 export interface ValidatedAuthorization {
   clientId: string;

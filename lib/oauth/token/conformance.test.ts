@@ -36,7 +36,7 @@ async function accessTokenActive(accessToken: string): Promise<boolean> {
 }
 
 beforeEach(async () => {
-  await resetClock(db);
+  await resetClock(db, TENANT);
   await updateSettings(db, TENANT, { refreshTokenRotation: false, refreshMinIntervalSeconds: 0, suspensionPolicy: "strict", checkCacheSeconds: 0 });
 });
 afterEach(() => {
@@ -182,7 +182,7 @@ describe("refresh token rotation (setting on)", () => {
     const app = await newApp();
     const tokens = await tokensFor(app.client_id);
     const rotated = (await (await refreshWith(app.client_id, tokens.refresh_token)).json()).refresh_token;
-    await advanceClock(db, parseDuration("PT1M")!);
+    await advanceClock(db, TENANT, parseDuration("PT1M")!);
     const reuse = await refreshWith(app.client_id, tokens.refresh_token);
     expect(reuse.status).toBe(400);
     expect((await reuse.json()).error_uri).toContain(encodeURIComponent(GRANT_REVOKED_URN));
@@ -280,7 +280,7 @@ describe("vendor timing rules", () => {
     const tokens = await tokensFor(app.client_id);
     await applyScenario(db, app.client_id, "certificate-expired");
     expect((await refreshWith(app.client_id, tokens.refresh_token)).status).toBe(400);
-    await advanceClock(db, parseDuration("P91D")!);
+    await advanceClock(db, TENANT, parseDuration("P91D")!);
     const response = await refreshWith(app.client_id, tokens.refresh_token);
     expect((await response.json()).error_uri).toContain(encodeURIComponent(GRANT_REVOKED_URN));
     const grant = await grantOf(tokens.refresh_token);
@@ -293,7 +293,7 @@ describe("vendor timing rules", () => {
     const tokens = await tokensFor(app.client_id);
     await applyScenario(db, app.client_id, "certificate-expired");
     await refreshWith(app.client_id, tokens.refresh_token);
-    await advanceClock(db, parseDuration("P91D")!);
+    await advanceClock(db, TENANT, parseDuration("P91D")!);
     const grant = await grantOf(tokens.refresh_token);
     expect(await reapproveGrant(db, grant.id, grant.personId)).toBe("expired");
     expect((await grantOf(tokens.refresh_token)).status).toBe("revoked");
@@ -309,7 +309,7 @@ describe("vendor timing rules", () => {
     const body = await throttled.json();
     expect(body.error).toBe("temporarily_unavailable");
     expect(body.error_uri).toContain(throttled.headers.get("x-correlation-id")!);
-    await advanceClock(db, parseDuration("PT61S")!);
+    await advanceClock(db, TENANT, parseDuration("PT61S")!);
     expect((await refreshWith(app.client_id, tokens.refresh_token)).status).toBe(200);
     expect((await refreshWith(app.client_id, tokens.refresh_token)).status).toBe(429);
   });

@@ -8,6 +8,7 @@ import { InvalidRequest, UnauthorizedClient, UnsupportedGrantType } from "../err
 import { pickParameters, readFormBody } from "../form-parameters";
 import { newCorrelationId, oauthErrorResponse, oauthJson } from "../oauth-response";
 import { CLIENT_AUTHENTICATION_PARAMETERS, GRANT_TYPES } from "./grant-types";
+import { answerQueuedFault } from "./queued-fault-answer";
 
 export async function handleTokenRequest(db: Db, tenantId: string, request: Request): Promise<Response> {
   const correlationId = newCorrelationId();
@@ -23,7 +24,8 @@ export async function handleTokenRequest(db: Db, tenantId: string, request: Requ
     const client = await authenticateClient(db, tenantId, request, parameters, grant.identifyClient?.(db, tenantId));
     clientId = client.id;
     if (!client.grantTypes.includes(grantType)) throw new UnauthorizedClient(`the client is not registered for ${grantType}`);
-    const now = await sandboxNow(db);
+    await answerQueuedFault(db, client.id, parameters);
+    const now = await sandboxNow(db, tenantId);
     const result = await grant.handler({ db, tenantId, grantType, client, parameters, settings: await readSettings(db, tenantId), now, correlationId });
     return oauthJson(result.body, correlationId);
   } catch (failure) {

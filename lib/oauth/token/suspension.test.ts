@@ -22,7 +22,7 @@ async function grantOf(refreshToken: string) {
 }
 
 beforeEach(async () => {
-  await resetClock(db);
+  await resetClock(db, TENANT);
   await updateSettings(db, TENANT, { suspensionPolicy: "strict", checkCacheSeconds: 0 });
 });
 
@@ -124,9 +124,9 @@ describe("expiry", () => {
   it("revokes an offline grant unused for more than 90 days at its next use", async () => {
     const app = await newApp();
     const tokens = await tokensFor(app.client_id);
-    await advanceClock(db, parseDuration("P89D")!);
+    await advanceClock(db, TENANT, parseDuration("P89D")!);
     expect((await refreshWith(app.client_id, tokens.refresh_token)).status).toBe(200);
-    await advanceClock(db, parseDuration("P91D")!);
+    await advanceClock(db, TENANT, parseDuration("P91D")!);
     const response = await refreshWith(app.client_id, tokens.refresh_token);
     expect((await response.json()).error_uri).toContain(encodeURIComponent(GRANT_REVOKED_URN));
     const grant = await grantOf(tokens.refresh_token);

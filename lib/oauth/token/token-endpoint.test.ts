@@ -10,7 +10,7 @@ let app: Awaited<ReturnType<typeof newApp>>;
 let other: Awaited<ReturnType<typeof newApp>>;
 
 beforeAll(async () => {
-  await resetClock(db);
+  await resetClock(db, TENANT);
   app = await newApp();
   other = await newApp();
 });
@@ -60,9 +60,9 @@ describe("POST …/token — authorization_code", () => {
 
   it("refuses an expired code (60 s on the sandbox clock)", async () => {
     const { code, verifier } = await approvedCode(app.client_id);
-    await advanceClock(db, parseDuration("PT61S")!);
+    await advanceClock(db, TENANT, parseDuration("PT61S")!);
     await expectError(await tokenRequest({ grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI, code_verifier: verifier, client_id: app.client_id }), 400, "invalid_grant");
-    await resetClock(db);
+    await resetClock(db, TENANT);
   });
 
   it("ignores unknown parameters", async () => {

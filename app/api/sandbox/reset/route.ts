@@ -1,10 +1,3 @@
-// POST /api/sandbox/reset — back to the seed state (apps, grants, activity, worlds and clock).
-import { db } from "@/lib/db/client";
-import { publicUrl } from "@/lib/config/environment";
-import { controlApi, json } from "@/lib/http/control-api";
-import { resetSandbox } from "@/lib/seed/reset-sandbox";
-
-export const POST = controlApi(async () => {
-  await resetSandbox(db, { publicUrl: publicUrl() });
-  return json({ status: "reset" });
-});
+// POST …/reset: this tenant back to its starting state. See lib/http/routes/reset-route.ts.
+import { resetRoute } from "@/lib/http/routes/reset-route";
+export const POST = resetRoute.POST;

@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import { db } from "@/lib/db/client";
 import { readClock } from "@/lib/clock/sandbox-clock";
+import { DEFAULT_TENANT } from "@/lib/seed/personas";
 import { clockAction } from "./actions";
 
 export const metadata: Metadata = { title: "Clock" };
@@ -15,7 +16,7 @@ const STEPS = [
 ];
 
 export default async function ClockPage({ searchParams }: { searchParams: Promise<{ error?: string; changed?: string }> }) {
-  const { now, offsetSeconds } = await readClock(db);
+  const { now, offsetSeconds } = await readClock(db, DEFAULT_TENANT.id);
   const { error, changed } = await searchParams;
   const days = Math.floor(offsetSeconds / 86_400);
   return (

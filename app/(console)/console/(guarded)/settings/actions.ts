@@ -6,7 +6,7 @@ import { publicUrl } from "@/lib/config/environment";
 import { recordEvent } from "@/lib/activity/record-event";
 import { sandboxNow } from "@/lib/clock/sandbox-clock";
 import { DEFAULT_TENANT } from "@/lib/seed/personas";
-import { resetSandbox } from "@/lib/seed/reset-sandbox";
+import { resetSandboxTenant } from "@/lib/seed/reset-sandbox";
 import { SETTING_DEFINITIONS, SETTING_KEYS, settingsUpdateSchema, updateSettings, type SettingKey } from "@/lib/settings/tenant-settings";
 import { requireConsoleAccess } from "../../_lib/console-access";
 
@@ -35,13 +35,13 @@ export async function saveSettingsAction(_state: SettingsState, form: FormData):
     return { errors, values: Object.fromEntries(SETTING_KEYS.map((key) => [key, typeof candidate[key] === "number" && Number.isNaN(candidate[key]) ? "" : candidate[key]])) };
   }
   await updateSettings(db, DEFAULT_TENANT.id, parsed.data);
-  await recordEvent(db, { type: "settings.updated", tenantId: DEFAULT_TENANT.id, payload: { changed: parsed.data, by: "console" }, sandboxAt: await sandboxNow(db) });
+  await recordEvent(db, { type: "settings.updated", tenantId: DEFAULT_TENANT.id, payload: { changed: parsed.data, by: "console" }, sandboxAt: await sandboxNow(db, DEFAULT_TENANT.id) });
   return { saved: true, values: parsed.data as Record<string, string | number | boolean> };
 }
 
 export async function resetSandboxAction(form: FormData): Promise<void> {
   await requireConsoleAccess();
   if (form.get("confirm") !== "on") redirect("/console/settings?reset=unconfirmed");
-  await resetSandbox(db, { publicUrl: publicUrl() });
+  await resetSandboxTenant(db, DEFAULT_TENANT.id, { publicUrl: publicUrl() });
   redirect("/console/settings?reset=done");
 }

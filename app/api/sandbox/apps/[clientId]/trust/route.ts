@@ -1,12 +1,4 @@
-// GET /api/sandbox/apps/{clientId}/trust — the app's trust as it is now: facts, verdict, findings, snapshot hash.
-import { db } from "@/lib/db/client";
-import { controlApi, json } from "@/lib/http/control-api";
-import { presentEvaluation } from "@/lib/http/trust-presenter";
-import { evaluateTrust } from "@/lib/trust/evaluate-trust";
-
+// GET …/apps/{clientId}/trust: the app's trust as it is now.
+import { appTrustRoute } from "@/lib/http/routes/app-trust-routes";
 export const dynamic = "force-dynamic";
-
-export const GET = controlApi(async (_request, { params }: { params: Promise<{ clientId: string }> }) => {
-  const { clientId } = await params;
-  return json(presentEvaluation(await evaluateTrust(db, clientId, { mode: "inspect" })));
-});
+export const GET = appTrustRoute.GET;

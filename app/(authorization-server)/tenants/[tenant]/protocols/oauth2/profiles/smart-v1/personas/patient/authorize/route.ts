@@ -7,13 +7,23 @@ import { sandboxNow } from "@/lib/clock/sandbox-clock";
 import { AUTHORIZE_PARAMETERS, AuthorizePageError, AuthorizeRedirectError, validateAuthorizeRequest } from "@/lib/oauth/authorize/authorize-checks";
 import { authorizeErrorRedirect, startAuthorizationRequest } from "@/lib/oauth/authorize/authorization-requests";
 import { recordOAuthError } from "@/lib/oauth/error-uri";
-import { InvalidRequest, OAuthError, ServerError } from "@/lib/oauth/errors";
+import { AccessDenied, InvalidRequest, InvalidScope, OAuthError, ServerError } from "@/lib/oauth/errors";
+import { signInByLoginHint } from "@/lib/patient-session/sessions";
+import { takeFault } from "@/lib/qa/queued-faults";
+import { sessionSetCookieHeader } from "@/lib/http/session-cookie";
 import { pickParameters, readFormBody } from "@/lib/oauth/form-parameters";
 import { NO_STORE_HEADERS, newCorrelationId } from "@/lib/oauth/oauth-response";
 import { readSettings } from "@/lib/settings/tenant-settings";
 import { findTenant } from "@/lib/tenancy/tenants";
 
 type Context = { params: Promise<{ tenant: string }> };
+
+function queuedAuthorizeError(fault: string): OAuthError {
+  const detail = `fault "${fault}" queued with the control API (next-authorize)`;
+  if (fault === "access_denied") return new AccessDenied("The patient denied the request.", detail);
+  if (fault === "invalid_scope") return new InvalidScope("the requested scope is not available", detail);
+  return new ServerError("the server failed to handle the request", detail);
+}
 
 function seeOther(location: string): Response {
   return new Response(null, { status: 303, headers: { Location: location, ...NO_STORE_HEADERS } });
@@ -30,10 +40,16 @@ async function handle(request: Request, { params }: Context): Promise<Response> 
     if (!(await findTenant(db, tenant))) return errorPage(null, new InvalidRequest(`there is no tenant "${tenant}" on this server`), correlationId);
     const source = request.method === "GET" ? new URL(request.url).searchParams : await readFormBody(request);
     const settings = await readSettings(db, tenant);
-    const validated = await validateAuthorizeRequest(db, tenant, settings, pickParameters(source, AUTHORIZE_PARAMETERS));
+    const parameters = pickParameters(source, AUTHORIZE_PARAMETERS);
+    const validated = await validateAuthorizeRequest(db, tenant, settings, parameters);
+    const fault = await takeFault(db, validated.clientId, "authorize");
+    if (fault) throw new AuthorizeRedirectError(queuedAuthorizeError(fault), validated.redirectUri, validated.state, validated.clientId);
+    const signedIn = parameters.login_hint ? await signInByLoginHint(db, tenant, parameters.login_hint) : null;
     const id = await startAuthorizationRequest(db, tenant, validated);
-    await recordEvent(db, { type: "authorize.started", tenantId: tenant, clientId: validated.clientId, correlationId, sandboxAt: await sandboxNow(db), payload: { requestId: id, scope: validated.scope.join(" "), redirectUri: validated.redirectUri } });
-    return seeOther(`${publicUrl()}/tenants/${tenant}/personas/patient/authorize/${id}`);
+    await recordEvent(db, { type: "authorize.started", tenantId: tenant, clientId: validated.clientId, correlationId, sandboxAt: await sandboxNow(db, tenant), payload: { requestId: id, scope: validated.scope.join(" "), redirectUri: validated.redirectUri } });
+    const next = seeOther(`${publicUrl()}/tenants/${tenant}/personas/patient/authorize/${id}`);
+    if (signedIn?.ok) next.headers.append("Set-Cookie", sessionSetCookieHeader(signedIn.cookieValue));
+    return next;
   } catch (failure) {
     if (failure instanceof AuthorizeRedirectError) {
       const includeDescription = (await readSettings(db, tenant)).errorDescription;

@@ -1,0 +1,14 @@
+// POST …/reset — one tenant back to how it was created (the default tenant: to the seed). Other tenants are untouched.
+import { db } from "../../db/client";
+import { publicUrl } from "../../config/environment";
+import { resetSandboxTenant } from "../../seed/reset-sandbox";
+import { json } from "../control-api";
+import { readQuery, tenantControl } from "../tenant-control";
+
+export const resetRoute = {
+  POST: tenantControl(async (_request, { tenantId, query }) => {
+    readQuery(query, {});
+    await resetSandboxTenant(db, tenantId, { publicUrl: publicUrl() });
+    return json({ status: "reset", tenantId });
+  }),
+};
