@@ -24,11 +24,14 @@ test("POST …/token – refresh after certificate expiry suspends; the patient 
   // A fresh browser context: the patient opens the link from the app in a new tab, not signed in.
   await page.context().clearCookies();
   await page.goto(failure.error_uri);
-  await expect(page.getByRole("heading", { name: "Access for Suspension Demo App was paused" })).toBeVisible();
-  await expect(page.getByText(/The app's certificate expired on \d{1,2} \w+ \d{4}\./).first()).toBeVisible();
+  // Signed out, the page is private: no app, no patient, no changes.
+  await expect(page.getByRole("heading", { name: "An app’s access to a health record was paused" })).toBeVisible();
+  const signedOutHtml = await page.content();
+  for (const secret of ["Ava", "Rivera", "Suspension Demo App", "certificate"]) expect(signedOutHtml).not.toContain(secret);
   await page.getByRole("link", { name: "Sign in to review" }).click();
   await signIn(page, "avarivera");
   await expect(page.getByRole("heading", { name: "Access for Suspension Demo App was paused" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "What changed" }).getByText(/The app's certificate expired on \d{1,2} \w+ \d{4}\./)).toBeVisible();
   await expect(page.getByText("When you approved")).toBeVisible();
   await page.getByRole("button", { name: "Re-approve" }).click();
   await expect(page.getByRole("status")).toContainText("You can close this tab and go back to the app");
@@ -40,7 +43,7 @@ test("POST …/token – refresh after certificate expiry suspends; the patient 
   await page.goto(`/tenants/${DEFAULT_TENANT_ID}/personas/patient/my-authorizations`);
   const entry = page.getByTestId("authorization").filter({ hasText: "Suspension Demo App" });
   await expect(entry).toContainText("Active");
-  await entry.getByRole("button", { name: "Revoke" }).click();
+  await page.getByRole("button", { name: `Revoke Suspension Demo App ${client.client_id.slice(0, 4)}` }).click();
   await expect(page.getByRole("status")).toContainText("Access revoked");
   await expect(page.getByTestId("authorization").filter({ hasText: "Suspension Demo App" })).toContainText("Revoked");
 

@@ -37,8 +37,8 @@ export function ConsentForm({ action, csrf, scopes, accessKind }: Props) {
             <li key={resource.scope} className="flex items-center gap-3 px-4 py-3">
               <input id={`scope-${resource.scope}`} type="checkbox" name="scope" value={resource.scope} defaultChecked className="h-5 w-5 rounded border-slate-300 accent-brand-600" />
               <label htmlFor={`scope-${resource.scope}`} className="flex-1 text-slate-900">
-                {describeResourceScope(resource)}
-                <span className="ml-2 font-mono text-xs text-slate-500">{resource.scope}</span>
+                {describeResourceScope(resource)}{" "}
+                <span className="ml-1 font-mono text-xs text-slate-500">({resource.scope})</span>
               </label>
             </li>
           ))}

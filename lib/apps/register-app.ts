@@ -4,7 +4,8 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
 import { eventCreate } from "../activity/record-event";
 import { sandboxNow } from "../clock/sandbox-clock";
-import { hashSecret, randomToken } from "../secrets/hashing";
+import { hashSecret, hashToken, randomToken } from "../secrets/hashing";
+import { authorizationServerUrls } from "../oauth/endpoints";
 import { simulatedHostWrite } from "../trust/simulated-host";
 import { NoTrustHostnameError, trustHostname } from "../trust/trust-hostname";
 import { InvalidClientMetadata, InvalidRedirectUri } from "../oauth/errors";
@@ -17,6 +18,9 @@ export interface RegisteredApp {
   client_secret?: string;
   client_id_issued_at: number;
   client_secret_expires_at?: number;
+  /** RFC 7592: lets the app read its registration and delete itself at registration_client_uri. */
+  registration_access_token: string;
+  registration_client_uri: string;
   client_name: string;
   redirect_uris: string[];
   scope: string;
@@ -53,10 +57,11 @@ export async function registerApp(db: Db, tenantId: string, request: Registratio
     throw error;
   }
   const secret = method === "none" ? undefined : randomToken();
+  const registrationAccessToken = randomToken();
   const now = await sandboxNow(db, tenantId);
   const hostWrite = await simulatedHostWrite(db, client, { certificateType: request.baseline?.certificate_type, txtRecord: request.baseline?.txt_record });
   await db.$transaction([
-    db.client.create({ data: { ...client, organization: client.organization ?? undefined, secretHash: secret ? await hashSecret(secret) : null } }),
+    db.client.create({ data: { ...client, organization: client.organization ?? undefined, secretHash: secret ? await hashSecret(secret) : null, registrationTokenHash: hashToken(registrationAccessToken) } }),
     hostWrite.write,
     eventCreate(db, { type: "client.registered", tenantId, clientId: client.id, sandboxAt: now, payload: { clientName: client.clientName, redirectUris: client.redirectUris, tokenEndpointAuthMethod: method, publicHostname: client.publicHostname } }),
   ]);
@@ -64,6 +69,8 @@ export async function registerApp(db: Db, tenantId: string, request: Registratio
     client_id: client.id,
     ...(secret ? { client_secret: secret, client_secret_expires_at: 0 } : {}),
     client_id_issued_at: Math.floor(Date.now() / 1000),
+    registration_access_token: registrationAccessToken,
+    registration_client_uri: `${authorizationServerUrls(tenantId).register}/${client.id}`,
     client_name: client.clientName,
     redirect_uris: client.redirectUris,
     scope: client.scope,

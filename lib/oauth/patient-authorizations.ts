@@ -8,6 +8,8 @@ import { describeResourceScope, parseResourceScope, splitScope } from "./scopes"
 export interface AuthorizationEntry {
   grantId: string;
   clientName: string;
+  /** "MyHealth QA 1a2b": the app's name and the start of its client_id, unique enough to name buttons for tests and screen readers. */
+  label: string;
   identity: IdentityBlock;
   status: string;
   access: string[];
@@ -30,6 +32,7 @@ export async function patientAuthorizations(db: Db, personId: string) {
         (grant): AuthorizationEntry => ({
           grantId: grant.id,
           clientName: clients.get(grant.clientId)?.clientName ?? grant.clientId,
+          label: `${clients.get(grant.clientId)?.clientName ?? "App"} ${grant.clientId.slice(0, 4)}`,
           identity: identities.get(grant.clientId) ?? { label: "unknown", appName: null, organization: null, location: null, domain: "unknown", validated: false },
           status: grant.status,
           access: [...new Set(splitScope(grant.scope).map(parseResourceScope).filter((r) => r !== null).map(describeResourceScope))],

@@ -28,11 +28,13 @@ export async function GrantReview({ tenantId, grantId, here, result }: Props) {
   const { grant } = story;
   const outcome = ownEntry(REVIEW_MESSAGES, result) ?? null;
 
+  if (!canAct) return <PrivateGrantNotice status={grant.status} signedIn={session?.person.displayName ?? null} tenantId={tenantId} here={here} />;
+
   return (
     <div className="space-y-4">
-      {session && <SignedInAs tenantId={tenantId} displayName={session.person.displayName} />}
+      <SignedInAs tenantId={tenantId} displayName={session!.person.displayName} />
       {outcome && (
-        <p role="status" className="rounded-xl border border-brand-100 bg-brand-50 px-4 py-3 font-medium text-brand-900">
+        <p role="status" data-testid="review-outcome" className="rounded-xl border border-brand-100 bg-brand-50 px-4 py-3 font-medium text-brand-900">
           {outcome}
         </p>
       )}
@@ -46,8 +48,10 @@ export async function GrantReview({ tenantId, grantId, here, result }: Props) {
             </p>
             {story.changes.length > 0 && (
               <>
-                <h2 className="mt-5 font-semibold text-slate-900">What changed</h2>
-                <ul className="mt-2 list-disc space-y-1 pl-5 text-slate-800">
+                <h2 id="what-changed" className="mt-5 font-semibold text-slate-900">
+                  What changed
+                </h2>
+                <ul aria-labelledby="what-changed" data-testid="what-changed" className="mt-2 list-disc space-y-1 pl-5 text-slate-800">
                   {story.changes.map((change) => (
                     <li key={change.code}>{change.sentence}</li>
                   ))}
@@ -78,13 +82,7 @@ export async function GrantReview({ tenantId, grantId, here, result }: Props) {
             <IdentityBlock identity={story.now} findings={story.nowFindings} compact />
           </div>
         </div>
-        {grant.status === "suspended" && !session && (
-          <Link href={loginPath(tenantId, here)} className="mt-5 inline-block rounded-lg bg-brand-600 px-5 py-2.5 font-semibold text-white shadow-sm hover:bg-brand-700">
-            Sign in to review
-          </Link>
-        )}
-        {session && !canAct && <p className="mt-5 text-sm text-slate-600">Your account does not manage this health record, so you cannot change this access.</p>}
-        {session && canAct && grant.status !== "revoked" && (
+        {grant.status !== "revoked" && (
           <>
             <ReviewButtons
               status={grant.status}
@@ -93,6 +91,32 @@ export async function GrantReview({ tenantId, grantId, here, result }: Props) {
               revoke={revokeAction.bind(null, tenantId, grantId, here)}
             />
             {grant.status === "suspended" && <p className="mt-3 text-sm text-slate-600">After you re-approve, you can close this tab and go back to the app; it will not be sent anywhere.</p>}
+          </>
+        )}
+      </section>
+    </div>
+  );
+}
+
+/**
+ * What anyone who is not signed in as someone managing the patient sees: that an app's access was paused or
+ * ended, and how to review it — no patient name, no app, no history, no changes.
+ */
+function PrivateGrantNotice({ status, signedIn, tenantId, here }: { status: string; signedIn: string | null; tenantId: string; here: string }) {
+  const title = status === "suspended" ? "An app\u2019s access to a health record was paused" : status === "revoked" ? "An app\u2019s access to a health record has ended" : "An app\u2019s access to a health record";
+  return (
+    <div className="space-y-4">
+      {signedIn && <SignedInAs tenantId={tenantId} displayName={signedIn} />}
+      <section data-testid="grant-notice-private" className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
+        <h1 className="text-2xl font-bold text-slate-900">{title}</h1>
+        {signedIn ? (
+          <p className="mt-2 text-slate-700">Your account does not manage this health record, so you cannot see or change this access. Sign out and sign in as the person who manages it.</p>
+        ) : (
+          <>
+            <p className="mt-2 text-slate-700">To see what happened and decide what to do, sign in as the person who manages this health record.</p>
+            <Link href={loginPath(tenantId, here)} className="mt-5 inline-block rounded-lg bg-brand-600 px-5 py-2.5 font-semibold text-white shadow-sm hover:bg-brand-700">
+              Sign in to review
+            </Link>
           </>
         )}
       </section>

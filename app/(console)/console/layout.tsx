@@ -11,6 +11,7 @@ const NAV = [
   { href: "/console/activity", label: "Activity" },
   { href: "/console/clock", label: "Clock" },
   { href: "/console/settings", label: "Settings" },
+  { href: "/console/api", label: "Control API" },
 ];
 
 export default function ConsoleLayout({ children }: { children: React.ReactNode }) {

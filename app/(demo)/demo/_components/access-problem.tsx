@@ -19,7 +19,7 @@ export function AccessProblem({ errorUri, tryAgain, reauthorize, stop }: Props) 
   const button = "w-full rounded-lg px-4 py-2 font-semibold";
   return (
     <>
-      <div role="alert" className="rounded-xl border border-amber-300 bg-amber-50 p-5">
+      <div role="alert" data-testid="access-problem" className="rounded-xl border border-amber-300 bg-amber-50 p-5">
         <h1 className="text-xl font-bold text-amber-950">Access to your health record may have been suspended or revoked</h1>
         <p className="mt-2 text-amber-950">MyHealth could not renew its access. Your patient portal can tell you why and let you approve MyHealth again.</p>
         <div className="mt-4 flex flex-wrap gap-3">

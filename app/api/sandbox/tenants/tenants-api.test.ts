@@ -26,7 +26,7 @@ const send = (method: string, url: string, body?: unknown) =>
 const at = <P extends Record<string, string>>(params: P) => ({ params: Promise.resolve(params) });
 
 async function newTenant(body: Json = {}): Promise<Json> {
-  const response = await createTenant(send("POST", base, body));
+  const response = await createTenant(send("POST", base, body), at({}));
   expect(response.status).toBe(201);
   return response.json();
 }
@@ -108,12 +108,12 @@ describe("tenants on demand", () => {
   });
 
   it("refuses unknown fields, unknown query parameters and unknown paths with JSON errors", async () => {
-    expect((await createTenant(send("POST", base, { colour: "blue" }))).status).toBe(400);
+    expect((await createTenant(send("POST", base, { colour: "blue" }), at({}))).status).toBe(400);
     const tenant = await newTenant();
     const response = await getClock(send("GET", `${base}/${tenant.tenantId}/clock?verbose=1`), at({ tenant: tenant.tenantId }));
     expect(response.status).toBe(400);
     expect((await response.json()).message).toMatch(/unknown query parameter\(s\) "verbose"/);
-    const missing = await unknownPath(send("GET", "http://localhost:3999/api/sandbox/nothing-here"), at({ unknown: ["nothing-here"] }));
+    const missing = await unknownPath(send("GET", "http://localhost:3999/api/sandbox/nothing-here"), at({}));
     expect(missing.status).toBe(404);
     expect((await missing.json()).error).toBe("not_found");
   });

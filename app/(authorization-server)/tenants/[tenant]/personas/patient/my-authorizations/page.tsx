@@ -33,7 +33,7 @@ export default async function MyAuthorizationsPage({ params, searchParams }: Pro
     <div className="space-y-4">
       <SignedInAs tenantId={tenantId} displayName={session.person.displayName} />
       <h1 className="text-2xl font-bold text-slate-900">Apps with access to your health records</h1>
-      {outcome && <p role="status" className="rounded-xl border border-brand-100 bg-brand-50 px-4 py-3 font-medium text-brand-900">{outcome}</p>}
+      {outcome && <p role="status" data-testid="review-outcome" className="rounded-xl border border-brand-100 bg-brand-50 px-4 py-3 font-medium text-brand-900">{outcome}</p>}
       {groups.map(({ patient, entries }) => (
         <section key={patient.id} aria-labelledby={`patient-${patient.id}`} className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm">
           <h2 id={`patient-${patient.id}`} className="text-lg font-semibold text-slate-900">
@@ -43,7 +43,7 @@ export default async function MyAuthorizationsPage({ params, searchParams }: Pro
           {entries.length === 0 && <p className="mt-2 text-slate-600">No apps have access to this record.</p>}
           <ul className="mt-3 space-y-4">
             {entries.map((entry) => (
-              <li key={entry.grantId} className="rounded-xl border border-slate-200 p-4" data-testid="authorization">
+              <li key={entry.grantId} aria-label={entry.label} className="rounded-xl border border-slate-200 p-4" data-testid="authorization">
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <p className="font-semibold text-slate-900">{entry.clientName}</p>
                   <StatusBadge status={entry.status} />
@@ -65,7 +65,7 @@ export default async function MyAuthorizationsPage({ params, searchParams }: Pro
                       </Link>
                     )}
                     <form action={revokeAction.bind(null, tenantId, entry.grantId, here)}>
-                      <button type="submit" className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-red-700 hover:bg-slate-100">
+                      <button type="submit" aria-label={`Revoke ${entry.label}`} className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-red-700 hover:bg-slate-100">
                         Revoke
                       </button>
                     </form>

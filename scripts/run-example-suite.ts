@@ -1,0 +1,18 @@
+// `npm run test:example`: the example outside QA suite (examples/qa-suite) against this checkout, as a team
+// would run it — the kit built and installed from its path, the sandbox started by the suite's own webServer
+// on a fresh SQLite file, fully parallel with 2 workers. EXAMPLE_REPEAT=N repeats every test N times.
+import { execFileSync } from "node:child_process";
+import { rmSync } from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const example = path.join(root, "examples", "qa-suite");
+const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+const run = (command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) =>
+  execFileSync(command, args, { cwd, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+
+run(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", path.join(root, "packages", "playwright", "tsconfig.json")], root);
+run(npm, ["install", "--no-audit", "--no-fund", "--loglevel=error"], example);
+for (const suffix of ["", "-wal", "-shm"]) rmSync(path.join(root, "data", `qa-suite.db${suffix}`), { force: true });
+const repeat = process.env.EXAMPLE_REPEAT ?? "1";
+run(process.execPath, [path.join(example, "node_modules", "@playwright", "test", "cli.js"), "test", `--repeat-each=${repeat}`], example, { CI: process.env.CI ?? "1" });
