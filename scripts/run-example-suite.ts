@@ -8,7 +8,7 @@ import path from "node:path";
 const root = path.resolve(import.meta.dirname, "..");
 const example = path.join(root, "examples", "qa-suite");
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-const run = (command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) =>
+const run = (command: string, args: string[], cwd: string, env: Record<string, string> = {}) =>
   execFileSync(command, args, { cwd, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
 
 run(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", path.join(root, "packages", "playwright", "tsconfig.json")], root);

@@ -17,8 +17,9 @@ type Params = Record<string, string>;
 
 /** A control-API handler for one tenant: resolves and checks the tenant, then runs the handler. */
 export function tenantControl<P extends Params = Params>(handler: (request: Request, scope: TenantScope<P>) => Promise<Response>) {
-  return controlApi(async (request: Request, context: { params: Promise<P & { tenant?: string }> }) => {
-    const params = await context.params;
+  return controlApi(async (request: Request, context: { params?: Promise<P & { tenant?: string }> }) => {
+    // Routes without dynamic segments get no params at all in production builds.
+    const params = ((await context?.params) ?? {}) as P & { tenant?: string };
     const query = new URL(request.url).searchParams;
     const legacy = params.tenant === undefined ? query.get("tenant") : null;
     query.delete("tenant");
