@@ -118,6 +118,13 @@ export function presentGrant(grant: GrantRow, username?: string) {
   };
 }
 
+/** Grants as the control API answers them, each with the username of the person who approved it. */
+export async function presentGrants(db: Db, grants: GrantRow[]) {
+  const persons = await db.person.findMany({ where: { id: { in: [...new Set(grants.map((grant) => grant.personId))] } }, select: { id: true, username: true } });
+  const usernames = new Map(persons.map((person) => [person.id, person.username]));
+  return grants.map((grant) => presentGrant(grant, usernames.get(grant.personId)));
+}
+
 export async function grantOfTenant(db: Db, tenantId: string, grantId: string): Promise<GrantRow> {
   const grant = await db.grant.findUnique({ where: { id: grantId } });
   if (!grant || grant.tenantId !== tenantId) throw new HeadlessGrantRefused(`no grant "${grantId}" in this tenant`, 404);

@@ -1,7 +1,7 @@
 // Headless grant control: POST/GET …/grants, GET …/grants/{id}, POST …/grants/{id}/{suspend|reapprove|reinstate|revoke|age}.
 import { z } from "zod";
 import { db } from "../../db/client";
-import { actOnGrant, ageGrant, approveHeadless, GRANT_ACTIONS, grantOfTenant, HeadlessGrantRefused, presentGrant } from "../../qa/headless-grants";
+import { actOnGrant, ageGrant, approveHeadless, GRANT_ACTIONS, grantOfTenant, HeadlessGrantRefused, presentGrants } from "../../qa/headless-grants";
 import { ControlApiError, json, readJson } from "../control-api";
 import { readQuery, tenantControl } from "../tenant-control";
 
@@ -28,11 +28,13 @@ async function refusalsAsErrors<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+const presentOne = async (grant: Parameters<typeof presentGrants>[1][number]) => (await presentGrants(db, [grant]))[0];
+
 export const grantsRoute = {
   GET: tenantControl(async (_request, { tenantId, query }) => {
     const { client_id: clientId, status } = readQuery(query, grantListQuery);
     const grants = await db.grant.findMany({ where: { tenantId, ...(clientId ? { clientId } : {}), ...(status ? { status } : {}) }, orderBy: { createdAt: "desc" }, take: 500 });
-    return json({ grants: grants.map((grant) => presentGrant(grant)) });
+    return json({ grants: await presentGrants(db, grants) });
   }),
   POST: tenantControl(async (request, { tenantId, query }) => {
     readQuery(query, {});
@@ -44,7 +46,7 @@ export const grantsRoute = {
 export const grantRoute = {
   GET: tenantControl<{ grantId: string }>(async (_request, { tenantId, params, query }) => {
     readQuery(query, {});
-    return json(presentGrant(await refusalsAsErrors(() => grantOfTenant(db, tenantId, params.grantId))));
+    return json(await presentOne(await refusalsAsErrors(() => grantOfTenant(db, tenantId, params.grantId))));
   }),
 };
 
@@ -54,10 +56,10 @@ export const grantActionRoute = {
     const { grantId, action } = params;
     if (action === "age") {
       const { by } = await readJson(request, ageGrantSchema);
-      return json(presentGrant(await refusalsAsErrors(() => ageGrant(db, tenantId, grantId, by))));
+      return json(await presentOne(await refusalsAsErrors(() => ageGrant(db, tenantId, grantId, by))));
     }
     const known = GRANT_ACTIONS.find((candidate) => candidate === action);
     if (!known) throw new ControlApiError(404, "not_found", `no grant action "${action}"; use ${[...GRANT_ACTIONS, "age"].join(", ")}`);
-    return json(presentGrant(await refusalsAsErrors(() => actOnGrant(db, tenantId, grantId, known))));
+    return json(await presentOne(await refusalsAsErrors(() => actOnGrant(db, tenantId, grantId, known))));
   }),
 };
