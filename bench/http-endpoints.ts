@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
+import { benchQaKit } from "./qa-kit";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const ORIGIN = `http://localhost:${PORT}`;
@@ -86,7 +87,8 @@ export async function benchHttpEndpoints(databaseUrl: string) {
       duration: 10,
       headers: { authorization: `Bearer ${reader.access_token}` },
     });
-    return { results: [exchange, refreshChecked, refreshUnchecked, observations], peakRssMiB: peakRssMiB(server.pid!) };
+    const qaKit = await benchQaKit(ORIGIN);
+    return { results: [exchange, refreshChecked, refreshUnchecked, observations], qaKit, peakRssMiB: peakRssMiB(server.pid!) };
   } finally {
     server.kill("SIGTERM");
   }

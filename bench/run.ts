@@ -17,6 +17,8 @@ async function main() {
   const token = await benchHttpEndpoints(databaseUrl);
   console.log("HTTP endpoints against next start, 10 connections (latency in milliseconds):");
   console.table(token.results);
+  console.log("QA kit paths against next start (milliseconds):");
+  console.table(token.qaKit);
   console.log(`server peak resident memory: ${token.peakRssMiB} MiB`);
   process.exit(0);
 }
