@@ -58,3 +58,27 @@ describe("POST …/register", () => {
     expect(response.status).toBe(201);
   });
 });
+
+describe("RFC 7592 client configuration", () => {
+  const config = async (method: "GET" | "DELETE", clientId: string, token: string | null) => {
+    const { GET, DELETE } = await import("../../app/(authorization-server)/tenants/[tenant]/protocols/oauth2/profiles/smart-v1/register/[clientId]/route");
+    const request = new Request(`http://x/register/${clientId}`, { method, headers: token ? { authorization: `Bearer ${token}` } : {} });
+    return (method === "GET" ? GET : DELETE)(request, { params: Promise.resolve({ tenant: TENANT, clientId }) });
+  };
+
+  it("answers the registration access token once, reads the registration with it, and deletes the app and its grants", async () => {
+    const registered = await (await call({ client_name: "Temporary", redirect_uris: ["https://temp.example.org/cb"], token_endpoint_auth_method: "none" })).json();
+    expect(registered.registration_client_uri).toBe(`http://localhost:3999/tenants/${TENANT}/protocols/oauth2/profiles/smart-v1/register/${registered.client_id}`);
+    const stored = await db.client.findUniqueOrThrow({ where: { id: registered.client_id } });
+    expect(stored.registrationTokenHash).not.toContain(registered.registration_access_token);
+
+    expect((await config("GET", registered.client_id, "wrong")).status).toBe(401);
+    expect((await config("DELETE", registered.client_id, null)).status).toBe(401);
+    expect(await (await config("GET", registered.client_id, registered.registration_access_token)).json()).toMatchObject({ client_id: registered.client_id, client_name: "Temporary" });
+
+    expect((await config("DELETE", registered.client_id, registered.registration_access_token)).status).toBe(204);
+    expect(await db.client.findUnique({ where: { id: registered.client_id } })).toBeNull();
+    expect(await db.trustHost.findUnique({ where: { clientId: registered.client_id } })).toBeNull();
+    expect((await config("DELETE", registered.client_id, registered.registration_access_token)).status).toBe(401);
+  });
+});
