@@ -79,7 +79,8 @@ export async function GrantReview({ tenantId, grantId, here, result }: Props) {
           </div>
           <div>
             <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">Now</h2>
-            <IdentityBlock identity={story.now} findings={story.nowFindings} compact />
+            {/* While suspended, "What changed" above is the one list of reasons; the block does not repeat them. */}
+            <IdentityBlock identity={story.now} findings={grant.status === "suspended" && story.changes.length > 0 ? [] : story.nowFindings} compact />
           </div>
         </div>
         {grant.status !== "revoked" && (

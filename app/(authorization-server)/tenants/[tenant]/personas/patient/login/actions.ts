@@ -29,7 +29,7 @@ export async function signInAction(tenantId: string, next: string, _previous: Si
   const result = await signIn(db, tenantId, parsed.data.username, parsed.data.password);
   if (!result.ok) {
     return result.reason === "locked"
-      ? { username, message: "Too many failed sign-in attempts for this username. Try again later (in 15 minutes)." }
+      ? { username, message: "Too many failed sign-in attempts for this username. Try again later." }
       : { username, message: "That username and password do not match. Check them and try again." };
   }
   await setSessionCookie(result.cookieValue);
