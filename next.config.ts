@@ -1,6 +1,6 @@
 import type { NextConfig } from "next";
 
-// Patient-facing pages of the authorization server must never be framed (clickjacking) nor cached.
+// Patient-facing pages of the authorization server and the console must never be framed (clickjacking) nor cached.
 const PATIENT_PAGE_HEADERS = [
   { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
   { key: "X-Frame-Options", value: "DENY" },
@@ -17,6 +17,8 @@ const nextConfig: NextConfig = {
     return [
       { source: "/tenants/:tenant/personas/:path*", headers: PATIENT_PAGE_HEADERS },
       { source: "/errors/:path*", headers: PATIENT_PAGE_HEADERS },
+      { source: "/console", headers: PATIENT_PAGE_HEADERS },
+      { source: "/console/:path*", headers: PATIENT_PAGE_HEADERS },
       { source: "/:path*", headers: [{ key: "X-Content-Type-Options", value: "nosniff" }] },
     ];
   },

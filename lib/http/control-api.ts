@@ -6,6 +6,7 @@ import { InvalidCertificateError } from "../trust/parsed-certificate";
 import { ScenarioNotApplicableError } from "../trust/scenarios";
 import { AppNotFoundError } from "../trust/simulated-host";
 import { apiRequestAllowed } from "../console/admin-access";
+import { publicUrl } from "../config/environment";
 
 export class ControlApiError extends Error {
   constructor(
@@ -64,9 +65,29 @@ function toResponse(error: unknown): Response {
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** Bodies an HTML form can send without JavaScript: a cross-site page could post them to an open sandbox. */
+const FORM_CONTENT_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)/i;
+
+/**
+ * Why a state-changing request must be refused as a possible cross-site write, or null. The console is open by
+ * default, so any web page the developer visits could otherwise reset the sandbox with a form: refuse a foreign
+ * Origin, `Sec-Fetch-Site: cross-site`, and form-encodable bodies (scripts send JSON or no body).
+ */
+export function crossSiteWriteProblem(request: Request, ownOrigin: string): string | null {
+  if (SAFE_METHODS.has(request.method)) return null;
+  const origin = request.headers.get("origin");
+  if (origin && origin !== ownOrigin) return `requests from ${origin} may not change this sandbox`;
+  if (request.headers.get("sec-fetch-site") === "cross-site") return "cross-site requests may not change this sandbox";
+  if (FORM_CONTENT_TYPES.test(request.headers.get("content-type") ?? "")) return "send JSON (Content-Type: application/json) or no body; form submissions cannot change this sandbox";
+  return null;
+}
+
 /** Wraps a route handler so every failure becomes a JSON error with the right status. */
 export function controlApi<C>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
+    const crossSite = crossSiteWriteProblem(request, publicUrl());
+    if (crossSite) return json({ error: "forbidden", message: crossSite }, 403);
     if (!apiRequestAllowed(request)) {
       return Response.json(
         { error: "unauthorized", message: "this sandbox requires Authorization: Bearer <SANDBOX_ADMIN_PASSWORD>" },

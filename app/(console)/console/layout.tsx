@@ -2,6 +2,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { adminPassword } from "@/lib/console/admin-access";
+import { consoleSignOut } from "./sign-in/actions";
+
+// The admin password is read at run time: nothing here may be prerendered from the build environment.
+export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: { default: "Console", template: "%s · Console · SMART Trust Sandbox" } };
 
@@ -32,6 +36,13 @@ export default function ConsoleLayout({ children }: { children: React.ReactNode 
               </Link>
             ))}
           </nav>
+          {adminPassword() && (
+            <form action={consoleSignOut} className="ml-auto">
+              <button type="submit" className="rounded-md px-3 py-1.5 text-sm text-slate-200 hover:bg-slate-800 hover:text-white">
+                Sign out
+              </button>
+            </form>
+          )}
         </div>
       </header>
       <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>

@@ -3,6 +3,9 @@ import { redirect } from "next/navigation";
 import { adminPassword } from "@/lib/console/admin-access";
 import { ConsoleSignInForm } from "./sign-in-form";
 
+// Whether the console is protected is decided when the sandbox runs, not when it was built.
+export const dynamic = "force-dynamic";
+
 export default function ConsoleSignInPage() {
   if (!adminPassword()) redirect("/console/apps");
   return (
