@@ -75,3 +75,11 @@ export function toAuthenticatedClient(client: ClientRow): AuthenticatedClient {
     public: client.tokenEndpointAuthMethod === "none",
   };
 }
+
+/** A client_id from a failed request, kept for the activity log only when it names a client of this tenant:
+ * junk requests with made-up ids are not attributed to anyone. */
+export async function registeredClientId(db: Db, tenantId: string, candidate: string | null): Promise<string | null> {
+  if (!candidate || candidate.length > 200) return null;
+  const client = await db.client.findUnique({ where: { id: candidate }, select: { tenantId: true } }).catch(() => null);
+  return client?.tenantId === tenantId ? candidate : null;
+}

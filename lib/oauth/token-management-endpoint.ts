@@ -2,7 +2,7 @@
 // authentication, the required `token`, and RFC errors with a correlation id.
 import type { Db } from "../db/client";
 import { sandboxNow } from "../clock/sandbox-clock";
-import { authenticateClient, type AuthenticatedClient } from "./client-authentication";
+import { authenticateClient, registeredClientId, type AuthenticatedClient } from "./client-authentication";
 import { InvalidRequest } from "./errors";
 import { pickParameters, readFormBody } from "./form-parameters";
 import { newCorrelationId, oauthErrorResponse, oauthJson } from "./oauth-response";
@@ -33,6 +33,6 @@ export async function handleTokenManagementRequest(
     const body = await handle({ client, token: parameters.token, hint: parameters.token_type_hint ?? null, now: await sandboxNow(db, tenantId), correlationId });
     return oauthJson(body, correlationId);
   } catch (failure) {
-    return oauthErrorResponse(db, failure, { endpoint, tenantId, clientId, correlationId });
+    return oauthErrorResponse(db, failure, { endpoint, tenantId, clientId: await registeredClientId(db, tenantId, clientId), correlationId });
   }
 }

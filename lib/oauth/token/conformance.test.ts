@@ -314,3 +314,14 @@ describe("vendor timing rules", () => {
     expect((await refreshWith(app.client_id, tokens.refresh_token)).status).toBe(429);
   });
 });
+
+describe("junk requests", () => {
+  it("are not attributed to a client_id nobody registered", async () => {
+    const response = await tokenRequest({ grant_type: "refresh_token", refresh_token: "junk", client_id: "made-up-client" });
+    expect(response.status).toBe(401);
+    const event = await db.event.findFirstOrThrow({ where: { correlationId: response.headers.get("x-correlation-id")! } });
+    expect(event.clientId).toBeNull();
+    const instance = await db.errorInstance.findUniqueOrThrow({ where: { id: response.headers.get("x-correlation-id")! } });
+    expect(instance.clientId).toBeNull();
+  });
+});

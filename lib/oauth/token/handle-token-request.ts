@@ -3,7 +3,7 @@
 import type { Db } from "../../db/client";
 import { sandboxNow } from "../../clock/sandbox-clock";
 import { readSettings } from "../../settings/tenant-settings";
-import { authenticateClient } from "../client-authentication";
+import { authenticateClient, registeredClientId } from "../client-authentication";
 import { InvalidRequest, UnauthorizedClient, UnsupportedGrantType } from "../errors";
 import { pickParameters, readFormBody } from "../form-parameters";
 import { newCorrelationId, oauthErrorResponse, oauthJson } from "../oauth-response";
@@ -29,6 +29,6 @@ export async function handleTokenRequest(db: Db, tenantId: string, request: Requ
     const result = await grant.handler({ db, tenantId, grantType, client, parameters, settings: await readSettings(db, tenantId), now, correlationId });
     return oauthJson(result.body, correlationId);
   } catch (failure) {
-    return oauthErrorResponse(db, failure, { endpoint: "token", tenantId, clientId, correlationId });
+    return oauthErrorResponse(db, failure, { endpoint: "token", tenantId, clientId: await registeredClientId(db, tenantId, clientId), correlationId });
   }
 }
