@@ -4,6 +4,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Db, DbOrTransaction, Prisma } from "../db/client";
 import { eventCreate } from "../activity/record-event";
+import { deleteAppRows } from "../apps/delete-app";
 import { hashSecret } from "../secrets/hashing";
 import { DEFAULT_TENANT, SANDBOX_PASSWORD, SEED_PATIENTS, SEED_PERSONS } from "../seed/personas";
 import { settingsUpdateSchema, updateSettings, type TenantSettings } from "../settings/tenant-settings";
@@ -59,16 +60,8 @@ export async function createTenant(db: Db, input: CreateTenantInput): Promise<st
 /** Everything that belongs to a tenant, child rows first. The tenant row itself is not deleted here. */
 async function deleteContents(tx: DbOrTransaction, tenantId: string): Promise<void> {
   const clients = (await tx.client.findMany({ where: { tenantId }, select: { id: true } })).map((client) => client.id);
-  const grants = (await tx.grant.findMany({ where: { tenantId }, select: { id: true } })).map((grant) => grant.id);
-  await tx.accessToken.deleteMany({ where: { grantId: { in: grants } } });
-  await tx.retiredRefreshToken.deleteMany({ where: { grantId: { in: grants } } });
-  await tx.authorizationCode.deleteMany({ where: { grantId: { in: grants } } });
-  await tx.grant.deleteMany({ where: { tenantId } });
+  await deleteAppRows(tx, clients);
   await tx.authorizationRequest.deleteMany({ where: { tenantId } });
-  await tx.trustCheck.deleteMany({ where: { clientId: { in: clients } } });
-  await tx.trustHost.deleteMany({ where: { clientId: { in: clients } } });
-  await tx.queuedFault.deleteMany({ where: { tenantId } });
-  await tx.client.deleteMany({ where: { tenantId } });
   await tx.loginSession.deleteMany({ where: { tenantId } });
   await tx.loginAttempt.deleteMany({ where: { tenantId } });
   await tx.errorInstance.deleteMany({ where: { tenantId } });
