@@ -36,6 +36,15 @@ export function databaseUrl(env: Environment = process.env): string {
   return env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
 }
 
+export type DatabaseKind = "sqlite" | "postgresql";
+
+/** Which database a DATABASE_URL names: a `file:` URL is the embedded SQLite, `postgres(ql)://` a team PostgreSQL. */
+export function databaseKind(url: string): DatabaseKind {
+  if (url.startsWith("file:")) return "sqlite";
+  if (/^postgres(ql)?:\/\//.test(url)) return "postgresql";
+  throw new ConfigurationError(`DATABASE_URL must be a SQLite "file:" URL or a "postgresql://" URL, got "${redactUrl(url)}"`);
+}
+
 /** Absolute path of the SQLite file named by a `file:` URL (relative paths are relative to the working directory). */
 export function sqliteFilePath(url: string): string {
   if (!url.startsWith("file:")) {

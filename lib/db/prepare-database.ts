@@ -1,15 +1,18 @@
-// Brings a database up to date before the server starts: creates the SQLite file's folder, applies the
-// migrations in prisma/migrations with Prisma's own `migrate deploy`, then seeds and creates keys and secrets.
+// Brings a database up to date before the server starts. SQLite: creates the file's folder and applies the
+// migrations in prisma/migrations with Prisma's own `migrate deploy`. PostgreSQL: applies
+// prisma/postgresql/migrations (lib/db/migrate-postgresql.ts). Then seeds and creates keys and secrets.
 // Used by `npm start`, the e2e global setup and the unit-test setup, so they all run the real migrations.
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { ConfigurationError, redactUrl, sqliteFilePath } from "../config/environment";
+import { ConfigurationError, databaseKind, redactUrl, sqliteFilePath } from "../config/environment";
+import { migratePostgresql } from "./migrate-postgresql";
 
 const run = promisify(execFile);
 
 export async function migrateDatabase(databaseUrl: string): Promise<void> {
+  if (databaseKind(databaseUrl) === "postgresql") return migratePostgresql(databaseUrl);
   const file = sqliteFilePath(databaseUrl);
   const folder = path.dirname(file);
   try {
@@ -39,7 +42,7 @@ export async function prepareDatabase(options: { databaseUrl: string; publicUrl:
   await migrateDatabase(options.databaseUrl);
   const { db } = await import("./client");
   // Write-ahead logging: readers never wait for the writer and commits are far cheaper. Stored in the file.
-  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  if (databaseKind(options.databaseUrl) === "sqlite") await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   const { seedSandbox } = await import("../seed/seed-sandbox");
   const { ensureSigningKeys } = await import("../keys/signing-keys");
   const { ensureSecret, SECRET_NAMES } = await import("../secrets/sandbox-secrets");
