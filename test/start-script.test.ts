@@ -44,10 +44,17 @@ describe("npm start", () => {
     expect(result.stderr).toMatch(/^smart-trust-sandbox: cannot (create|open)/);
   });
 
-  it("exits 1 with one line for a database URL the embedded build cannot use", async () => {
-    const result = await startWith({ PORT: String(await freePort()), DATABASE_URL: "postgresql://user:pw@db.internal/sandbox" });
+  it("exits 1 with one line for a database URL of a kind it does not speak", async () => {
+    const result = await startWith({ PORT: String(await freePort()), DATABASE_URL: "mysql://user:pw@db.internal/sandbox" });
     expect(result.code).toBe(1);
-    expect(result.stderr.trim()).toMatch(/^smart-trust-sandbox: DATABASE_URL must be a SQLite "file:" URL.*user:\*\*\*@/);
+    expect(result.stderr.trim()).toMatch(/^smart-trust-sandbox: DATABASE_URL must be a SQLite "file:" URL or a "postgresql:\/\/" URL.*user:\*\*\*@/);
+  });
+
+  it("exits 1 with one line, password hidden, when the PostgreSQL server cannot be reached", async () => {
+    const result = await startWith({ PORT: String(await freePort()), DATABASE_URL: "postgresql://user:pw@127.0.0.1:1/sandbox" });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toMatch(/^smart-trust-sandbox: cannot connect to the database postgresql:\/\/user:\*\*\*@127\.0\.0\.1:1\/sandbox/);
   });
 
   it("recreates a deleted database file on the next start", async () => {

@@ -3,6 +3,7 @@
 // CONSOLE_LOCKOUT_FAILURES comparisons in the window, wherever (whichever instance) they arrive.
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
+import { lockForTransaction } from "../db/locks";
 import { adminCookieValue, adminPassword, passwordMatches } from "./admin-access";
 
 export const CONSOLE_LOCKOUT_FAILURES = 5;
@@ -17,6 +18,7 @@ export async function signInToConsole(db: Db, presented: string): Promise<Consol
   if (!password) return { ok: false, reason: "open" };
   const attemptId = randomUUID();
   const admitted = await db.$transaction(async (tx) => {
+    await lockForTransaction(tx, "console-sign-in");
     const at = new Date();
     await tx.loginAttempt.create({ data: { id: attemptId, ...CONSOLE_SCOPE, succeeded: false, at } });
     const failures = await tx.loginAttempt.count({ where: { ...CONSOLE_SCOPE, succeeded: false, at: { gte: new Date(at.getTime() - CONSOLE_LOCKOUT_WINDOW_MS) } } });

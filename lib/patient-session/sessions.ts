@@ -6,6 +6,7 @@ import { recordEvent } from "../activity/record-event";
 import { sandboxNow } from "../clock/sandbox-clock";
 import { revokeGrant } from "../oauth/grants";
 import { readSettings } from "../settings/tenant-settings";
+import { lockForTransaction } from "../db/locks";
 import { ensureSecret } from "../secrets/sandbox-secrets";
 import { hashToken, randomToken, verifySecret } from "../secrets/hashing";
 
@@ -27,6 +28,7 @@ async function admitAttempt(db: Db, tenantId: string, username: string): Promise
   const attemptId = randomUUID();
   const { loginLockoutFailures: limit, loginLockoutWindowMinutes: windowMinutes } = await readSettings(db, tenantId);
   const admitted = await db.$transaction(async (tx) => {
+    await lockForTransaction(tx, `sign-in:${tenantId}:${username}`);
     const at = await sandboxNow(tx, tenantId);
     await tx.loginAttempt.create({ data: { id: attemptId, tenantId, username, succeeded: false, at } });
     if (limit === 0) return true;

@@ -3,6 +3,7 @@
 // Queued in the database, so every instance serves the queue once between them.
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
+import { lockForTransaction } from "../db/locks";
 
 export const TOKEN_FAULTS = ["suspended", "revoked", "invalid_client", "server_error", "slow"] as const;
 export const AUTHORIZE_FAULTS = ["access_denied", "invalid_scope", "server_error"] as const;
@@ -22,6 +23,7 @@ export async function takeFault(db: Db, clientId: string, endpoint: FaultEndpoin
   // The common case (nothing queued) costs one indexed read and no transaction.
   if (!(await db.queuedFault.findFirst({ where: { clientId, endpoint }, select: { id: true } }))) return null;
   return db.$transaction(async (tx) => {
+    await lockForTransaction(tx, `fault:${clientId}:${endpoint}`);
     const next = await tx.queuedFault.findFirst({ where: { clientId, endpoint, remaining: { gt: 0 } }, orderBy: { createdAt: "asc" } });
     if (!next) return null;
     if (next.remaining <= 1) await tx.queuedFault.delete({ where: { id: next.id } });

@@ -73,9 +73,11 @@ describe("trust of an app", () => {
     expect(response.status).toBe(404);
   });
 
-  it("a body that is not JSON is refused with 415", async () => {
-    const response = await postScenario(new Request(`${base}/apps/demo-patient-app/scenarios`, { method: "POST", body: "scenario=x" }), app);
-    expect(response.status).toBe(415);
+  it("a body that is not JSON is refused with 415, and one a form could send with 403", async () => {
+    const xml = new Request(`${base}/apps/demo-patient-app/scenarios`, { method: "POST", headers: { "content-type": "application/xml" }, body: "<scenario/>" });
+    expect((await postScenario(xml, app)).status).toBe(415);
+    const form = new Request(`${base}/apps/demo-patient-app/scenarios`, { method: "POST", body: "scenario=x" });
+    expect((await postScenario(form, app)).status).toBe(403);
   });
 
   it.each([
