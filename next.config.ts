@@ -11,8 +11,8 @@ const PATIENT_PAGE_HEADERS = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  // Native SQLite driver: loaded by Node at run time, never bundled.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
+  // Database drivers (native SQLite, PostgreSQL): loaded by Node at run time, never bundled.
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg"],
   async headers() {
     return [
       { source: "/tenants/:tenant/personas/:path*", headers: PATIENT_PAGE_HEADERS },

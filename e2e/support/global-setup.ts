@@ -1,18 +1,34 @@
-// Refuses any database that is not a local SQLite file inside this project, recreates it with the real
-// migrations and the seed, then serves the production build with `next start` until the run ends.
+// Recreates the e2e database with the real migrations and the seed — a SQLite file under ./data, or a PostgreSQL
+// database whose name starts with "sandbox_e2e" (dropped and created again; never anything else) — then serves
+// the production build with `next start` until the run ends.
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
-import { sqliteFilePath } from "../../lib/config/environment";
+import pg from "pg";
+import { databaseKind, sqliteFilePath } from "../../lib/config/environment";
 import { prepareDatabase } from "../../lib/db/prepare-database";
 import { frameworkEnvironment } from "../../lib/secrets/sandbox-secrets";
 import { E2E_BASE_URL, E2E_DATABASE_URL, E2E_PORT } from "./e2e-environment";
 
-function assertLocalDatabase(url: string): string {
-  if (!url.startsWith("file:")) throw new Error(`e2e refuses to run against a non-local database (${url.split(":")[0]}:…)`);
-  const file = sqliteFilePath(url);
-  if (!file.startsWith(path.resolve("data") + path.sep)) throw new Error(`e2e only uses a SQLite file under ./data, not ${file}`);
-  return file;
+async function recreateDatabase(url: string): Promise<void> {
+  if (databaseKind(url) === "sqlite") {
+    const file = sqliteFilePath(url);
+    if (!file.startsWith(path.resolve("data") + path.sep)) throw new Error(`e2e only uses a SQLite file under ./data, not ${file}`);
+    for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+    return;
+  }
+  const target = new URL(url);
+  const database = decodeURIComponent(target.pathname.slice(1));
+  if (!/^sandbox_e2e[a-z0-9_]*$/.test(database)) throw new Error(`e2e only recreates PostgreSQL databases named sandbox_e2e…, not "${database}"`);
+  target.pathname = "/postgres";
+  const admin = new pg.Client({ connectionString: target.toString() });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${database}"`);
+  } finally {
+    await admin.end();
+  }
 }
 
 async function waitForHealth(deadline: number): Promise<void> {
@@ -28,8 +44,7 @@ async function waitForHealth(deadline: number): Promise<void> {
 }
 
 export default async function globalSetup() {
-  const file = assertLocalDatabase(E2E_DATABASE_URL);
-  for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+  await recreateDatabase(E2E_DATABASE_URL);
   await prepareDatabase({ databaseUrl: E2E_DATABASE_URL, publicUrl: E2E_BASE_URL });
   const { db } = await import("../../lib/db/client");
   const framework = await frameworkEnvironment(db);
@@ -43,5 +58,6 @@ export default async function globalSetup() {
 
   return async () => {
     server.kill("SIGTERM");
+    await db.$disconnect();
   };
 }
