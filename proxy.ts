@@ -18,10 +18,14 @@ function wantsJson(request: NextRequest): boolean {
   return accept.includes("application/json") && !accept.includes("text/html");
 }
 
+/** A NUL character is never valid in a URL of this sandbox (and PostgreSQL cannot store one). */
+const hasEncodedNul = (text: string) => /%00/i.test(text);
+
 export function proxy(request: NextRequest) {
-  const { pathname } = request.nextUrl;
+  const { pathname, search } = request.nextUrl;
   try {
     decodeURIComponent(pathname);
+    if (hasEncodedNul(pathname) || hasEncodedNul(search)) throw new URIError("NUL character");
     const errorInstance = /^\/errors\/([^/]+)\/instances\/([^/]+)$/.exec(pathname);
     if (errorInstance && wantsJson(request)) return NextResponse.rewrite(new URL(`/api/error-instances/${errorInstance[1]}/${errorInstance[2]}`, request.url));
     return NextResponse.next();

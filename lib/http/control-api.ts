@@ -1,6 +1,7 @@
 // Shared edge of the sandbox control API (`/api/sandbox/…`): JSON in and out, zod validation with messages
 // that say what is wrong, domain errors mapped to statuses, and never a stack trace in a response.
 import { z } from "zod";
+import { containsNul } from "../util/nul-characters";
 import { ClockRangeError } from "../clock/sandbox-clock";
 import { InvalidCertificateError } from "../trust/parsed-certificate";
 import { ScenarioNotApplicableError } from "../trust/scenarios";
@@ -45,6 +46,7 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T)
   } catch {
     throw new ControlApiError(400, "invalid_json", "the body is not valid JSON");
   }
+  if (containsNul(body)) throw new ControlApiError(400, "invalid_request", "the body contains a NUL character");
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const problems = describeIssues(parsed.error);

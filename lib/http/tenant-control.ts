@@ -2,6 +2,7 @@
 // the older routes without it act on the default tenant (and still honour `?tenant=` for compatibility).
 // Query parameters are validated too: an unknown one is refused, never silently ignored.
 import { z } from "zod";
+import { containsNul } from "../util/nul-characters";
 import { db } from "../db/client";
 import { DEFAULT_TENANT } from "../seed/personas";
 import { findTenant } from "../tenancy/tenants";
@@ -23,6 +24,7 @@ export function tenantControl<P extends Params = Params>(handler: (request: Requ
     const query = new URL(request.url).searchParams;
     const legacy = params.tenant === undefined ? query.get("tenant") : null;
     query.delete("tenant");
+    if (containsNul(params) || containsNul(Object.fromEntries(query))) throw new ControlApiError(400, "invalid_request", "the path or query contains a NUL character");
     const tenantId = params.tenant ?? legacy ?? DEFAULT_TENANT.id;
     if (!(await findTenant(db, tenantId))) throw new ControlApiError(404, "not_found", `no tenant with id "${tenantId}"`);
     return handler(request, { tenantId, params, query });

@@ -1,5 +1,6 @@
 // Reads OAuth parameters from a query string or an application/x-www-form-urlencoded body: only the
 // endpoint's allowlisted parameters are kept (others are ignored, RFC 6749 §3.1), and a duplicated one is an error.
+import { containsNul } from "../util/nul-characters";
 import { InvalidRequest } from "./errors";
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -14,6 +15,7 @@ export function pickParameters(search: URLSearchParams, allowed: readonly string
     if (values.length > 1) throw new InvalidRequest(`${name} is included more than once`);
     if (values.length === 0 || values[0] === "") continue;
     if (values[0].length > MAX_VALUE_LENGTH) throw new InvalidRequest(`${name} is longer than ${MAX_VALUE_LENGTH} characters`);
+    if (containsNul(values[0])) throw new InvalidRequest(`${name} contains a NUL character`);
     result[name] = values[0];
   }
   return result;

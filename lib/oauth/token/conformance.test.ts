@@ -316,6 +316,12 @@ describe("vendor timing rules", () => {
 });
 
 describe("junk requests", () => {
+  it("refuse a NUL character in any parameter with 400 invalid_request (PostgreSQL cannot store one)", async () => {
+    const response = await tokenRequest({ grant_type: "refresh_token", refresh_token: "a\u0000b", client_id: "x" });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toBe("invalid_request");
+  });
+
   it("are not attributed to a client_id nobody registered", async () => {
     const response = await tokenRequest({ grant_type: "refresh_token", refresh_token: "junk", client_id: "made-up-client" });
     expect(response.status).toBe(401);

@@ -4,7 +4,7 @@ import { FhirError, operationOutcome } from "@/lib/fhir/fhir-errors";
 import { InvalidRequest } from "@/lib/oauth/errors";
 import { newCorrelationId, oauthErrorResponse } from "@/lib/oauth/oauth-response";
 
-const MESSAGE = "the URL path is not correctly percent-encoded";
+const MESSAGE = "the URL is not correctly percent-encoded, or contains a NUL character";
 
 async function answer(_request: Request, { params }: { params: Promise<{ family: string }> }): Promise<Response> {
   const { family } = await params;

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { signIn } from "@/lib/patient-session/sessions";
+import { containsNul } from "@/lib/util/nul-characters";
 import { findTenant } from "@/lib/tenancy/tenants";
 import { safeNextPath, setSessionCookie } from "@/app/(authorization-server)/_lib/patient-session";
 
@@ -14,8 +15,8 @@ export interface SignInState {
 }
 
 const formSchema = z.object({
-  username: z.string().trim().min(1, "Enter your username").max(100, "That username is too long"),
-  password: z.string().min(1, "Enter your password").max(200, "That password is too long"),
+  username: z.string().trim().min(1, "Enter your username").max(100, "That username is too long").refine((value) => !containsNul(value), "That username is not valid"),
+  password: z.string().min(1, "Enter your password").max(200, "That password is too long").refine((value) => !containsNul(value), "That password is not valid"),
 });
 
 export async function signInAction(tenantId: string, next: string, _previous: SignInState, form: FormData): Promise<SignInState> {

@@ -2,6 +2,7 @@
 import { registerApp } from "@/lib/apps/register-app";
 import { registrationSchema } from "@/lib/apps/registration-schema";
 import { InvalidClientMetadata } from "@/lib/oauth/errors";
+import { containsNul } from "@/lib/util/nul-characters";
 import { newCorrelationId, oauthErrorResponse, oauthJson, preflight } from "@/lib/oauth/oauth-response";
 import { tenantRoute } from "@/lib/oauth/tenant-route";
 
@@ -15,6 +16,7 @@ export const POST = tenantRoute(async (db, tenantId, request) => {
     } catch {
       throw new InvalidClientMetadata("the body is not valid JSON");
     }
+    if (containsNul(body)) throw new InvalidClientMetadata("the client metadata contains a NUL character");
     const parsed = registrationSchema.safeParse(body);
     if (!parsed.success) {
       const message = parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; ");
