@@ -33,9 +33,3 @@ export async function migratePostgresql(url: string): Promise<void> {
     await client.end();
   }
 }
-
-/** What /api/health reports: how many migrations are applied and the newest one. */
-export async function postgresqlMigrationState(query: (sql: string) => Promise<{ version: number | bigint; name: string }[]>) {
-  const rows = await query('SELECT version, name FROM schemaversion WHERE version > 0 ORDER BY version DESC');
-  return { applied: rows.length, latest: rows[0]?.name ?? null };
-}

@@ -7,6 +7,7 @@ import { GET as metadata } from "../../app/r4/[tenant]/metadata/route";
 import { db } from "../db/client";
 import { resetClock } from "../clock/sandbox-clock";
 import { FHIR_BASE, newApp, TENANT, tokensFor } from "../../test/oauth-fixtures";
+import { log } from "../log/logger";
 
 const FULL = "launch/patient openid fhirUser offline_access patient/Patient.read patient/Observation.read patient/Condition.rs patient/AllergyIntolerance.r patient/MedicationRequest.s patient/Immunization.read patient/Encounter.read patient/Practitioner.read";
 let token: string;
@@ -147,13 +148,13 @@ describe("metadata", () => {
 describe("an error path that cannot fail", () => {
   it("answers an OperationOutcome with the correlation id when the database fails, and still when the event cannot be written", async () => {
     const { vi } = await import("vitest");
-    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const logged = vi.spyOn(log, "error");
     const failing = vi.spyOn(db.tenant, "findUnique").mockRejectedValue(new Error("connection lost"));
     const eventFails = vi.spyOn(db.event, "create").mockImplementation(() => {
       throw new Error("disk full");
     });
     const response = await get("Patient/samuel-okafor");
-    const lines = logged.mock.calls.map((call) => String(call[0]));
+    const lines = logged.mock.calls.map((call) => String((call[0] as { correlationId?: string }).correlationId));
     failing.mockRestore();
     eventFails.mockRestore();
     logged.mockRestore();

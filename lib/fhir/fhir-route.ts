@@ -6,6 +6,7 @@ import { sandboxNow } from "../clock/sandbox-clock";
 import { findTenant } from "../tenancy/tenants";
 import { authenticateFhirRequest, type FhirAccess } from "./fhir-access";
 import { FhirError, fhirJson, operationOutcome } from "./fhir-errors";
+import { log, logExchange } from "../log/logger";
 
 export interface FhirOutcome {
   body: unknown;
@@ -30,11 +31,12 @@ export async function handleFhirRequest(request: Request, tenantId: string, desc
     resultCount = outcome.resultCount;
     return withCorrelationId(fhirJson(outcome.body), correlationId);
   } catch (error) {
-    if (!(error instanceof FhirError)) console.error(`correlation ${correlationId}: FHIR request failed`, error);
+    if (!(error instanceof FhirError)) log.error({ correlationId, err: error }, "FHIR request failed");
     const failure = error instanceof FhirError ? error : new FhirError(500, "exception", `the server failed to handle the request (correlation id ${correlationId})`);
     status = failure.status;
     return withCorrelationId(operationOutcome(failure), correlationId);
   } finally {
+    logExchange(request, status, correlationId);
     await recordFhirEvent(request, { tenantId: tenantKnown ? tenantId : null, access, correlationId, description, status, resultCount });
   }
 }
@@ -57,7 +59,7 @@ async function recordFhirEvent(
       payload: { resourceType: input.description.resourceType, path: url.pathname, query: url.search, status: input.status, resultCount: input.resultCount },
     });
   } catch (failure) {
-    console.error(`correlation ${input.correlationId}: could not record the FHIR event`, failure);
+    log.error({ correlationId: input.correlationId, err: failure }, "could not record the FHIR event");
   }
 }
 

@@ -8,6 +8,7 @@ import { ScenarioNotApplicableError } from "../trust/scenarios";
 import { AppNotFoundError } from "../trust/simulated-host";
 import { apiRequestAllowed } from "../console/admin-access";
 import { publicUrl } from "../config/environment";
+import { log } from "../log/logger";
 
 export class ControlApiError extends Error {
   constructor(
@@ -61,7 +62,7 @@ function toResponse(error: unknown): Response {
   if (error instanceof InvalidCertificateError) return json({ error: "invalid_certificate", message: error.message }, 400);
   if (error instanceof ClockRangeError) return json({ error: "invalid_request", message: error.message }, 400);
   if (error instanceof ScenarioNotApplicableError) return json({ error: "scenario_not_applicable", message: error.message }, 409);
-  console.error("control API error", error);
+  log.error({ err: error }, "control API request failed");
   return json({ error: "server_error", message: "the sandbox failed to handle this request; see its log" }, 500);
 }
 

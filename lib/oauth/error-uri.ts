@@ -6,6 +6,7 @@ import { publicUrl } from "../config/environment";
 import { eventCreate } from "../activity/record-event";
 import { sandboxNow } from "../clock/sandbox-clock";
 import type { OAuthError } from "./errors";
+import { log } from "../log/logger";
 
 export const CORRELATION_HEADER = "X-Correlation-Id";
 const URN_PREFIX = "urn:smart-trust-sandbox:error:oauth2";
@@ -61,7 +62,7 @@ export async function recordOAuthError(db: Db, record: OAuthErrorRecord): Promis
       }),
     ]);
   } catch (failure) {
-    console.error(`correlation ${record.id}: could not record the ${record.endpoint} error ${error.error}`, failure);
+    log.error({ correlationId: record.id, err: failure }, `could not record the ${record.endpoint} error ${error.error}`);
   }
   return uri;
 }

@@ -5,6 +5,7 @@ import type { Db } from "../db/client";
 import { readSettings } from "../settings/tenant-settings";
 import { CORRELATION_HEADER, recordOAuthError } from "./error-uri";
 import { OAuthError, ServerError, TooManyRequests } from "./errors";
+import { log } from "../log/logger";
 
 export const CORS_HEADERS = {
   "Access-Control-Allow-Origin": "*",
@@ -48,7 +49,7 @@ async function errorDescriptionWanted(db: Db, tenantId: string): Promise<boolean
  */
 export async function oauthErrorResponse(db: Db, failure: unknown, context: ErrorContext): Promise<Response> {
   const error = failure instanceof OAuthError ? failure : new ServerError("the server failed to handle the request");
-  if (!(failure instanceof OAuthError)) console.error(`correlation ${context.correlationId}: ${context.endpoint} failed`, failure);
+  if (!(failure instanceof OAuthError)) log.error({ correlationId: context.correlationId, err: failure }, `${context.endpoint} failed`);
   const uri = await recordOAuthError(db, { id: context.correlationId, endpoint: context.endpoint, error, tenantId: context.tenantId, clientId: context.clientId });
   const body = { error: error.error, error_uri: uri, ...((await errorDescriptionWanted(db, context.tenantId)) ? { error_description: error.description } : {}) };
   // The error_uri again as a `help` link (RFC 8288): clients that throw the body away (fhirclient) keep headers.

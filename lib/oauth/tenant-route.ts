@@ -2,6 +2,8 @@
 // well-formed `500 {"error":"server_error"}` with the correlation id — never the framework's bare 500.
 import { db, type Db } from "../db/client";
 import { findTenant } from "../tenancy/tenants";
+import { logExchange } from "../log/logger";
+import { CORRELATION_HEADER } from "./error-uri";
 import { UnknownTenant } from "./errors";
 import { newCorrelationId, oauthErrorResponse } from "./oauth-response";
 
@@ -10,11 +12,14 @@ type TenantParams = { params: Promise<{ tenant: string }> };
 export function tenantRoute(handler: (db: Db, tenantId: string, request: Request) => Promise<Response>) {
   return async (request: Request, { params }: TenantParams): Promise<Response> => {
     const { tenant } = await params;
+    let response: Response;
     try {
       if (!(await findTenant(db, tenant))) throw new UnknownTenant(`there is no tenant "${tenant}" on this server`);
-      return await handler(db, tenant, request);
+      response = await handler(db, tenant, request);
     } catch (failure) {
-      return oauthErrorResponse(db, failure, { endpoint: new URL(request.url).pathname.split("/").pop() || "oauth", tenantId: tenant, correlationId: newCorrelationId() });
+      response = await oauthErrorResponse(db, failure, { endpoint: new URL(request.url).pathname.split("/").pop() || "oauth", tenantId: tenant, correlationId: newCorrelationId() });
     }
+    logExchange(request, response.status, response.headers.get(CORRELATION_HEADER) ?? "none");
+    return response;
   };
 }

@@ -76,6 +76,18 @@ export const SETTING_DEFINITIONS = {
     label: "Sign-in lockout: window (minutes)",
     help: "How far back failed sign-ins count toward the lockout, on this tenant's clock.",
   },
+  activityRetentionDays: {
+    schema: z.number().int().min(1).max(3650),
+    default: 30 as number,
+    label: "Keep activity for (days)",
+    help: "Events and error pages older than this (real time, so moving the sandbox clock never wipes what a test wants to read) are removed by the periodic sweep.",
+  },
+  activityMaxEvents: {
+    schema: z.number().int().min(1000).max(10_000_000),
+    default: 100_000 as number,
+    label: "Keep at most this many events",
+    help: "The periodic sweep keeps the newest events of the tenant up to this number.",
+  },
   autoLogin: {
     schema: z.boolean(),
     default: false,

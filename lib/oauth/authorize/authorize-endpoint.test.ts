@@ -7,6 +7,7 @@ import { db } from "../../db/client";
 import { updateSettings } from "../../settings/tenant-settings";
 import { authorizationServerUrls } from "../endpoints";
 import { matchesRegisteredRedirectUri } from "./authorize-checks";
+import { log } from "../../log/logger";
 
 let clientId: string;
 const challenge = pkce().challenge;
@@ -135,7 +136,7 @@ describe("redirect URI matching", () => {
 describe("an error path that cannot fail", () => {
   it("still sends the person to the error page when the error cannot be stored, and when anything unexpected fails", async () => {
     const { vi } = await import("vitest");
-    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const logged = vi.spyOn(log, "error");
     const storage = vi.spyOn(db.errorInstance, "create").mockImplementation(() => {
       throw new Error("disk full");
     });

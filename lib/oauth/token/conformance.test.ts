@@ -13,6 +13,7 @@ import { reapproveGrant } from "../grant-review";
 import { revokeGrant, suspendGrant } from "../grants";
 import { approveAuthorizationRequest, AuthorizationRequestUnavailable, startAuthorizationRequest } from "../authorize/authorization-requests";
 import { approvedCode, FHIR_BASE, newApp, rawTokenRequest, REDIRECT_URI, refreshWith, revokeRequest, TENANT, tokenRequest, tokensFor } from "../../../test/oauth-fixtures";
+import { log } from "../../log/logger";
 
 const grantOf = (refreshToken: string) => db.grant.findUniqueOrThrow({ where: { refreshTokenHash: hashToken(refreshToken) } });
 const refreshWithoutClientId = (refreshToken: string) => tokenRequest({ grant_type: "refresh_token", refresh_token: refreshToken });
@@ -213,7 +214,7 @@ describe("no prototype lookups", () => {
 
 describe("an error path that cannot fail", () => {
   it("answers well-formed JSON with the correlation id when the error cannot be stored", async () => {
-    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const logged = vi.spyOn(log, "error");
     vi.spyOn(db.errorInstance, "create").mockImplementation(() => {
       throw new Error("disk full");
     });
@@ -223,11 +224,11 @@ describe("an error path that cannot fail", () => {
     const correlationId = response.headers.get("x-correlation-id")!;
     expect(body.error).toBe("unsupported_grant_type");
     expect(body.error_uri).toContain(correlationId);
-    expect(logged.mock.calls.some((call) => String(call[0]).includes(correlationId))).toBe(true);
+    expect(logged.mock.calls.some((call) => (call[0] as { correlationId?: string }).correlationId === correlationId)).toBe(true);
   });
 
   it("answers 500 server_error with the correlation id for anything unexpected", async () => {
-    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const logged = vi.spyOn(log, "error");
     const app = await newApp();
     const tokens = await tokensFor(app.client_id);
     vi.spyOn(db.grant, "findUnique").mockRejectedValue(new Error("connection lost"));

@@ -15,6 +15,8 @@ import { pickParameters, readFormBody } from "@/lib/oauth/form-parameters";
 import { NO_STORE_HEADERS, newCorrelationId } from "@/lib/oauth/oauth-response";
 import { readSettings } from "@/lib/settings/tenant-settings";
 import { findTenant } from "@/lib/tenancy/tenants";
+import { log, logExchange } from "@/lib/log/logger";
+import { CORRELATION_HEADER } from "@/lib/oauth/error-uri";
 
 type Context = { params: Promise<{ tenant: string }> };
 
@@ -33,9 +35,8 @@ async function errorPage(tenantId: string | null, error: OAuthError, correlation
   return seeOther(await recordOAuthError(db, { id: correlationId, endpoint: "authorize", error, tenantId, eventPayload: { shownAs: "page" } }));
 }
 
-async function handle(request: Request, { params }: Context): Promise<Response> {
+async function handle(request: Request, { params }: Context, correlationId: string): Promise<Response> {
   const { tenant } = await params;
-  const correlationId = newCorrelationId();
   try {
     if (!(await findTenant(db, tenant))) return errorPage(null, new InvalidRequest(`there is no tenant "${tenant}" on this server`), correlationId);
     const source = request.method === "GET" ? new URL(request.url).searchParams : await readFormBody(request);
@@ -57,10 +58,18 @@ async function handle(request: Request, { params }: Context): Promise<Response> 
     }
     if (failure instanceof AuthorizePageError) return errorPage(tenant, failure.error, correlationId);
     if (failure instanceof OAuthError) return errorPage(tenant, failure, correlationId);
-    console.error(`correlation ${correlationId}: authorize failed`, failure);
+    log.error({ correlationId, err: failure }, "authorize failed");
     return errorPage(tenant, new ServerError("the server failed to handle the request"), correlationId);
   }
 }
 
-export const GET = handle;
-export const POST = handle;
+async function handleAndLog(request: Request, context: Context): Promise<Response> {
+  const correlationId = newCorrelationId();
+  const response = await handle(request, context, correlationId);
+  response.headers.set(CORRELATION_HEADER, correlationId);
+  logExchange(request, response.status, correlationId);
+  return response;
+}
+
+export const GET = handleAndLog;
+export const POST = handleAndLog;
