@@ -5,6 +5,8 @@ import { rmSync } from "node:fs";
 import { prepareDatabase } from "../lib/db/prepare-database";
 import { benchTrustEvaluation } from "./trust-evaluation";
 import { benchHttpEndpoints } from "./http-endpoints";
+import { benchActivityPage } from "./activity-page";
+import { benchPostgresqlInstances } from "./postgresql-instances";
 
 const DATABASE = "data/bench.db";
 
@@ -20,6 +22,11 @@ async function main() {
   console.log("QA kit paths against next start (milliseconds):");
   console.table(token.qaKit);
   console.log(`server peak resident memory: ${token.peakRssMiB} MiB`);
+  const activity = await benchActivityPage(databaseUrl);
+  console.log(`console activity page with ${activity.events.toLocaleString("en-US")} events (loaded in ${activity.loadSeconds} s), milliseconds:`);
+  console.table(activity.pages);
+  console.log("refresh (trust comparison, openid) on PostgreSQL, requests/s:");
+  console.log(await benchPostgresqlInstances());
   process.exit(0);
 }
 

@@ -2,7 +2,8 @@
 // secrets redacted, and for one grant the sequence diagram of everything that happened to it.
 import type { Metadata } from "next";
 import { db } from "@/lib/db/client";
-import { redact } from "@/lib/activity/redact";
+import { eventPage, InvalidCursor } from "@/lib/activity/event-page";
+import { DEFAULT_TENANT } from "@/lib/seed/personas";
 import { sequenceSteps } from "@/lib/activity/sequence";
 import { LiveRefresh } from "@/components/console/live-refresh";
 import { SequenceDiagram } from "@/components/console/sequence-diagram";
@@ -10,7 +11,8 @@ import { SequenceDiagram } from "@/components/console/sequence-diagram";
 export const metadata: Metadata = { title: "Activity" };
 export const dynamic = "force-dynamic";
 
-type Search = { app?: string; grant?: string; patient?: string; type?: string };
+type Search = { app?: string; grant?: string; patient?: string; type?: string; cursor?: string };
+const PAGE_SIZE = 150;
 
 async function grantTimeline(grantId: string) {
   const grant = await db.grant.findUnique({ where: { id: grantId } });
@@ -24,16 +26,13 @@ async function grantTimeline(grantId: string) {
 
 export default async function ActivityPage({ searchParams }: { searchParams: Promise<Search> }) {
   const filters = await searchParams;
-  const events = await db.event.findMany({
-    where: {
-      ...(filters.app ? { clientId: filters.app } : {}),
-      ...(filters.grant ? { grantId: filters.grant } : {}),
-      ...(filters.patient ? { patientId: filters.patient } : {}),
-      ...(filters.type ? { type: { startsWith: filters.type } } : {}),
-    },
-    orderBy: { createdAt: "desc" },
-    take: 150,
+  // The default tenant's log, newest first, a page at a time (keyset: one indexed range read however long it grows).
+  const page = await eventPage(db, DEFAULT_TENANT.id, { client: filters.app, grant: filters.grant, patient: filters.patient, type: filters.type, cursor: filters.cursor, limit: PAGE_SIZE }).catch((error) => {
+    if (error instanceof InvalidCursor) return { events: [], nextCursor: null };
+    throw error;
   });
+  const events = page.events;
+  const older = page.nextCursor ? `?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([key, value]) => key !== "cursor" && value)), cursor: page.nextCursor })}` : null;
   const timeline = filters.grant ? await grantTimeline(filters.grant) : [];
   const input = "rounded border border-slate-300 px-2 py-1";
 
@@ -70,13 +69,18 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
                 </summary>
                 <div className="mt-2 rounded-lg bg-slate-50 p-3">
                   <p className="text-xs text-slate-600">Sandbox time {event.sandboxAt.toISOString()}{event.correlationId ? ` · correlation ${event.correlationId}` : ""}</p>
-                  <pre className="mt-1 max-h-80 overflow-auto text-xs">{JSON.stringify(redact(event.payload), null, 2)}</pre>
+                  <pre className="mt-1 max-h-80 overflow-auto text-xs">{JSON.stringify(event.payload, null, 2)}</pre>
                 </div>
               </details>
             </li>
           ))}
         </ol>
         {events.length === 0 && <p className="mt-3 text-slate-600">No events match.</p>}
+        {older && (
+          <a href={older} className="mt-3 inline-block text-sm font-medium text-brand-700 underline">
+            Older events
+          </a>
+        )}
       </section>
     </div>
   );
