@@ -48,7 +48,9 @@ export async function benchPostgresqlInstances(): Promise<{ oneInstance: number;
     const tenant = await json(origins[0], "/api/sandbox/tenants", {});
     const oauth = `/tenants/${tenant.tenantId}/protocols/oauth2/profiles/smart-v1`;
     const app = await json(origins[0], `${oauth}/register`, { client_name: "PG bench", redirect_uris: ["https://pg-bench.example.com/cb"], token_endpoint_auth_method: "none", scope: "launch/patient openid fhirUser offline_access patient/Patient.read" });
-    const { tokens } = await json(origins[0], `/api/sandbox/tenants/${tenant.tenantId}/grants`, { client_id: app.client_id, username: "avarivera" });
+    const approved = await json(origins[0], `/api/sandbox/tenants/${tenant.tenantId}/grants`, { client_id: app.client_id, username: "avarivera" });
+    if (!approved.tokens) throw new Error(`the PostgreSQL bench could not approve a grant: ${JSON.stringify(approved)}`);
+    const { tokens } = approved;
     const load = (origin: string, connections: number) =>
       autocannon({ url: `${origin}${oauth}/token`, connections, duration: 10, method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: tokens.refresh_token }).toString() });
     await load(origins[1], 2);

@@ -1,6 +1,7 @@
 // `npm run bench`: benchmarks on a private, freshly migrated and seeded database (data/bench.db).
 // Prints medians and p99s; run it on a quiet machine and compare ratios rather than absolute numbers.
 // The load tests need a production build (`npm run build`) and only talk to localhost.
+import "./quiet-logs";
 import { rmSync } from "node:fs";
 import { prepareDatabase } from "../lib/db/prepare-database";
 import { benchTrustEvaluation } from "./trust-evaluation";

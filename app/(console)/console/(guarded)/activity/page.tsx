@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Activity" };
 export const dynamic = "force-dynamic";
 
 type Search = { app?: string; grant?: string; patient?: string; type?: string; cursor?: string };
-const PAGE_SIZE = 150;
+const PAGE_SIZE = 100;
 
 async function grantTimeline(grantId: string) {
   const grant = await db.grant.findUnique({ where: { id: grantId } });
