@@ -1,18 +1,12 @@
 // An operator stops an instance (SIGTERM, as a deployment does): a request in flight still gets its answer.
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { DEFAULT_TENANT_ID, E2E_DATABASE_URL, E2E_PORT } from "./support/e2e-environment";
+import { DEFAULT_TENANT_ID, E2E_PORT } from "./support/e2e-environment";
+import { startInstance } from "./support/start-instance";
 
 test("SIGTERM lets a token request in flight finish with 200 before the instance exits", async () => {
-  const origin = `http://localhost:${E2E_PORT + 3}`;
-  const server = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(E2E_PORT + 3)], {
-    env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL, PUBLIC_URL: origin, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: "ignore",
-  });
-  const exited = new Promise<number>((resolve) => server.on("exit", () => resolve(Date.now())));
+  const server = await startInstance(E2E_PORT + 3);
+  const { origin, exited } = server;
   try {
-    for (let i = 0; i < 120 && !(await fetch(`${origin}/api/health`).then((r) => r.ok, () => false)); i++) await new Promise((resolve) => setTimeout(resolve, 250));
     const post = async (route: string, body: unknown) => (await fetch(`${origin}${route}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })).json();
     const oauth = `/tenants/${DEFAULT_TENANT_ID}/protocols/oauth2/profiles/smart-v1`;
     const app = await post(`${oauth}/register`, { client_name: "Shutdown App", redirect_uris: ["https://shutdown.example.com/cb"], token_endpoint_auth_method: "none", scope: "launch/patient offline_access patient/Patient.read" });
@@ -20,12 +14,12 @@ test("SIGTERM lets a token request in flight finish with 200 before the instance
     await post(`/api/sandbox/tenants/${DEFAULT_TENANT_ID}/apps/${app.client_id}/next-token`, { answer: "slow" });
     const inFlight = fetch(`${origin}${oauth}/token`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: tokens.refresh_token }) });
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    server.kill("SIGTERM");
+    server.stop("SIGTERM");
     const answer = await inFlight;
     expect(answer.status).toBe(200);
     const answeredAt = Date.now();
     expect(await exited).toBeGreaterThanOrEqual(answeredAt);
   } finally {
-    server.kill("SIGKILL");
+    server.stop("SIGKILL");
   }
 });

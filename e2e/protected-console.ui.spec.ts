@@ -1,34 +1,25 @@
 // The team deployment's console protection, played by outside parties: an operator who sets SANDBOX_ADMIN_PASSWORD
 // only when starting a build made without it, and a hostile web page posting a form to an open sandbox.
-import { spawn, type ChildProcess } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { E2E_BASE_URL, E2E_DATABASE_URL, E2E_PORT } from "./support/e2e-environment";
+import { E2E_BASE_URL, E2E_PORT } from "./support/e2e-environment";
+import { startInstance, type Instance } from "./support/start-instance";
 
 const PROTECTED_PORT = E2E_PORT + 1;
 const PROTECTED_URL = `http://localhost:${PROTECTED_PORT}`;
 const ADMIN_PASSWORD = "team-sandbox-admin";
 
 test.describe("a console protected at run time", () => {
-  let server: ChildProcess;
+  let server: Instance;
 
   test.beforeAll(async () => {
     // The same production build as the rest of the run, which was built without the variable.
-    server = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(PROTECTED_PORT)], {
-      env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL, PUBLIC_URL: PROTECTED_URL, SANDBOX_ADMIN_PASSWORD: ADMIN_PASSWORD, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-      stdio: "ignore",
-    });
-    for (let i = 0; i < 120; i++) {
-      if (await fetch(`${PROTECTED_URL}/api/health`).then((response) => response.ok, () => false)) return;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    throw new Error("the protected sandbox did not start");
+    server = await startInstance(PROTECTED_PORT, { SANDBOX_ADMIN_PASSWORD: ADMIN_PASSWORD });
   });
 
   test.afterAll(() => {
-    server.kill("SIGTERM");
+    server.stop();
   });
 
   test("asks for the password, refuses a wrong one, lets the right one in, signs out; the control API wants the Bearer password", async ({ page }) => {

@@ -1,10 +1,9 @@
 // A team deployment: two instances of the same build behind one public URL on one PostgreSQL database behave as
 // one sandbox — the clock, codes, sign-ins and suspensions are shared, and a race across instances suspends once.
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { databaseKind } from "../lib/config/environment";
 import { E2E_BASE_URL, E2E_DATABASE_URL, E2E_PORT, SANDBOX_PASSWORD_FOR_TESTS } from "./support/e2e-environment";
+import { startInstance, type Instance } from "./support/start-instance";
 
 const A = E2E_BASE_URL;
 const B = `http://localhost:${E2E_PORT + 2}`;
@@ -12,21 +11,13 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 
 test.skip(databaseKind(E2E_DATABASE_URL) !== "postgresql", "two instances on one database are tested on PostgreSQL (the e2e run with E2E_DATABASE_URL=postgresql://…)");
 
-let instanceB: ChildProcess;
+let instanceB: Instance;
 test.beforeAll(async () => {
   // Same build, same database, same PUBLIC_URL (as behind a load balancer); only the port differs.
-  instanceB = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(E2E_PORT + 2)], {
-    env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL, PUBLIC_URL: A, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: "ignore",
-  });
-  for (let i = 0; i < 120; i++) {
-    if (await fetch(`${B}/api/health`).then((response) => response.ok, () => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error("instance B did not start");
+  instanceB = await startInstance(E2E_PORT + 2, { PUBLIC_URL: A });
 });
 test.afterAll(() => {
-  instanceB.kill("SIGTERM");
+  instanceB.stop();
 });
 
 async function call(origin: string, method: string, route: string, body?: unknown): Promise<Json> {
