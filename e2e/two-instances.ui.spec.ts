@@ -41,10 +41,12 @@ async function tenantWithApp() {
   return { tenant, app, control: `/api/sandbox/tenants/${tenant.tenantId}`, token };
 }
 
-test("the clock moved on A applies on B, and a code issued by A is exchanged at B; its replay at A revokes the grant everywhere", async () => {
+test("the clock moved and a setting changed on A apply on B at once, and a code issued by A is exchanged at B; its replay at A revokes the grant everywhere", async () => {
   const { app, control, token } = await tenantWithApp();
   await call(A, "POST", `${control}/clock`, { advance: "P1D" });
   expect((await call(B, "GET", `${control}/clock`)).offsetSeconds).toBe(86_400);
+  await call(A, "PATCH", `${control}/settings`, { errorDescription: true });
+  expect(await (await token(B, { grant_type: "refresh_token", refresh_token: "unknown" })).json()).toHaveProperty("error_description");
 
   const { code, code_verifier: verifier, redirect_uri: redirectUri } = await call(A, "POST", `${control}/grants`, { client_id: app.client_id, username: "avarivera", issue: "code" });
   const exchanged = await token(B, { grant_type: "authorization_code", code, code_verifier: verifier, redirect_uri: redirectUri });

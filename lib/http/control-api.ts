@@ -8,7 +8,8 @@ import { ScenarioNotApplicableError } from "../trust/scenarios";
 import { AppNotFoundError } from "../trust/simulated-host";
 import { apiRequestAllowed } from "../console/admin-access";
 import { publicUrl } from "../config/environment";
-import { log } from "../log/logger";
+import { randomUUID } from "node:crypto";
+import { log, logExchange } from "../log/logger";
 
 export class ControlApiError extends Error {
   constructor(
@@ -56,14 +57,14 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T)
   return parsed.data;
 }
 
-function toResponse(error: unknown): Response {
+function toResponse(error: unknown, correlationId: string): Response {
   if (error instanceof ControlApiError) return json({ error: error.code, message: error.message, ...error.details }, error.status);
   if (error instanceof AppNotFoundError) return json({ error: "not_found", message: error.message }, 404);
   if (error instanceof InvalidCertificateError) return json({ error: "invalid_certificate", message: error.message }, 400);
   if (error instanceof ClockRangeError) return json({ error: "invalid_request", message: error.message }, 400);
   if (error instanceof ScenarioNotApplicableError) return json({ error: "scenario_not_applicable", message: error.message }, 409);
-  log.error({ err: error }, "control API request failed");
-  return json({ error: "server_error", message: "the sandbox failed to handle this request; see its log" }, 500);
+  log.error({ correlationId, err: error }, "control API request failed");
+  return json({ error: "server_error", message: `the sandbox failed to handle this request; see its log (correlation id ${correlationId})` }, 500);
 }
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
@@ -86,9 +87,18 @@ export function crossSiteWriteProblem(request: Request, ownOrigin: string): stri
   return null;
 }
 
-/** Wraps a route handler so every failure becomes a JSON error with the right status. */
+/** Wraps a route handler so every failure becomes a JSON error with the right status, and every answer carries a
+ * correlation id (X-Correlation-Id) that its log line and any error log line carry too. */
 export function controlApi<C>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
+    const correlationId = randomUUID();
+    const response = await answer(request, context, correlationId);
+    response.headers.set("X-Correlation-Id", correlationId);
+    logExchange(request, response.status, correlationId);
+    return response;
+  };
+
+  async function answer(request: Request, context: C, correlationId: string): Promise<Response> {
     const crossSite = crossSiteWriteProblem(request, publicUrl());
     if (crossSite) return json({ error: "forbidden", message: crossSite }, 403);
     if (!apiRequestAllowed(request)) {
@@ -100,7 +110,7 @@ export function controlApi<C>(handler: Handler<C>): Handler<C> {
     try {
       return await handler(request, context);
     } catch (error) {
-      return toResponse(error);
+      return toResponse(error, correlationId);
     }
-  };
+  }
 }
