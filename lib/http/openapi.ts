@@ -16,7 +16,7 @@ const grant = z.object({
   clientId: z.string(),
   patientId: z.string(),
   personId: z.string(),
-  username: z.string().optional(),
+  username: z.string(),
   scope: z.string(),
   accessKind: z.enum(["offline", "online", "none"]),
   status: z.enum(["active", "suspended", "revoked"]),

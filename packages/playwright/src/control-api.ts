@@ -1,7 +1,15 @@
-// A small typed client for the sandbox's control API (`/api/sandbox/…`), written against the documented HTTP
-// contract only. Every per-tenant call names its tenant in the PATH (`/api/sandbox/tenants/{t}/…`), the one
+// A small typed client for the sandbox's control API (`/api/sandbox/…`). Its request and answer types are generated
+// from the sandbox's OpenAPI document (npm run kit:types in the sandbox repository), so they follow the routes' own
+// validation schemas. Every per-tenant call names its tenant in the PATH (`/api/sandbox/tenants/{t}/…`), the one
 // documented way; an unscoped client acts on the default tenant through that same path.
+import type { paths } from "./generated/control-api.js";
 import { DEFAULT_TENANT_ID, joinUrl, toHttpResult, type HttpResult, type TokenResponse } from "./types.js";
+
+// ——— Types generated from the sandbox's OpenAPI document (src/generated/control-api.ts) ——————————————————————
+
+type Operation<P extends keyof paths, M extends "get" | "post" | "patch" | "delete"> = NonNullable<paths[P][M]>;
+type JsonBody<P extends keyof paths, M extends "get" | "post" | "patch" | "delete"> = Operation<P, M> extends { requestBody: { content: { "application/json": infer B } } } ? B : never;
+type JsonAnswer<P extends keyof paths, M extends "get" | "post" | "patch" | "delete", S extends number> = Operation<P, M> extends { responses: { [K in S]: { content: { "application/json": infer A } } } } ? A : never;
 
 // ——— Tenants ———————————————————————————————————————————————————————————————————————————————————————
 
@@ -24,85 +32,18 @@ export interface TenantSettings {
   [setting: string]: unknown;
 }
 
-export interface TenantPatient {
-  /** e.g. `ava-rivera-3f9a1c`: the suffix differs per tenant. */
-  id: string;
-  name: string;
-  birthDate: string;
-}
-
-export interface TenantAccount {
-  username: string;
-  password: string;
-  displayName: string;
-  patients: { id: string; relationship: "self" | "parent" }[];
-}
-
-export interface Tenant {
-  tenantId: string;
-  name: string;
-  fhirBase: string;
-  discovery: string;
-  issuer: string;
-  patients: TenantPatient[];
-  accounts: TenantAccount[];
-  settings: TenantSettings;
-  autoLogin: boolean;
-  demoApp?: { client_id: string };
-}
-
-export interface CreateTenantOptions {
-  name?: string;
-  settings?: Partial<TenantSettings>;
-  /** `login_hint=<username>` on an authorize request signs that patient in without a password. */
-  autoLogin?: boolean;
-  demoApp?: boolean;
-}
+export type Tenant = Omit<JsonAnswer<"/api/sandbox/tenants/{tenant}", "get", 200>, "settings"> & { settings: TenantSettings };
+export type TenantPatient = Tenant["patients"][number];
+export type TenantAccount = Tenant["accounts"][number];
+export type CreateTenantOptions = JsonBody<"/api/sandbox/tenants", "post">;
 
 // ——— Clock, events, trust ————————————————————————————————————————————————————————————————————————
 
-export interface ClockState {
-  now: string;
-  offsetSeconds: number;
-}
-
-export type ClockChange = { advance: string } | { set: string } | { reset: true };
-
-export interface EventsQuery {
-  /** Matches a prefix, e.g. `grant.` */
-  type?: string;
-  client?: string;
-  grant?: string;
-  correlation?: string;
-  /** ISO 8601 date-time. */
-  since?: string;
-  /** Opaque, from a previous page's `nextCursor`. */
-  cursor?: string;
-  limit?: number;
-}
-
-/**
- * One activity-log entry. The contract does not spell out the fields; these are the columns of the sandbox's
- * Event model (prisma/schema.prisma `model Event`) that the old `/api/sandbox/events` returned.
- */
-export interface SandboxEvent {
-  id: string;
-  type: string;
-  tenantId?: string | null;
-  clientId?: string | null;
-  grantId?: string | null;
-  patientId?: string | null;
-  correlationId?: string | null;
-  payload: Record<string, unknown>;
-  createdAt: string;
-  sandboxAt: string;
-  [field: string]: unknown;
-}
-
-export interface EventsPage {
-  events: SandboxEvent[];
-  nextCursor: string | null;
-}
+export type ClockState = JsonAnswer<"/api/sandbox/tenants/{tenant}/clock", "get", 200>;
+export type ClockChange = JsonBody<"/api/sandbox/tenants/{tenant}/clock", "post">;
+export type EventsQuery = NonNullable<Operation<"/api/sandbox/tenants/{tenant}/events", "get">["parameters"]["query"]>;
+export type EventsPage = JsonAnswer<"/api/sandbox/tenants/{tenant}/events", "get", 200>;
+export type SandboxEvent = EventsPage["events"][number];
 
 export const SCENARIO_NAMES = [
   "certificate-expired",
@@ -136,11 +77,7 @@ export interface Finding {
   message: string;
 }
 
-export interface TrustChange {
-  code: string;
-  kind: "identity" | "acceptability" | "fact" | (string & {});
-  sentence: string;
-}
+export type TrustChange = Grant["changes"][number];
 
 export interface TrustEvaluation {
   clientId: string;
@@ -153,18 +90,12 @@ export interface TrustEvaluation {
   changes?: TrustChange[];
 }
 
-export interface WorldEdit {
-  /** PEM text, leaf first. */
-  chainPem?: string;
-  txtRecords?: string[];
-  tlsVersions?: ("TLSv1" | "TLSv1.1" | "TLSv1.2" | "TLSv1.3")[];
-  reachable?: boolean;
-}
+export type WorldEdit = JsonBody<"/api/sandbox/tenants/{tenant}/apps/{clientId}/world", "patch">;
 
 // ——— One-shot faults ——————————————————————————————————————————————————————————————————————————————
 
-export type NextTokenAnswer = "suspended" | "revoked" | "invalid_client" | "server_error" | "slow";
-export type NextAuthorizeAnswer = "access_denied" | "invalid_scope" | "server_error";
+export type NextTokenAnswer = JsonBody<"/api/sandbox/tenants/{tenant}/apps/{clientId}/next-token", "post">["answer"];
+export type NextAuthorizeAnswer = JsonBody<"/api/sandbox/tenants/{tenant}/apps/{clientId}/next-authorize", "post">["answer"];
 
 export interface QueuedFault<A extends string = string> {
   clientId: string;
@@ -175,36 +106,9 @@ export interface QueuedFault<A extends string = string> {
 
 // ——— Headless grants ——————————————————————————————————————————————————————————————————————————————
 
-export type GrantStatus = "active" | "suspended" | "revoked";
-
-export interface Grant {
-  id: string;
-  clientId: string;
-  patientId: string;
-  personId: string;
-  username: string;
-  scope: string;
-  accessKind: "offline" | "online" | "none";
-  status: GrantStatus;
-  approvedAt: string;
-  lastUsedAt: string | null;
-  suspendedAt: string | null;
-  revokedAt: string | null;
-  revokedReason: string | null;
-  changes: TrustChange[];
-}
-
-export interface ApproveGrantRequest {
-  client_id: string;
-  username: string;
-  /** Patient id; required when the account manages more than one record (a proxy choosing). */
-  patient?: string;
-  /** Default: the client's registered scope. */
-  scope?: string;
-  /** Default `"tokens"`. */
-  issue?: "code" | "tokens";
-  redirect_uri?: string;
-}
+export type Grant = JsonAnswer<"/api/sandbox/tenants/{tenant}/grants/{grantId}", "get", 200>;
+export type GrantStatus = Grant["status"];
+export type ApproveGrantRequest = JsonBody<"/api/sandbox/tenants/{tenant}/grants", "post">;
 
 export interface ApproveGrantResult {
   grant: Grant;
@@ -217,10 +121,7 @@ export interface ApproveGrantResult {
   tokens?: TokenResponse;
 }
 
-export interface GrantsQuery {
-  client_id?: string;
-  status?: GrantStatus;
-}
+export type GrantsQuery = NonNullable<Operation<"/api/sandbox/tenants/{tenant}/grants", "get">["parameters"]["query"]>;
 
 // ——— Registration and error_uri ————————————————————————————————————————————————————————————————————
 
