@@ -47,7 +47,8 @@ export default defineConfig({
     reuseExistingServer: true,
     // A first start may run `next build`.
     timeout: 10 * 60_000,
-    stdout: "pipe",
+    // The sandbox logs one JSON line per request on stdout; its errors still come through stderr.
+    stdout: "ignore",
     stderr: "pipe",
   },
 });

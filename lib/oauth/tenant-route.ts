@@ -19,7 +19,8 @@ export function tenantRoute(handler: (db: Db, tenantId: string, request: Request
     } catch (failure) {
       response = await oauthErrorResponse(db, failure, { endpoint: new URL(request.url).pathname.split("/").pop() || "oauth", tenantId: tenant, correlationId: newCorrelationId() });
     }
-    logExchange(request, response.status, response.headers.get(CORRELATION_HEADER) ?? "none");
+    if (!response.headers.has(CORRELATION_HEADER)) response.headers.set(CORRELATION_HEADER, newCorrelationId());
+    logExchange(request, response.status, response.headers.get(CORRELATION_HEADER)!);
     return response;
   };
 }
