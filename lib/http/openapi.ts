@@ -73,7 +73,10 @@ const OPERATIONS: Operation[] = [
   { method: "get", path: `${T}/grants`, summary: "Grants of the tenant", query: grantListQuery, answer: z.object({ grants: z.array(grant) }) },
   { method: "post", path: `${T}/grants`, summary: "Approve as the patient would; answer a code or tokens", body: approveGrantSchema, answer: z.object({ grant, code: z.string().optional(), code_verifier: z.string().optional(), redirect_uri: z.string().optional(), tokens: z.record(z.string(), z.unknown()).optional() }), status: 201 },
   { method: "get", path: `${T}/grants/{grantId}`, summary: "One grant", answer: grant },
-  ...(["suspend", "reapprove", "reinstate", "revoke"] as const).map((action): Operation => ({ method: "post", path: `${T}/grants/{grantId}/${action}`, summary: `${action[0].toUpperCase()}${action.slice(1)} the grant`, answer: grant })),
+  { method: "post", path: `${T}/grants/{grantId}/suspend`, summary: "Suspend the grant, as the console's force-suspend does", answer: grant },
+  { method: "post", path: `${T}/grants/{grantId}/reapprove`, summary: "Re-approve a suspended grant as the patient would (fresh snapshot; refused after 90 days unused)", answer: grant },
+  { method: "post", path: `${T}/grants/{grantId}/reinstate`, summary: "Reinstate a suspended grant, as the console does", answer: grant },
+  { method: "post", path: `${T}/grants/{grantId}/revoke`, summary: "Revoke the grant and its access tokens", answer: grant },
   { method: "post", path: `${T}/grants/{grantId}/age`, summary: "Move the grant's last use back (instead of the tenant's clock)", body: ageGrantSchema, answer: grant },
 ];
 

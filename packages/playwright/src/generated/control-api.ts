@@ -1134,7 +1134,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Suspend the grant */
+        /** Suspend the grant, as the console's force-suspend does */
         post: {
             parameters: {
                 query?: never;
@@ -1209,7 +1209,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reapprove the grant */
+        /** Re-approve a suspended grant as the patient would (fresh snapshot; refused after 90 days unused) */
         post: {
             parameters: {
                 query?: never;
@@ -1284,7 +1284,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reinstate the grant */
+        /** Reinstate a suspended grant, as the console does */
         post: {
             parameters: {
                 query?: never;
@@ -1359,7 +1359,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revoke the grant */
+        /** Revoke the grant and its access tokens */
         post: {
             parameters: {
                 query?: never;
