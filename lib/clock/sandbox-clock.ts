@@ -36,7 +36,8 @@ function offsetFor(target: Date, realNow: Date): number {
   if (target.getTime() < EARLIEST_SANDBOX_TIME.getTime()) {
     throw new ClockRangeError(`the sandbox clock cannot be set before ${EARLIEST_SANDBOX_TIME.toISOString()}`);
   }
-  return Math.round((target.getTime() - realNow.getTime()) / 1000);
+  // Whole seconds, rounded up: the clock is never set earlier than asked (nor, for a floor date, below it).
+  return Math.ceil((target.getTime() - realNow.getTime()) / 1000);
 }
 
 export async function advanceClock(db: DbOrTransaction, tenantId: string, duration: Duration): Promise<ClockReading> {

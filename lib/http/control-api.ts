@@ -57,6 +57,23 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T)
   return parsed.data;
 }
 
+/** For actions that take no input: no body, or an empty JSON object; anything else is refused (nothing changes). */
+export async function readNoBody(request: Request): Promise<void> {
+  const text = await request.text();
+  if (text.trim() === "") return;
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.toLowerCase().startsWith("application/json")) throw new ControlApiError(415, "unsupported_media_type", "this action takes no body (or {} as JSON)");
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new ControlApiError(400, "invalid_json", "the body is not valid JSON");
+  }
+  if (!body || typeof body !== "object" || Array.isArray(body) || Object.keys(body).length > 0) {
+    throw new ControlApiError(400, "invalid_request", "this action takes no fields; send no body or {}", { problems: ["body: unknown field(s)"] });
+  }
+}
+
 function toResponse(error: unknown, correlationId: string): Response {
   if (error instanceof ControlApiError) return json({ error: error.code, message: error.message, ...error.details }, error.status);
   if (error instanceof AppNotFoundError) return json({ error: "not_found", message: error.message }, 404);

@@ -24,7 +24,9 @@ describe("the control API's OpenAPI document", () => {
 
   it("is OpenAPI 3.1 with a server and a path per tenant-scoped route", () => {
     expect(document.openapi).toBe("3.1.0");
-    const documented = Object.keys(document.paths).map((documentedPath) => documentedPath.replace(/\/(suspend|reapprove|reinstate|revoke|age)$/, "/ACTION"));
+    const documented = Object.keys(document.paths)
+      .filter((documentedPath) => documentedPath.startsWith("/api/sandbox/tenants"))
+      .map((documentedPath) => documentedPath.replace(/\/(suspend|reapprove|reinstate|revoke|age)$/, "/ACTION"));
     const routes = routeFiles("app/api/sandbox/tenants").map(documentedPathOf);
     expect(new Set(documented)).toEqual(new Set(routes));
   });

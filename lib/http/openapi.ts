@@ -35,13 +35,16 @@ const tenant = z.object({
   issuer: z.string(),
   patients: z.array(z.object({ id: z.string(), persona: z.string(), name: z.string(), birthDate: z.string() })),
   accounts: z.array(z.object({ username: z.string(), password: z.string().optional(), displayName: z.string(), patients: z.array(z.object({ id: z.string(), relationship: z.string() })) })),
-  settings: z.record(z.string(), z.unknown()),
+  settings: settingsUpdateSchema.required(),
   autoLogin: z.boolean(),
   demoApp: z.object({ client_id: z.string() }).optional(),
 });
 const clock = z.object({ now: z.string(), offsetSeconds: z.number().int() });
 const evaluation = z.object({ clientId: z.string(), checkedAt: z.string(), facts: z.unknown(), verdict: z.unknown(), findings: z.array(z.unknown()), snapshotHash: z.string(), changes: z.array(change).optional() });
 const event = z.object({ id: z.string(), type: z.string(), tenantId: z.string().nullable(), clientId: z.string().nullable(), grantId: z.string().nullable(), patientId: z.string().nullable(), correlationId: z.string().nullable(), payload: z.unknown(), createdAt: z.string(), sandboxAt: z.string() });
+const settings = settingsUpdateSchema.required();
+const queuedFault = z.object({ clientId: z.string(), endpoint: z.enum(["token", "authorize"]), answer: z.string(), remaining: z.number().int() });
+const scenario = z.object({ name: z.string(), description: z.string() });
 const error = z.object({ error: z.string().describe("e.g. invalid_request, not_found, conflict"), message: z.string() });
 
 interface Operation {
@@ -56,20 +59,21 @@ interface Operation {
 
 const T = "/api/sandbox/tenants/{tenant}";
 const OPERATIONS: Operation[] = [
+  { method: "get", path: "/api/sandbox/scenarios", summary: "The named trust scenarios (not about one tenant)", answer: z.array(scenario) },
   { method: "post", path: "/api/sandbox/tenants", summary: "Create an isolated tenant (own clock, settings, patients, apps, activity)", body: createTenantSchema, answer: tenant, status: 201 },
   { method: "get", path: T, summary: "The tenant: URLs, patients, accounts, settings", answer: tenant },
   { method: "delete", path: T, summary: "Delete the tenant and everything in it (not the default tenant)", status: 204 },
   { method: "get", path: `${T}/clock`, summary: "The tenant's sandbox time", answer: clock },
   { method: "post", path: `${T}/clock`, summary: "Advance, set or reset the tenant's clock", body: clockInstructionSchema, answer: clock },
-  { method: "get", path: `${T}/settings`, summary: "The tenant's settings", answer: z.record(z.string(), z.unknown()) },
-  { method: "patch", path: `${T}/settings`, summary: "Change some of the tenant's settings", body: settingsUpdateSchema, answer: z.record(z.string(), z.unknown()) },
+  { method: "get", path: `${T}/settings`, summary: "The tenant's settings", answer: settings },
+  { method: "patch", path: `${T}/settings`, summary: "Change some of the tenant's settings", body: settingsUpdateSchema, answer: settings },
   { method: "post", path: `${T}/reset`, summary: "This tenant back to how it was created", answer: z.object({ status: z.literal("reset"), tenantId: z.string() }) },
   { method: "get", path: `${T}/events`, summary: "The tenant's activity, newest first, keyset-paged", query: eventQueryShape, answer: z.object({ events: z.array(event), nextCursor: z.string().nullable() }) },
   { method: "get", path: `${T}/apps/{clientId}/trust`, summary: "The app's trust as it is now", answer: evaluation },
   { method: "post", path: `${T}/apps/{clientId}/scenarios`, summary: "Apply a named scenario to the app's world", body: scenarioBodySchema, answer: evaluation },
   { method: "patch", path: `${T}/apps/{clientId}/world`, summary: "Custom edit of the app's world", body: worldEditSchema, answer: evaluation },
-  { method: "post", path: `${T}/apps/{clientId}/next-token`, summary: "The app's next token requests answer this fault", body: nextTokenSchema, status: 201 },
-  { method: "post", path: `${T}/apps/{clientId}/next-authorize`, summary: "The app's next authorize requests redirect back with this error", body: nextAuthorizeSchema, status: 201 },
+  { method: "post", path: `${T}/apps/{clientId}/next-token`, summary: "The app's next token requests answer this fault", body: nextTokenSchema, answer: queuedFault, status: 201 },
+  { method: "post", path: `${T}/apps/{clientId}/next-authorize`, summary: "The app's next authorize requests redirect back with this error", body: nextAuthorizeSchema, answer: queuedFault, status: 201 },
   { method: "get", path: `${T}/grants`, summary: "Grants of the tenant", query: grantListQuery, answer: z.object({ grants: z.array(grant) }) },
   { method: "post", path: `${T}/grants`, summary: "Approve as the patient would; answer a code or tokens", body: approveGrantSchema, answer: z.object({ grant, code: z.string().optional(), code_verifier: z.string().optional(), redirect_uri: z.string().optional(), tokens: z.record(z.string(), z.unknown()).optional() }), status: 201 },
   { method: "get", path: `${T}/grants/{grantId}`, summary: "One grant", answer: grant },
@@ -85,11 +89,23 @@ const jsonSchema = (schema: z.ZodType) => {
   return rest;
 };
 
+/** e.g. "get /api/sandbox/tenants/{tenant}/grants/{grantId}" → "getTenantGrant", "get …/grants" → "getTenantGrants". */
+function operationId(op: Operation): string {
+  const segments = op.path.replace("/api/sandbox/", "").split("/");
+  const words = segments.flatMap((segment, i) => {
+    if (segment.startsWith("{")) return [];
+    const named = segments[i + 1]?.startsWith("{") ? segment.replace(/s$/, "") : segment;
+    return [named.replace(/-(\w)/g, (_match, letter: string) => letter.toUpperCase())];
+  });
+  return op.method + words.map((word) => word[0].toUpperCase() + word.slice(1)).join("");
+}
+
 function operation(op: Operation) {
   const pathParameters = [...op.path.matchAll(/\{(\w+)\}/g)].map((match) => ({ name: match[1], in: "path", required: true, schema: { type: "string" } }));
   const queryParameters = Object.entries(op.query ?? {}).map(([name, schema]) => ({ name, in: "query", required: false, schema: jsonSchema(schema as z.ZodType) }));
   const status = String(op.status ?? 200);
   return {
+    operationId: operationId(op),
     summary: op.summary,
     ...(pathParameters.length + queryParameters.length ? { parameters: [...pathParameters, ...queryParameters] } : {}),
     ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body) } } } } : {}),
@@ -109,10 +125,12 @@ export function controlApiDocument(serverUrl: string) {
       title: "SMART Trust Sandbox control API",
       version: "2.0.0",
       description:
-        "JSON in and out. Name the tenant in the path (/api/sandbox/tenants/{tenant}/…); the older paths without it act on the default tenant. With SANDBOX_ADMIN_PASSWORD set, send Authorization: Bearer <password>. Unknown fields and query parameters are refused.",
+        "JSON in and out. Name the tenant in the path (/api/sandbox/tenants/{tenant}/…); the older paths without it (/api/sandbox/clock, /settings, /reset, /events, /apps/{clientId}/…) are aliases that act on the default tenant and are not listed again. With SANDBOX_ADMIN_PASSWORD set, send Authorization: Bearer <password>. Unknown fields and query parameters are refused.",
     },
     servers: [{ url: serverUrl }],
     components: { securitySchemes: { adminPassword: { type: "http", scheme: "bearer", description: "SANDBOX_ADMIN_PASSWORD, when the sandbox has one" } } },
+    // The password is needed only when the sandbox has one: either way is a valid request.
+    security: [{ adminPassword: [] }, {}],
     paths,
   };
 }

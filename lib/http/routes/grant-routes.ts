@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { db } from "../../db/client";
 import { actOnGrant, ageGrant, approveHeadless, GRANT_ACTIONS, grantOfTenant, HeadlessGrantRefused, presentGrants } from "../../qa/headless-grants";
-import { ControlApiError, json, readJson } from "../control-api";
+import { ControlApiError, json, readJson, readNoBody } from "../control-api";
 import { readQuery, tenantControl } from "../tenant-control";
 
 export const approveGrantSchema = z
@@ -60,6 +60,7 @@ export const grantActionRoute = {
     }
     const known = GRANT_ACTIONS.find((candidate) => candidate === action);
     if (!known) throw new ControlApiError(404, "not_found", `no grant action "${action}"; use ${[...GRANT_ACTIONS, "age"].join(", ")}`);
+    await readNoBody(request);
     return json(await presentOne(await refusalsAsErrors(() => actOnGrant(db, tenantId, grantId, known))));
   }),
 };

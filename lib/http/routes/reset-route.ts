@@ -2,12 +2,13 @@
 import { db } from "../../db/client";
 import { publicUrl } from "../../config/environment";
 import { resetSandboxTenant } from "../../seed/reset-sandbox";
-import { json } from "../control-api";
+import { json, readNoBody } from "../control-api";
 import { readQuery, tenantControl } from "../tenant-control";
 
 export const resetRoute = {
-  POST: tenantControl(async (_request, { tenantId, query }) => {
+  POST: tenantControl(async (request, { tenantId, query }) => {
     readQuery(query, {});
+    await readNoBody(request);
     await resetSandboxTenant(db, tenantId, { publicUrl: publicUrl() });
     return json({ status: "reset", tenantId });
   }),

@@ -118,6 +118,16 @@ describe("tenants on demand", () => {
     expect((await missing.json()).error).toBe("not_found");
   });
 
+  it("refuses a reset with a body it does not take, and changes nothing", async () => {
+    const tenant = await newTenant();
+    await postClock(send("POST", `${base}/${tenant.tenantId}/clock`, { advance: "P1D" }), at({ tenant: tenant.tenantId }));
+    expect((await postReset(send("POST", `${base}/${tenant.tenantId}/reset`, { foo: 1 }), at({ tenant: tenant.tenantId }))).status).toBe(400);
+    const xml = new Request(`${base}/${tenant.tenantId}/reset`, { method: "POST", headers: { "content-type": "application/xml" }, body: "<reset/>" });
+    expect((await postReset(xml, at({ tenant: tenant.tenantId }))).status).toBe(415);
+    expect((await (await getClock(send("GET", `${base}/${tenant.tenantId}/clock`), at({ tenant: tenant.tenantId }))).json()).offsetSeconds).toBeGreaterThan(86_000);
+    expect((await postReset(send("POST", `${base}/${tenant.tenantId}/reset`, {}), at({ tenant: tenant.tenantId }))).status).toBe(200);
+  });
+
   it("does not reach another tenant's apps through its own routes", async () => {
     const mine = await newTenant();
     const theirs = await newTenant();
