@@ -7,7 +7,7 @@ import { eventCreate } from "../activity/record-event";
 import { deleteAppRows } from "../apps/delete-app";
 import { hashSecret } from "../secrets/hashing";
 import { DEFAULT_TENANT, SANDBOX_PASSWORD, SEED_PATIENTS, SEED_PERSONS } from "../seed/personas";
-import { settingsUpdateSchema, updateSettings, type TenantSettings } from "../settings/tenant-settings";
+import { settingsUpdateSchema, updateSettings } from "../settings/tenant-settings";
 import type { z } from "zod";
 
 export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
@@ -92,5 +92,3 @@ export async function resetTenant(db: Db, tenantId: string): Promise<void> {
   });
   if (createdWith.settings) await updateSettings(db, tenantId, createdWith.settings);
 }
-
-export type { TenantSettings };

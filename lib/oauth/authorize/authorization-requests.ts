@@ -10,7 +10,7 @@ import { hashToken, randomToken } from "../../secrets/hashing";
 import { evaluateTrust } from "../../trust/evaluate-trust";
 import { authorizationServerUrls } from "../endpoints";
 import { recordOAuthError } from "../error-uri";
-import { readSettings } from "../../settings/tenant-settings";
+import { readSettings, type TenantSettings } from "../../settings/tenant-settings";
 import { AccessDenied, type OAuthError } from "../errors";
 import { accessKindOf, isOptionalScope } from "../scopes";
 import { redirectWith, type ValidatedAuthorization } from "./authorize-checks";
@@ -56,8 +56,8 @@ async function complete(db: DbOrTransaction, id: string, patientId: string | nul
 }
 
 /** RFC 9207: the issuer in every authorization response, unless the tenant turned it off for vendor parity. */
-async function issuerParameter(db: Db, tenantId: string): Promise<string | null> {
-  return (await readSettings(db, tenantId)).authorizationResponseIss ? authorizationServerUrls(tenantId).issuer : null;
+function issuerParameter(settings: TenantSettings, tenantId: string): string | null {
+  return settings.authorizationResponseIss ? authorizationServerUrls(tenantId).issuer : null;
 }
 
 /** Allow: the granted scopes are the required ones plus the resource scopes the patient kept ticked. */
@@ -111,7 +111,7 @@ export async function approveAuthorizationRequest(
       payload: { requested: requested.join(" "), granted: grantData.scope, accessKind, trustLabel: trust.verdict.label, snapshotHash: trust.snapshotHash },
     });
   });
-  return redirectWith(request.parameters.redirectUri, { code, state: request.parameters.state, iss: await issuerParameter(db, input.tenantId) });
+  return redirectWith(request.parameters.redirectUri, { code, state: request.parameters.state, iss: issuerParameter(await readSettings(db, input.tenantId), input.tenantId) });
 }
 
 /** Deny: back to the app with access_denied. */
@@ -127,17 +127,17 @@ export async function denyAuthorizationRequest(db: Db, input: { tenantId: string
     eventType: "authorize.denied",
     eventPayload: { personId: input.personId },
   });
-  return redirectWith(request.parameters.redirectUri, { error: "access_denied", error_uri: errorUri, state: request.parameters.state, iss: await issuerParameter(db, input.tenantId) });
+  return redirectWith(request.parameters.redirectUri, { error: "access_denied", error_uri: errorUri, state: request.parameters.state, iss: issuerParameter(await readSettings(db, input.tenantId), input.tenantId) });
 }
 
 /** Records an authorize error that goes back to the app, and returns the URL to send the browser to. */
-export async function authorizeErrorRedirect(db: Db, input: { tenantId: string; error: OAuthError; redirectUri: string; state: string | null; clientId: string; correlationId: string; includeDescription: boolean }): Promise<string> {
+export async function authorizeErrorRedirect(db: Db, input: { tenantId: string; settings: TenantSettings; error: OAuthError; redirectUri: string; state: string | null; clientId: string; correlationId: string }): Promise<string> {
   const errorUri = await recordOAuthError(db, { id: input.correlationId, endpoint: "authorize", error: input.error, tenantId: input.tenantId, clientId: input.clientId });
   return redirectWith(input.redirectUri, {
     error: input.error.error,
-    error_description: input.includeDescription ? input.error.description : null,
+    error_description: input.settings.errorDescription ? input.error.description : null,
     error_uri: errorUri,
     state: input.state,
-    iss: await issuerParameter(db, input.tenantId),
+    iss: issuerParameter(input.settings, input.tenantId),
   });
 }

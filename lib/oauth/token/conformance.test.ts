@@ -332,3 +332,13 @@ describe("junk requests", () => {
     expect(instance.clientId).toBeNull();
   });
 });
+
+describe("work done once", () => {
+  it("a refresh without client credentials reads the grant once, not again in the handler", async () => {
+    const app = await newApp();
+    const tokens = await tokensFor(app.client_id);
+    const reads = vi.spyOn(db.grant, "findUnique");
+    expect((await refreshWithoutClientId(tokens.refresh_token)).status).toBe(200);
+    expect(reads.mock.calls.filter(([args]) => "refreshTokenHash" in (args.where ?? {}))).toHaveLength(1);
+  });
+});

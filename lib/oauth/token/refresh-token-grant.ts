@@ -14,6 +14,7 @@ import { revokeGrant, suspendGrant, type GrantRow } from "../grants";
 import { isSubset, splitScope } from "../scopes";
 import { commitIssuance, IssuanceConflict } from "./commit-issuance";
 import { tokenEvent, tokenResponse } from "./issue-token-response";
+import type { Parameters } from "../form-parameters";
 import type { GrantTypeHandler, TokenContext } from "./token-context";
 
 export const UNUSED_GRANT_LIMIT_DAYS = 90;
@@ -88,14 +89,20 @@ async function lostRace(db: Db, grant: GrantRow): Promise<InvalidGrant> {
   return Object.assign(new InvalidGrant("the refresh token is not valid", "a concurrent refresh rotated this refresh token first"), { grantId: grant.id });
 }
 
+/** Grants already read while identifying a request's client (refresh without client credentials), by request. */
+const identifiedGrants = new WeakMap<Parameters, GrantRow>();
+
 export const refreshTokenGrant: GrantTypeHandler = {
   grantType: "refresh_token",
   parameters: ["refresh_token", "scope"],
   identifyClient: (db, tenantId) => async (parameters) => {
     if (!parameters.refresh_token) return null;
     const tokenHash = hashToken(parameters.refresh_token);
+    const current = await db.grant.findUnique({ where: { refreshTokenHash: tokenHash } });
+    // The handler of this same request reuses the row instead of reading it again.
+    if (current) identifiedGrants.set(parameters, current);
     const grant =
-      (await db.grant.findUnique({ where: { refreshTokenHash: tokenHash }, select: { clientId: true, tenantId: true } })) ??
+      current ??
       (await db.retiredRefreshToken.findUnique({ where: { tokenHash } }).then((retired) => (retired ? db.grant.findUnique({ where: { id: retired.grantId }, select: { clientId: true, tenantId: true } }) : null)));
     if (!grant || grant.tenantId !== tenantId) throw new InvalidGrant("the refresh token is not valid", "no such refresh token");
     return grant.clientId;
@@ -103,7 +110,7 @@ export const refreshTokenGrant: GrantTypeHandler = {
   async handler(context) {
     const { db, client, parameters, now } = context;
     if (!parameters.refresh_token) throw new InvalidRequest("refresh_token is required");
-    const grant = await grantOf(context, parameters.refresh_token);
+    const grant = identifiedGrants.get(parameters) ?? (await grantOf(context, parameters.refresh_token));
     if (grant.clientId !== client.id) throw new InvalidGrant("the refresh token is not valid", "refresh token issued to another client");
 
     if (grant.status !== "revoked") {

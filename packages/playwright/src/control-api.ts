@@ -13,26 +13,12 @@ type JsonAnswer<P extends keyof paths, M extends "get" | "post" | "patch" | "del
 
 // ——— Tenants ———————————————————————————————————————————————————————————————————————————————————————
 
-export type SuspensionPolicy = "strict" | "identity";
+export type SuspensionPolicy = TenantSettings["suspensionPolicy"];
 
-/** Per-tenant settings. Unknown keys are kept so a newer sandbox's settings still type-check. */
-export interface TenantSettings {
-  suspensionPolicy: SuspensionPolicy;
-  checkCacheSeconds: number;
-  accessTokenLifetimeSeconds: number;
-  refreshTokenRotation: boolean;
-  pkceRequired: boolean;
-  errorDescription: boolean;
-  wildcardScopesAllowed: boolean;
-  suspendOnlineAccess: boolean;
-  refreshMinIntervalSeconds: number;
-  authorizationResponseIss: boolean;
-  /** Sign-in lockout threshold; a tenant created through the control API has the lockout off unless given. */
-  loginLockoutFailures?: number;
-  [setting: string]: unknown;
-}
+/** Per-tenant settings, as GET …/settings answers them. */
+export type TenantSettings = JsonAnswer<"/api/sandbox/tenants/{tenant}/settings", "get", 200>;
 
-export type Tenant = Omit<JsonAnswer<"/api/sandbox/tenants/{tenant}", "get", 200>, "settings"> & { settings: TenantSettings };
+export type Tenant = JsonAnswer<"/api/sandbox/tenants/{tenant}", "get", 200>;
 export type TenantPatient = Tenant["patients"][number];
 export type TenantAccount = Tenant["accounts"][number];
 export type CreateTenantOptions = JsonBody<"/api/sandbox/tenants", "post">;

@@ -13,7 +13,7 @@ import { takeFault } from "@/lib/qa/queued-faults";
 import { sessionSetCookieHeader } from "@/lib/http/session-cookie";
 import { pickParameters, readFormBody } from "@/lib/oauth/form-parameters";
 import { NO_STORE_HEADERS, newCorrelationId } from "@/lib/oauth/oauth-response";
-import { readSettings } from "@/lib/settings/tenant-settings";
+import { readSettings, type TenantSettings } from "@/lib/settings/tenant-settings";
 import { findTenant } from "@/lib/tenancy/tenants";
 import { log, logExchange } from "@/lib/log/logger";
 import { CORRELATION_HEADER } from "@/lib/oauth/error-uri";
@@ -37,10 +37,11 @@ async function errorPage(tenantId: string | null, error: OAuthError, correlation
 
 async function handle(request: Request, { params }: Context, correlationId: string): Promise<Response> {
   const { tenant } = await params;
+  let settings: TenantSettings | null = null;
   try {
     if (!(await findTenant(db, tenant))) return errorPage(null, new InvalidRequest(`there is no tenant "${tenant}" on this server`), correlationId);
     const source = request.method === "GET" ? new URL(request.url).searchParams : await readFormBody(request);
-    const settings = await readSettings(db, tenant);
+    settings = await readSettings(db, tenant);
     const parameters = pickParameters(source, AUTHORIZE_PARAMETERS);
     const validated = await validateAuthorizeRequest(db, tenant, settings, parameters);
     const fault = await takeFault(db, validated.clientId, "authorize");
@@ -53,8 +54,8 @@ async function handle(request: Request, { params }: Context, correlationId: stri
     return next;
   } catch (failure) {
     if (failure instanceof AuthorizeRedirectError) {
-      const includeDescription = (await readSettings(db, tenant)).errorDescription;
-      return seeOther(await authorizeErrorRedirect(db, { tenantId: tenant, error: failure.error, redirectUri: failure.redirectUri, state: failure.state, clientId: failure.clientId, correlationId, includeDescription }));
+      const tenantSettings = settings ?? (await readSettings(db, tenant));
+      return seeOther(await authorizeErrorRedirect(db, { tenantId: tenant, settings: tenantSettings, error: failure.error, redirectUri: failure.redirectUri, state: failure.state, clientId: failure.clientId, correlationId }));
     }
     if (failure instanceof AuthorizePageError) return errorPage(tenant, failure.error, correlationId);
     if (failure instanceof OAuthError) return errorPage(tenant, failure, correlationId);
