@@ -39,7 +39,16 @@ export default function ControlApiPage() {
               <td className="py-2 pr-3">
                 <span className={`rounded px-2 py-0.5 font-mono text-xs font-semibold uppercase ${METHOD_STYLE[op.method]}`}>{op.method}</span>
               </td>
-              <td className="py-2 pr-3 font-mono text-xs break-all">{op.path}</td>
+              {/* Break long paths only after a slash, never inside a segment, so they stay readable on a phone. */}
+              <td className="py-2 pr-3 font-mono text-xs">
+                {op.path.split("/").map((segment, index) => (
+                  <span key={index}>
+                    {index > 0 && "/"}
+                    {segment}
+                    <wbr />
+                  </span>
+                ))}
+              </td>
               <td className="py-2">{op.summary}</td>
             </tr>
           ))}
