@@ -1,20 +1,27 @@
-// HTTP endpoints under load against `next start`: code exchange, refresh with the trust comparison (offline_access)
-// and without it (online_access, not checked by default), an Observation search, and the server's peak RSS.
-import { spawn } from "node:child_process";
+// HTTP endpoints under load against `next start`, A/B alternated in one run and reported as the median of 3 rounds:
+// our refresh with the trust comparison (with and without `openid`), our code exchange, a bare route handler in the
+// same build (the framework floor: /api/framework-floor) and panva's oidc-provider answering the same refresh shape
+// in its own process (bench/oidc-provider-server.ts) — each with req/s, p50, p99 and the ratio to the floor and to
+// oidc-provider. Then one-connection p50, refresh without the trust comparison, an Observation search and peak RSS.
+import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { createInterface } from "node:readline";
 import autocannon from "autocannon";
+import { benchPageTimes } from "./page-times";
 import { benchQaKit } from "./qa-kit";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const ORIGIN = `http://localhost:${PORT}`;
+const OIDC_PROVIDER_PORT = PORT + 5;
+const ROUNDS = 3;
+const SECONDS = 10;
 
 interface LoadResult {
   name: string;
-  requests: number;
+  perSecond: number;
   p50: number;
   p99: number;
-  perSecond: number;
   non2xx: number;
 }
 
@@ -25,7 +32,35 @@ function peakRssMiB(pid: number): number {
 
 async function load(name: string, options: autocannon.Options): Promise<LoadResult> {
   const result = await autocannon({ connections: 10, ...options });
-  return { name, requests: result.requests.total, p50: result.latency.p50, p99: result.latency.p99, perSecond: Math.round(result.requests.average), non2xx: result.non2xx };
+  return { name, perSecond: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx + result.errors };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+function medianOf(name: string, runs: LoadResult[]): LoadResult {
+  return { name, perSecond: median(runs.map((r) => r.perSecond)), p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)), non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0) };
+}
+
+const form = (fields: Record<string, string>) => ({ method: "POST" as const, headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(fields).toString() });
+
+async function startOidcProvider(): Promise<{ process: ChildProcess; tokenUrl: string; refreshForm: Record<string, string> }> {
+  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("bench/oidc-provider-server.ts"), String(OIDC_PROVIDER_PORT)], {
+    env: { ...process.env, NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "ignore"],
+  });
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once("line", resolve);
+    child.once("exit", (code) => reject(new Error(`oidc-provider exited (${code}) before it was ready`)));
+  });
+  return { process: child, ...JSON.parse(line) };
+}
+
+async function waitHealthy(origin: string): Promise<void> {
+  for (let i = 0; i < 240; i++) {
+    if (await fetch(`${origin}/api/health`).then((r) => r.ok, () => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`next start did not become healthy on ${origin}`);
 }
 
 export async function benchHttpEndpoints(databaseUrl: string) {
@@ -34,62 +69,62 @@ export async function benchHttpEndpoints(databaseUrl: string) {
   const { newApp, approvedCode, tokensFor, REDIRECT_URI, TENANT } = await import("../test/oauth-fixtures");
   const offlineApp = await newApp();
   const onlineScope = "launch/patient online_access patient/Patient.read";
+  const noOpenidScope = "launch/patient offline_access patient/Patient.read";
   const onlineApp = await newApp({ scope: onlineScope });
   const codes: { code: string; verifier: string }[] = [];
-  for (let i = 0; i < 400; i++) codes.push(await approvedCode(offlineApp.client_id));
-  const offline = await tokensFor(offlineApp.client_id);
+  for (let i = 0; i < ROUNDS * 300; i++) codes.push(await approvedCode(offlineApp.client_id));
+  const withOpenid = await tokensFor(offlineApp.client_id);
+  const withoutOpenid = await tokensFor(offlineApp.client_id, { scope: noOpenidScope });
   const reader = await tokensFor(offlineApp.client_id, { personId: "person-samuel-okafor", patientId: "samuel-okafor" });
   const online = await tokensFor(onlineApp.client_id, { scope: onlineScope });
   await db.$disconnect();
 
   const server = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(PORT)], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PUBLIC_URL: ORIGIN, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PUBLIC_URL: ORIGIN, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "silent", SANDBOX_SWEEP_MINUTES: "0", SANDBOX_BENCH: "1" },
     stdio: ["ignore", "ignore", "inherit"],
   });
+  const oidcProvider = await startOidcProvider();
   try {
-    let healthy = false;
-    for (let i = 0; i < 120 && !healthy; i++) {
-      healthy = await fetch(`${ORIGIN}/api/health`).then((r) => r.ok, () => false);
-      if (!healthy) await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    if (!healthy) throw new Error(`next start did not become healthy on ${ORIGIN}`);
+    await waitHealthy(ORIGIN);
     const tokenUrl = `${ORIGIN}/tenants/${TENANT}/protocols/oauth2/profiles/smart-v1/token`;
-    const form = (fields: Record<string, string>) => ({ method: "POST" as const, headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(fields).toString() });
-    // Warm up the routes once so compilation of lazy chunks is not measured.
-    await fetch(tokenUrl, form({ grant_type: "refresh_token", refresh_token: offline.refresh_token, client_id: offlineApp.client_id }));
-    await fetch(tokenUrl, form({ grant_type: "refresh_token", refresh_token: online.refresh_token, client_id: onlineApp.client_id }));
+    const targets: { name: string; options: autocannon.Options }[] = [
+      { name: "framework floor (bare route handler)", options: { url: `${ORIGIN}/api/framework-floor`, ...form({ grant_type: "refresh_token", refresh_token: withOpenid.refresh_token }) } },
+      { name: "refresh, trust comparison + openid", options: { url: tokenUrl, ...form({ grant_type: "refresh_token", refresh_token: withOpenid.refresh_token, client_id: offlineApp.client_id }) } },
+      { name: "refresh, trust comparison, no openid", options: { url: tokenUrl, ...form({ grant_type: "refresh_token", refresh_token: withoutOpenid.refresh_token, client_id: offlineApp.client_id }) } },
+      { name: "oidc-provider refresh (same token shape)", options: { url: oidcProvider.tokenUrl, ...form(oidcProvider.refreshForm) } },
+    ];
+    // Warm every route once so lazy compilation and first-use caches are not measured.
+    for (const target of targets) await fetch(target.options.url as string, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: target.options.body as string });
 
+    const runs = new Map<string, LoadResult[]>();
+    const record = (result: LoadResult) => runs.set(result.name, [...(runs.get(result.name) ?? []), result]);
     let next = 0;
-    const exchange = await load("code exchange (authorization_code)", {
-      url: tokenUrl,
-      amount: codes.length,
-      requests: [
-        {
-          setupRequest: (request) => {
-            const { code, verifier } = codes[next++ % codes.length];
-            return { ...request, ...form({ grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI, code_verifier: verifier, client_id: offlineApp.client_id }) };
-          },
-        },
-      ],
-    });
-    const refreshChecked = await load("refresh with trust comparison (offline_access)", {
-      url: tokenUrl,
-      duration: 10,
-      ...form({ grant_type: "refresh_token", refresh_token: offline.refresh_token, client_id: offlineApp.client_id }),
-    });
-    const refreshUnchecked = await load("refresh without trust comparison (online_access)", {
-      url: tokenUrl,
-      duration: 10,
-      ...form({ grant_type: "refresh_token", refresh_token: online.refresh_token, client_id: onlineApp.client_id }),
-    });
-    const observations = await load("Observation search, one patient (GET /r4/{t}/Observation?patient=…)", {
-      url: `${ORIGIN}/r4/${TENANT}/Observation?patient=samuel-okafor&category=vital-signs&_count=50`,
-      duration: 10,
-      headers: { authorization: `Bearer ${reader.access_token}` },
-    });
+    const nextExchange = () => {
+      const { code, verifier } = codes[next++ % codes.length];
+      return form({ grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI, code_verifier: verifier, client_id: offlineApp.client_id });
+    };
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const target of targets) record(await load(target.name, { duration: SECONDS, ...target.options }));
+      record(await load("code exchange (authorization_code)", { url: tokenUrl, amount: 300, requests: [{ setupRequest: (request) => ({ ...request, ...nextExchange() }) }] }));
+      record(await load("refresh, trust comparison + openid, 1 connection", { ...targets[1].options, connections: 1, duration: 5 }));
+    }
+    const results = [...runs].map(([name, list]) => medianOf(name, list));
+    const byName = (name: string) => results.find((result) => result.name === name)!;
+    const floor = byName(targets[0].name).perSecond;
+    const oidc = byName(targets[3].name).perSecond;
+    const table = results.map((result) => ({ ...result, "× floor": round2(result.perSecond / floor), "× oidc-provider": round2(result.perSecond / oidc) }));
+
+    const once = [
+      await load("refresh without trust comparison (online_access)", { url: tokenUrl, duration: SECONDS, ...form({ grant_type: "refresh_token", refresh_token: online.refresh_token, client_id: onlineApp.client_id }) }),
+      await load("Observation search, one patient", { url: `${ORIGIN}/r4/${TENANT}/Observation?patient=samuel-okafor&category=vital-signs&_count=50`, duration: SECONDS, headers: { authorization: `Bearer ${reader.access_token}` } }),
+    ];
     const qaKit = await benchQaKit(ORIGIN);
-    return { results: [exchange, refreshChecked, refreshUnchecked, observations], qaKit, peakRssMiB: peakRssMiB(server.pid!) };
+    const pages = await benchPageTimes(ORIGIN);
+    return { table, once, qaKit, pages, peakRssMiB: peakRssMiB(server.pid!) };
   } finally {
     server.kill("SIGTERM");
+    oidcProvider.process.kill("SIGTERM");
   }
 }
+
+const round2 = (value: number) => Math.round(value * 100) / 100;

@@ -8,6 +8,7 @@ import { benchTrustEvaluation } from "./trust-evaluation";
 import { benchHttpEndpoints } from "./http-endpoints";
 import { benchActivityPage } from "./activity-page";
 import { benchPostgresqlInstances } from "./postgresql-instances";
+import { benchStartUp } from "./start-up";
 
 const DATABASE = "data/bench.db";
 
@@ -15,14 +16,20 @@ async function main() {
   rmSync(DATABASE, { force: true });
   const databaseUrl = `file:./${DATABASE}`;
   await prepareDatabase({ databaseUrl, publicUrl: "http://localhost:3200" });
-  console.log("evaluateTrust (milliseconds):");
+  console.log("trust evaluation (milliseconds):");
   console.table(await benchTrustEvaluation());
   const token = await benchHttpEndpoints(databaseUrl);
-  console.log("HTTP endpoints against next start, 10 connections (latency in milliseconds):");
-  console.table(token.results);
+  console.log("token endpoint A/B against next start, 10 connections unless said, median of 3 rounds (latency in milliseconds):");
+  console.table(token.table);
+  console.log("once, 10 connections (latency in milliseconds):");
+  console.table(token.once);
   console.log("QA kit paths against next start (milliseconds):");
   console.table(token.qaKit);
+  console.log("pages, document time in Chromium (milliseconds):");
+  console.table(token.pages);
   console.log(`server peak resident memory: ${token.peakRssMiB} MiB`);
+  const startUp = await benchStartUp(databaseUrl);
+  console.log(`start-up (npm start's script on a built app, until /api/health answers): median ${startUp.medianMs} ms (${startUp.runsMs.join(", ")})`);
   const activity = await benchActivityPage(databaseUrl);
   console.log(`console activity page with ${activity.events.toLocaleString("en-US")} events (loaded in ${activity.loadSeconds} s), milliseconds:`);
   console.table(activity.pages);

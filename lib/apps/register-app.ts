@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
 import { eventCreate } from "../activity/record-event";
 import { sandboxNow } from "../clock/sandbox-clock";
-import { hashSecret, hashToken, randomToken } from "../secrets/hashing";
+import { hashMachineSecret, hashToken, randomToken } from "../secrets/hashing";
 import { authorizationServerUrls } from "../oauth/endpoints";
 import { simulatedHostWrite } from "../trust/simulated-host";
 import { NoTrustHostnameError, trustHostname } from "../trust/trust-hostname";
@@ -61,7 +61,7 @@ export async function registerApp(db: Db, tenantId: string, request: Registratio
   const now = await sandboxNow(db, tenantId);
   const hostWrite = await simulatedHostWrite(db, client, { certificateType: request.baseline?.certificate_type, txtRecord: request.baseline?.txt_record });
   await db.$transaction([
-    db.client.create({ data: { ...client, organization: client.organization ?? undefined, secretHash: secret ? await hashSecret(secret) : null, registrationTokenHash: hashToken(registrationAccessToken) } }),
+    db.client.create({ data: { ...client, organization: client.organization ?? undefined, secretHash: secret ? hashMachineSecret(secret) : null, registrationTokenHash: hashToken(registrationAccessToken) } }),
     hostWrite.write,
     eventCreate(db, { type: "client.registered", tenantId, clientId: client.id, sandboxAt: now, payload: { clientName: client.clientName, redirectUris: client.redirectUris, tokenEndpointAuthMethod: method, publicHostname: client.publicHostname } }),
   ]);

@@ -14,7 +14,7 @@ describe("POST …/register", () => {
     const body = await response.json();
     expect(body.client_secret).toEqual(expect.any(String));
     const stored = await db.client.findUniqueOrThrow({ where: { id: body.client_id } });
-    expect(stored.secretHash).toMatch(/^scrypt\$/);
+    expect(stored.secretHash).toMatch(/^sha256\$/);
     expect(await db.trustHost.findUnique({ where: { clientId: body.client_id } })).toMatchObject({ hostname: "conf.example.org", registrableDomain: "example.org" });
   });
 

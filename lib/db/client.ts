@@ -3,26 +3,35 @@
 // schema (prisma/schema.prisma; the PostgreSQL copy is derived from it), so they have the same API and types.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient, type Prisma } from "./generated/client";
 import { PrismaClient as PostgresqlPrismaClient } from "./generated-postgresql/client";
-import { databaseKind, databaseUrl } from "../config/environment";
+import { databaseKind, databaseUrl, sqliteFilePath } from "../config/environment";
+import { postgresqlLeanDb, sqliteLeanDb, type LeanDb } from "./lean/lean-db";
+import { countingAdapter } from "./round-trips";
 
 export type Db = PrismaClient;
 
-function createClient(): PrismaClient {
+function createClients(): { db: PrismaClient; lean: LeanDb } {
   const url = databaseUrl();
   if (databaseKind(url) === "postgresql") {
+    // One pool for both: the lean path's queries and Prisma's share the connections.
+    const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
     // Same models and API, another provider: the SQLite client's type describes it exactly.
-    return new PostgresqlPrismaClient({ adapter: new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }) }) as unknown as PrismaClient;
+    const db = new PostgresqlPrismaClient({ adapter: countingAdapter(new PrismaPg(pool)) }) as unknown as PrismaClient;
+    return { db, lean: postgresqlLeanDb(pool, pg.types) };
   }
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
+  return { db: new PrismaClient({ adapter: countingAdapter(new PrismaBetterSQLite3({ url })) }), lean: sqliteLeanDb(sqliteFilePath(url)) };
 }
 
-const holder = globalThis as unknown as { sandboxPrisma?: PrismaClient };
-
+const holder = globalThis as unknown as { sandboxDatabase?: { db: PrismaClient; lean: LeanDb } };
+const clients = holder.sandboxDatabase ?? createClients();
 /** Shared across hot reloads in development; one per process in production. */
-export const db: PrismaClient = holder.sandboxPrisma ?? createClient();
-if (process.env.NODE_ENV !== "production") holder.sandboxPrisma = db;
+if (process.env.NODE_ENV !== "production") holder.sandboxDatabase = clients;
+
+export const db: PrismaClient = clients.db;
+/** The token endpoint's hot path (lean/lean-db.ts); everything else uses `db`. */
+export const lean: LeanDb = clients.lean;
 
 export type { Prisma };
 

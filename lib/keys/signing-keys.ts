@@ -2,9 +2,8 @@
 // database so that every instance signs with the same keys and the JWKS is the same everywhere.
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from "jose";
 import type { Db } from "../db/client";
+import { SIGNING_ALGORITHMS, type SigningAlgorithm } from "./signing-algorithms";
 
-export const SIGNING_ALGORITHMS = ["ES256", "RS256"] as const;
-export type SigningAlgorithm = (typeof SIGNING_ALGORITHMS)[number];
 
 export interface PublicSigningKey {
   kid: string;
@@ -34,12 +33,30 @@ export async function ensureSigningKeys(db: Db): Promise<void> {
   }
 }
 
+let allPublicKeys: PublicSigningKey[] | null = null;
+
+/** The public halves (JWKS); read once per process as soon as every algorithm has its key. */
 export async function publicSigningKeys(db: Db): Promise<PublicSigningKey[]> {
+  if (allPublicKeys) return allPublicKeys;
   const rows = await db.signingKey.findMany({ orderBy: { alg: "asc" } });
-  return rows.map((row) => ({ kid: row.kid, alg: row.alg as SigningAlgorithm, jwk: row.publicJwk as JWK }));
+  const keys = rows.map((row) => ({ kid: row.kid, alg: row.alg as SigningAlgorithm, jwk: row.publicJwk as JWK }));
+  if (SIGNING_ALGORITHMS.every((alg) => keys.some((key) => key.alg === alg))) allPublicKeys = keys;
+  return keys;
 }
 
-export async function privateSigningKey(db: Db, alg: SigningAlgorithm) {
-  const row = await db.signingKey.findUniqueOrThrow({ where: { alg } });
-  return { kid: row.kid, key: await importJWK(row.privateJwk as JWK, alg) };
+/**
+ * Imported private keys by algorithm. A key row is only ever created (ensureSigningKeys), never changed or
+ * deleted, so once read it holds for the life of the process; every instance reads the same row.
+ */
+const privateKeys = new Map<SigningAlgorithm, Promise<{ kid: string; key: CryptoKey | Uint8Array }>>();
+
+export function privateSigningKey(db: Db, alg: SigningAlgorithm): Promise<{ kid: string; key: CryptoKey | Uint8Array }> {
+  let loaded = privateKeys.get(alg);
+  if (!loaded) {
+    loaded = db.signingKey.findUniqueOrThrow({ where: { alg } }).then(async (row) => ({ kid: row.kid, key: await importJWK(row.privateJwk as JWK, alg) }));
+    // A failed read is not remembered: the next request tries again.
+    loaded.catch(() => privateKeys.delete(alg));
+    privateKeys.set(alg, loaded);
+  }
+  return loaded;
 }

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { SignJWT, jwtVerify, createLocalJWKSet, type JWTPayload } from "jose";
 import type { Db } from "../db/client";
-import { privateSigningKey, publicSigningKeys } from "../keys/signing-keys";
+import { privateSigningKey, publicSigningKeys, type PublicSigningKey } from "../keys/signing-keys";
 import { authorizationServerUrls } from "./endpoints";
 
 export interface AccessTokenClaims extends JWTPayload {
@@ -54,10 +54,19 @@ export async function signIdToken(
 
 export type AccessTokenCheck = { active: true; claims: AccessTokenClaims } | { active: false; reason: string };
 
+let verificationKeys: { source: PublicSigningKey[]; jwks: ReturnType<typeof createLocalJWKSet> } | null = null;
+
+/** The JWKS to verify with, built once for each set of public keys (they are read once per process). */
+async function localKeySet(db: Db) {
+  const keys = await publicSigningKeys(db);
+  if (verificationKeys?.source !== keys) verificationKeys = { source: keys, jwks: createLocalJWKSet({ keys: keys.map((k) => k.jwk) }) };
+  return verificationKeys.jwks;
+}
+
 /** Verifies signature, issuer, audience (the tenant's FHIR base) and expiry on the sandbox clock, and that it was not revoked. */
 export async function verifyAccessToken(db: Db, tenantId: string, token: string, now: Date): Promise<AccessTokenCheck> {
   const urls = authorizationServerUrls(tenantId);
-  const jwks = createLocalJWKSet({ keys: (await publicSigningKeys(db)).map((k) => k.jwk) });
+  const jwks = await localKeySet(db);
   let claims: AccessTokenClaims;
   try {
     ({ payload: claims } = (await jwtVerify(token, jwks, { issuer: urls.issuer, audience: urls.fhirBase, algorithms: ["ES256"], currentDate: now })) as { payload: AccessTokenClaims });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hashSecret, hashToken, randomToken, verifySecret } from "./hashing";
+import { hashMachineSecret, hashSecret, hashToken, randomToken, verifySecret } from "./hashing";
 
 describe("secret hashing", () => {
   it("verifies the right secret and refuses a wrong one", async () => {
@@ -15,6 +15,17 @@ describe("secret hashing", () => {
 
   it("refuses a malformed stored hash instead of throwing", async () => {
     expect(await verifySecret("x", "not-a-hash")).toBe(false);
+  });
+
+  it("keeps generated client secrets as SHA-256 and verifies them alongside older scrypt ones", async () => {
+    const secret = randomToken();
+    const stored = hashMachineSecret(secret);
+    expect(stored).toMatch(/^sha256\$[A-Za-z0-9_-]{43}$/);
+    expect(stored).not.toContain(secret);
+    expect(await verifySecret(secret, stored)).toBe(true);
+    expect(await verifySecret(randomToken(), stored)).toBe(false);
+    expect(await verifySecret(secret, "sha256$short")).toBe(false);
+    expect(await verifySecret(secret, await hashSecret(secret))).toBe(true);
   });
 
   it("hashes tokens deterministically for lookup and makes 256-bit random tokens", () => {

@@ -1,5 +1,7 @@
-// Hashes for everything secret the sandbox stores: passwords and client secrets (scrypt, salted)
-// and high-entropy tokens such as codes and refresh tokens (SHA-256, looked up by hash).
+// Hashes for everything secret the sandbox stores: passwords (scrypt, salted: people choose guessable ones),
+// client secrets (SHA-256: the sandbox generates them with 256 bits of entropy, so a slow hash adds nothing but
+// ~100 ms to every confidential client's request) and high-entropy tokens such as codes and refresh tokens
+// (SHA-256, looked up by hash).
 import { createHash, randomBytes, scrypt as scryptCallback, timingSafeEqual } from "node:crypto";
 import { promisify } from "node:util";
 
@@ -15,8 +17,18 @@ export async function hashSecret(secret: string): Promise<string> {
   return ["scrypt", SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString("base64url"), hash.toString("base64url")].join("$");
 }
 
-/** Constant-time comparison of a presented secret with a stored scrypt hash. */
+/** `sha256$hash` for a secret the sandbox generated itself (randomToken): too much entropy to guess or tabulate. */
+export function hashMachineSecret(secret: string): string {
+  return `sha256$${hashToken(secret)}`;
+}
+
+/** Constant-time comparison of a presented secret with a stored hash (hashSecret's or hashMachineSecret's). */
 export async function verifySecret(secret: string, stored: string): Promise<boolean> {
+  if (stored.startsWith("sha256$")) {
+    const expected = Buffer.from(stored.slice("sha256$".length), "base64url");
+    const actual = createHash("sha256").update(secret).digest();
+    return actual.length === expected.length && timingSafeEqual(actual, expected);
+  }
   const parts = stored.split("$");
   if (parts.length !== 6 || parts[0] !== "scrypt") return false;
   const [, n, r, p, saltText, hashText] = parts;

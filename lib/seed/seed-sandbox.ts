@@ -1,7 +1,6 @@
 // Idempotent, deterministic seed: creates what is missing, keeps what users created or changed.
 import type { Db } from "../db/client";
 import { hashSecret } from "../secrets/hashing";
-import { simulatedHostWrite } from "../trust/simulated-host";
 import { DEFAULT_TENANT, DEMO_APP, SANDBOX_PASSWORD, SEED_PATIENTS, SEED_PERSONS, demoAppRedirectUri } from "./personas";
 
 export async function seedSandbox(db: Db, options: { publicUrl: string }): Promise<void> {
@@ -50,5 +49,9 @@ export async function seedSandbox(db: Db, options: { publicUrl: string }): Promi
     },
     update: { redirectUris },
   });
-  if (!(await db.trustHost.findUnique({ where: { clientId: demo.id } }))) await (await simulatedHostWrite(db, demo)).write;
+  // Imported only when needed: it loads the X.509 library (~0.25 s), which a start after the first never uses.
+  if (!(await db.trustHost.findUnique({ where: { clientId: demo.id } }))) {
+    const { simulatedHostWrite } = await import("../trust/simulated-host");
+    await (await simulatedHostWrite(db, demo)).write;
+  }
 }

@@ -109,14 +109,19 @@ export const settingsUpdateSchema = z
   .object(Object.fromEntries(SETTING_KEYS.map((key) => [key, SETTING_DEFINITIONS[key].schema.optional()])) as { [K in SettingKey]: z.ZodOptional<(typeof SETTING_DEFINITIONS)[K]["schema"]> })
   .strict();
 
-export async function readSettings(db: Db, tenantId: string): Promise<TenantSettings> {
+/** The settings from stored rows: defaults, overridden by every stored value that is still valid. */
+export function settingsFromRows(rows: { key: string; value: unknown }[]): TenantSettings {
   const settings = defaultSettings();
-  for (const row of await db.setting.findMany({ where: { tenantId } })) {
+  for (const row of rows) {
     const definition = Object.hasOwn(SETTING_DEFINITIONS, row.key) ? SETTING_DEFINITIONS[row.key as SettingKey] : undefined;
     const parsed = definition?.schema.safeParse(row.value);
     if (parsed?.success) (settings as Record<string, unknown>)[row.key] = parsed.data;
   }
   return settings;
+}
+
+export async function readSettings(db: Db, tenantId: string): Promise<TenantSettings> {
+  return settingsFromRows(await db.setting.findMany({ where: { tenantId } }));
 }
 
 export async function updateSettings(db: Db, tenantId: string, update: z.infer<typeof settingsUpdateSchema>): Promise<TenantSettings> {

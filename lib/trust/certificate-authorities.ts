@@ -2,9 +2,9 @@
 // intermediate that the sandbox trust store accepts, and a "private" root that it does not.
 import { x509 } from "./x509";
 import type { Db } from "../db/client";
+import type { AuthorityId } from "./authority-ids";
 import { createCertificateAuthority, importPrivateKey, type SigningAuthority } from "./certificate-factory";
 
-export type AuthorityId = "public-root" | "public-intermediate" | "private-root";
 
 const SANDBOX_CA_ORGANIZATION = { name: "SMART Trust Sandbox", country: "US", state: "MO", locality: "Kansas City" };
 const AUTHORITIES: { id: AuthorityId; commonName: string; issuer?: AuthorityId; organization: typeof SANDBOX_CA_ORGANIZATION }[] = [
@@ -43,9 +43,12 @@ export async function ensureCertificateAuthorities(db: Db): Promise<void> {
 }
 
 const loaded = new Map<string, Promise<SigningAuthority & { pem: string }>>();
+/** Once all exist they never change (nothing updates or deletes them), so they are read once per process. */
+let complete: CertificateAuthorities | null = null;
 
-/** Loads the authorities; parsed objects are memoized by PEM (they never change once created). */
+/** Loads the authorities; parsed objects are memoized by PEM. */
 export async function loadCertificateAuthorities(db: Db): Promise<CertificateAuthorities> {
+  if (complete) return complete;
   const rows = await db.certificateAuthority.findMany();
   const byId = {} as CertificateAuthorities["byId"];
   for (const row of rows) {
@@ -58,5 +61,6 @@ export async function loadCertificateAuthorities(db: Db): Promise<CertificateAut
     }
     byId[row.id as AuthorityId] = await loaded.get(key)!;
   }
+  if (AUTHORITIES.every((authority) => byId[authority.id])) complete = { byId };
   return { byId };
 }

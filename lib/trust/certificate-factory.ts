@@ -33,7 +33,7 @@ function randomSerial(): string {
 }
 
 /** Every value as an explicit UTF8String: a plain string starting with "#" would be read as hex-encoded DER. */
-function name(commonName: string, organization?: Organization | null): x509.Name {
+export function name(commonName: string, organization?: Organization | null): x509.Name {
   const text = (value: string) => [{ utf8String: value }];
   const parts: x509.JsonNameParams = [{ CN: text(commonName) }];
   if (organization) {

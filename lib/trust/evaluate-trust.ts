@@ -6,11 +6,12 @@ import { sandboxNow } from "../clock/sandbox-clock";
 import { readSettings } from "../settings/tenant-settings";
 import { loadCertificateAuthorities, TRUSTED_ROOTS, type CertificateAuthorities } from "./certificate-authorities";
 import { collectFacts, revocationKey } from "./collect-facts";
+import { rememberedEvaluation, rememberEvaluation } from "./evaluation-cache";
 import { judge } from "./judge";
 import { parseCertificate } from "./parsed-certificate";
 import { loadHost, type LoadedHost } from "./simulated-host";
 import { snapshotHash, takeSnapshot } from "./snapshot";
-import type { SimulatedWorld, TrustEvaluation } from "./types";
+import type { SimulatedWorld, TrustEvaluation, TrustFacts } from "./types";
 
 export interface EvaluateOptions {
   /** Sandbox time to evaluate at (default: the sandbox clock now). */
@@ -38,36 +39,51 @@ async function revokedSet(db: Db, authorities: CertificateAuthorities): Promise<
   return revocationKeys(authorities, await db.certificateRevocation.findMany());
 }
 
-/** Evaluates a given world for a host (also used to predict a scenario's effect before applying it). */
-export async function evaluateWorld(db: Db, host: LoadedHost, world: SimulatedWorld, at: Date, revoked?: Set<string>): Promise<TrustEvaluation> {
-  const authorities = await loadCertificateAuthorities(db);
-  const facts = collectFacts(world, {
+/** The probe's view of a world, with the authorities and revocation set already read (no database access). */
+export function worldFacts(host: LoadedHost, world: SimulatedWorld, at: Date, authorities: CertificateAuthorities, revoked: ReadonlySet<string>): TrustFacts {
+  return collectFacts(world, {
     clientId: host.clientId,
     hostname: host.hostname,
     registrableDomain: host.registrableDomain,
     now: at,
     trustAnchors: TRUSTED_ROOTS.map((id) => authorities.byId[id].pem),
-    revoked: revoked ?? (await revokedSet(db, authorities)),
+    revoked,
   });
+}
+
+/** Verdict, findings and snapshot from facts, however they were obtained. */
+export function evaluationOf(host: LoadedHost, facts: TrustFacts, at: Date): TrustEvaluation {
   const { verdict, findings } = judge(facts, { clientName: host.clientName, validated: host.validated });
   const snapshot = takeSnapshot(facts, verdict);
   return { clientId: host.clientId, checkedAt: at.toISOString(), cached: false, facts, verdict, findings, snapshot, snapshotHash: snapshotHash(snapshot) };
 }
 
+/** Evaluates a given world for a host (also used to predict a scenario's effect before applying it). */
+export async function evaluateWorld(db: Db, host: LoadedHost, world: SimulatedWorld, at: Date, revoked?: Set<string>): Promise<TrustEvaluation> {
+  const authorities = await loadCertificateAuthorities(db);
+  return evaluationOf(host, worldFacts(host, world, at, authorities, revoked ?? (await revokedSet(db, authorities))), at);
+}
+
+/** The app's current world evaluated at `at`; an unchanged app's is remembered (evaluation-cache.ts). */
+async function evaluateCurrent(db: Db, host: LoadedHost, at: Date): Promise<TrustEvaluation> {
+  const version = { hostRevision: host.revision, clientUpdatedAt: host.clientUpdatedAt };
+  return rememberedEvaluation(host.clientId, version, at) ?? rememberEvaluation(version, at, await evaluateWorld(db, host, host.current, at));
+}
+
 export async function evaluateTrust(db: Db, clientId: string, options: EvaluateOptions = {}): Promise<TrustEvaluation> {
   const host = await loadHost(db, clientId);
   const at = options.at ?? (await sandboxNow(db, host.tenantId));
-  if (options.mode === "inspect") return evaluateWorld(db, host, host.current, at);
+  if (options.mode === "inspect") return evaluateCurrent(db, host, at);
 
   const checkCacheSeconds = options.checkCacheSeconds ?? (await readSettings(db, host.tenantId)).checkCacheSeconds;
-  // Without a cache time every check probes afresh, so there is nothing worth storing.
-  if (checkCacheSeconds === 0) return evaluateWorld(db, host, host.current, at);
+  // Without a cache time every check looks afresh, so there is nothing worth storing.
+  if (checkCacheSeconds === 0) return evaluateCurrent(db, host, at);
   const cached = await db.trustCheck.findUnique({ where: { clientId } });
   const age = cached ? at.getTime() - cached.checkedAt.getTime() : Infinity;
   if (cached && age >= 0 && age < checkCacheSeconds * 1000) {
     return { ...(cached.evaluation as unknown as TrustEvaluation), cached: true };
   }
-  const evaluation = await evaluateWorld(db, host, host.current, at);
+  const evaluation = await evaluateCurrent(db, host, at);
   const stored = { checkedAt: at, revision: host.revision, evaluation: evaluation as unknown as Prisma.InputJsonValue, snapshotHash: evaluation.snapshotHash };
   await db.trustCheck.upsert({ where: { clientId }, create: { clientId, ...stored }, update: stored });
   return evaluation;

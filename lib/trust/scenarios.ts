@@ -1,7 +1,8 @@
 // The finite, typed table of trust scenarios: each is one reversible change to an app's simulated world.
 // Names are a public interface (QA scripts use them). A scenario changes what is there now, so they compose:
 // `certificate-expired` after `certificate-downgraded-dv` gives an expired DV certificate.
-import type { CertificateAuthorities, AuthorityId } from "./certificate-authorities";
+import type { AuthorityId } from "./authority-ids";
+import type { CertificateAuthorities } from "./certificate-authorities";
 import { createLeafCertificate, type Organization, type SigningAuthority } from "./certificate-factory";
 import { parseCertificate } from "./parsed-certificate";
 import { clientIdRecord } from "./registrable-domain";
@@ -69,13 +70,23 @@ interface Reissue {
   issuer?: AuthorityId | "self";
 }
 
+/** The certificate a reissue would mint, decided without minting it (scenario predictions read this). */
+export interface LeafPlan {
+  hostname: string;
+  type: "DV" | "OV" | "EV";
+  /** Null for DV: a domain-validated certificate names no organization. */
+  organization: Organization | null;
+  notBefore: Date;
+  notAfter: Date;
+  issuer: AuthorityId | "self";
+}
+
 /** A new certificate like the current one (new key and serial), with some properties overridden. */
-async function reissue(context: ScenarioContext, overrides: Reissue): Promise<SimulatedWorld> {
+function planReissue(context: ScenarioContext, overrides: Reissue): LeafPlan {
   const { host, authorities, now } = context;
   const currentPem = host.current.chainPem[0];
   const current = currentPem ? parseCertificate(currentPem) : null;
   const currentIssuer = currentPem ? (current!.selfSigned ? "self" : (sandboxIssuer(authorities, currentPem) ?? "public-intermediate")) : "public-intermediate";
-  const issuerId = overrides.issuer ?? currentIssuer;
   const subject = current?.subject;
   const organization: Organization =
     overrides.organization ??
@@ -84,57 +95,54 @@ async function reissue(context: ScenarioContext, overrides: Reissue): Promise<Si
       : host.organization);
   const currentType = current?.type;
   const type = overrides.type ?? (currentType === "DV" || currentType === "OV" || currentType === "EV" ? currentType : "OV");
-  const issuer: SigningAuthority | undefined = issuerId === "self" ? undefined : authorities.byId[issuerId];
-  const leaf = await createLeafCertificate({
+  return {
     hostname: overrides.hostname ?? current?.subjectAltNames[0] ?? host.hostname,
     type,
-    organization,
+    organization: type === "DV" ? null : organization,
     notBefore: overrides.notBefore ?? new Date(now.getTime() - 3_600_000),
     notAfter: overrides.notAfter ?? new Date(now.getTime() + YEAR_MS),
-    issuer,
-  });
+    issuer: overrides.issuer ?? currentIssuer,
+  };
+}
+
+async function mint(context: ScenarioContext, plan: LeafPlan): Promise<SimulatedWorld> {
+  const { host, authorities } = context;
+  const issuer: SigningAuthority | undefined = plan.issuer === "self" ? undefined : authorities.byId[plan.issuer];
+  const leaf = await createLeafCertificate({ ...plan, issuer });
   const leafPem = leaf.toString("pem");
-  const chainPem =
-    issuerId === "self" ? [leafPem] : issuerId === "public-intermediate" ? [leafPem, authorities.byId["public-intermediate"].pem] : [leafPem, authorities.byId[issuerId].pem];
+  const chainPem = plan.issuer === "self" ? [leafPem] : [leafPem, authorities.byId[plan.issuer].pem];
   return { ...host.current, reachable: true, chainPem };
 }
 
 interface ScenarioDefinition {
   description: string;
+  /** Scenarios that reissue the certificate: the certificate they would mint, so it can be predicted unminted. */
+  plan?(context: ScenarioContext): LeafPlan;
   apply(context: ScenarioContext): Promise<ScenarioOutcome>;
 }
 
 const withWorld = async (world: Promise<SimulatedWorld> | SimulatedWorld): Promise<ScenarioOutcome> => ({ world: await world });
 
+/** A scenario that replaces the certificate: apply mints exactly what plan describes. */
+function reissuing(description: string, overrides: (context: ScenarioContext) => Reissue): ScenarioDefinition {
+  const plan = (context: ScenarioContext) => planReissue(context, overrides(context));
+  return { description, plan, apply: (context) => withWorld(mint(context, plan(context))) };
+}
+
 export const SCENARIOS: Record<ScenarioName, ScenarioDefinition> = {
-  "certificate-expired": {
-    description: "The app's certificate expired yesterday (same organization and host).",
-    apply: (c) => withWorld(reissue(c, { notBefore: new Date(c.now.getTime() - YEAR_MS - DAY_MS), notAfter: new Date(c.now.getTime() - DAY_MS) })),
-  },
-  "certificate-renewed": {
-    description: "The certificate was renewed: new key and serial number, same organization and host, valid for a year.",
-    apply: (c) => withWorld(reissue(c, {})),
-  },
-  "certificate-downgraded-dv": {
-    description: "The certificate was replaced by a domain-validated (DV) one that names no organization.",
-    apply: (c) => withWorld(reissue(c, { type: "DV" })),
-  },
-  "certificate-organization-changed": {
-    description: `The certificate now names another organization ("${CHANGED_ORGANIZATION}").`,
-    apply: (c) => {
-      const current = c.host.current.chainPem[0] ? parseCertificate(c.host.current.chainPem[0]).subject.organization : null;
-      const name = current === CHANGED_ORGANIZATION ? "Contoso Health Analytics Ltd" : CHANGED_ORGANIZATION;
-      return withWorld(reissue(c, { type: "OV", organization: { ...c.host.organization, name } }));
-    },
-  },
-  "certificate-self-signed": {
-    description: "The server presents a self-signed certificate that no trusted authority vouches for.",
-    apply: (c) => withWorld(reissue(c, { issuer: "self" })),
-  },
-  "certificate-untrusted-issuer": {
-    description: "The certificate is issued by a private CA that is not in the public trust store.",
-    apply: (c) => withWorld(reissue(c, { issuer: "private-root" })),
-  },
+  "certificate-expired": reissuing("The app's certificate expired yesterday (same organization and host).", (c) => ({
+    notBefore: new Date(c.now.getTime() - YEAR_MS - DAY_MS),
+    notAfter: new Date(c.now.getTime() - DAY_MS),
+  })),
+  "certificate-renewed": reissuing("The certificate was renewed: new key and serial number, same organization and host, valid for a year.", () => ({})),
+  "certificate-downgraded-dv": reissuing("The certificate was replaced by a domain-validated (DV) one that names no organization.", () => ({ type: "DV" })),
+  "certificate-organization-changed": reissuing(`The certificate now names another organization ("${CHANGED_ORGANIZATION}").`, (c) => {
+    const current = c.host.current.chainPem[0] ? parseCertificate(c.host.current.chainPem[0]).subject.organization : null;
+    const name = current === CHANGED_ORGANIZATION ? "Contoso Health Analytics Ltd" : CHANGED_ORGANIZATION;
+    return { type: "OV", organization: { ...c.host.organization, name } };
+  }),
+  "certificate-self-signed": reissuing("The server presents a self-signed certificate that no trusted authority vouches for.", () => ({ issuer: "self" })),
+  "certificate-untrusted-issuer": reissuing("The certificate is issued by a private CA that is not in the public trust store.", () => ({ issuer: "private-root" })),
   "certificate-revoked": {
     description: "The issuing CA revoked the app's current certificate.",
     async apply(c) {
@@ -144,10 +152,7 @@ export const SCENARIOS: Record<ScenarioName, ScenarioDefinition> = {
       return { world: { ...c.host.current, reachable: true }, revoke: [{ issuerId, serialNumber: parseCertificate(leafPem).serialNumber }] };
     },
   },
-  "certificate-hostname-mismatch": {
-    description: `The certificate is for another host name (${MISMATCHED_HOSTNAME}).`,
-    apply: (c) => withWorld(reissue(c, { hostname: MISMATCHED_HOSTNAME })),
-  },
+  "certificate-hostname-mismatch": reissuing(`The certificate is for another host name (${MISMATCHED_HOSTNAME}).`, () => ({ hostname: MISMATCHED_HOSTNAME })),
   "tls-legacy-only": {
     description: "The server only speaks TLS 1.0 and 1.1.",
     apply: (c) => withWorld({ ...c.host.current, tlsVersions: ["TLSv1", "TLSv1.1"] }),

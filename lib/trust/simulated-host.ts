@@ -86,6 +86,8 @@ export interface LoadedHost {
   baseline: SimulatedWorld;
   current: SimulatedWorld;
   revision: number;
+  /** When the client's own fields (name, validated flag) last changed: part of what an evaluation depends on. */
+  clientUpdatedAt: Date;
 }
 
 export async function loadHost(db: Db, clientId: string): Promise<LoadedHost> {
@@ -102,5 +104,6 @@ export async function loadHost(db: Db, clientId: string): Promise<LoadedHost> {
     baseline: host.baseline as unknown as SimulatedWorld,
     current: host.current as unknown as SimulatedWorld,
     revision: host.revision,
+    clientUpdatedAt: client.updatedAt,
   };
 }

@@ -2,7 +2,7 @@
 // client credentials, codes consumed last, atomic conditional issuance, reuse detection, timing rules.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { decodeJwt } from "jose";
-import { db } from "../../db/client";
+import { db, lean } from "../../db/client";
 import { advanceClock, resetClock } from "../../clock/sandbox-clock";
 import { parseDuration } from "../../clock/iso-duration";
 import { hashToken } from "../../secrets/hashing";
@@ -18,9 +18,13 @@ import { log } from "../../log/logger";
 const grantOf = (refreshToken: string) => db.grant.findUniqueOrThrow({ where: { refreshTokenHash: hashToken(refreshToken) } });
 const refreshWithoutClientId = (refreshToken: string) => tokenRequest({ grant_type: "refresh_token", refresh_token: refreshToken });
 
-/** Runs `change` right before the next interactive transaction (the issuance), to interleave deterministically. */
+/**
+ * Runs `change` right before the next issuance — the interactive transaction of the general path, or the write of
+ * the lean refresh path (lean-refresh.ts) — to interleave deterministically.
+ */
 function beforeNextIssuance(change: () => Promise<unknown>) {
   const original = db.$transaction.bind(db) as (...args: unknown[]) => Promise<unknown>;
+  const originalWrite = lean.write.bind(lean);
   let armed = true;
   vi.spyOn(db, "$transaction").mockImplementation(((...args: unknown[]) => {
     if (armed && typeof args[0] === "function") {
@@ -29,6 +33,11 @@ function beforeNextIssuance(change: () => Promise<unknown>) {
     }
     return original(...args);
   }) as never);
+  vi.spyOn(lean, "write").mockImplementation((...args) => {
+    if (!armed) return originalWrite(...args);
+    armed = false;
+    return change().then(() => originalWrite(...args));
+  });
 }
 
 async function accessTokenActive(accessToken: string): Promise<boolean> {
@@ -231,6 +240,7 @@ describe("an error path that cannot fail", () => {
     const logged = vi.spyOn(log, "error");
     const app = await newApp();
     const tokens = await tokensFor(app.client_id);
+    vi.spyOn(lean, "rows").mockRejectedValue(new Error("connection lost"));
     vi.spyOn(db.grant, "findUnique").mockRejectedValue(new Error("connection lost"));
     const response = await refreshWith(app.client_id, tokens.refresh_token);
     expect(response.status).toBe(500);
@@ -337,8 +347,10 @@ describe("work done once", () => {
   it("a refresh without client credentials reads the grant once, not again in the handler", async () => {
     const app = await newApp();
     const tokens = await tokensFor(app.client_id);
+    await applyScenario(db, app.client_id, "certificate-renewed");
+    // Not the lean path's (it hands a changed app to the general path): the general path's own reads.
     const reads = vi.spyOn(db.grant, "findUnique");
-    expect((await refreshWithoutClientId(tokens.refresh_token)).status).toBe(200);
+    expect((await refreshWithoutClientId(tokens.refresh_token)).status).toBe(400);
     expect(reads.mock.calls.filter(([args]) => "refreshTokenHash" in (args.where ?? {}))).toHaveLength(1);
   });
 });

@@ -6,12 +6,13 @@ import { signAccessToken, signIdToken } from "../tokens";
 import { splitScope } from "../scopes";
 import type { TokenContext } from "./token-context";
 
-type GrantRow = NonNullable<Awaited<ReturnType<Db["grant"]["findUnique"]>>>;
+/** What a token response needs of its grant. */
+type GrantRow = { id: string; personId: string; patientId: string };
 
-/** `Patient/<id>` of the person's own record, for the id token's fhirUser claim. */
-async function fhirUserOf(db: Db, tenantId: string, personId: string): Promise<string | null> {
-  const own = await db.patientAccess.findFirst({ where: { personId, relationship: "self" } });
-  return own ? `${authorizationServerUrls(tenantId).fhirBase}/Patient/${own.patientId}` : null;
+/** `Patient/<id>` of the person's own record, for the id token's fhirUser claim (the id when the caller has it). */
+async function fhirUserOf(db: Db, tenantId: string, personId: string, selfPatientId?: string | null): Promise<string | null> {
+  const own = selfPatientId !== undefined ? selfPatientId : (await db.patientAccess.findFirst({ where: { personId, relationship: "self" } }))?.patientId;
+  return own ? `${authorizationServerUrls(tenantId).fhirBase}/Patient/${own}` : null;
 }
 
 export interface SignedTokenResponse {
@@ -22,7 +23,7 @@ export interface SignedTokenResponse {
 export async function tokenResponse(
   context: TokenContext,
   grant: GrantRow,
-  options: { scope: string; refreshToken?: string; nonce?: string | null },
+  options: { scope: string; refreshToken?: string; nonce?: string | null; selfPatientId?: string | null },
 ): Promise<SignedTokenResponse> {
   const { db, tenantId, client, now, settings } = context;
   const access = await signAccessToken(db, {
@@ -50,7 +51,7 @@ export async function tokenResponse(
       tenantId,
       clientId: client.id,
       personId: grant.personId,
-      fhirUser: scopes.includes("fhirUser") ? await fhirUserOf(db, tenantId, grant.personId) : null,
+      fhirUser: scopes.includes("fhirUser") ? await fhirUserOf(db, tenantId, grant.personId, options.selfPatientId) : null,
       nonce: options.nonce,
       now,
     });

@@ -15,6 +15,7 @@ import { isSubset, splitScope } from "../scopes";
 import { commitIssuance, IssuanceConflict } from "./commit-issuance";
 import { tokenEvent, tokenResponse } from "./issue-token-response";
 import type { Parameters } from "../form-parameters";
+import type { TenantSettings } from "../../settings/tenant-settings";
 import type { GrantTypeHandler, TokenContext } from "./token-context";
 
 export const UNUSED_GRANT_LIMIT_DAYS = 90;
@@ -26,18 +27,35 @@ function refused(grant: GrantRow, status: "suspended" | "revoked", detail: strin
   return Object.assign(new InvalidGrant("the refresh token is not valid", detail), { urn: status === "suspended" ? GRANT_SUSPENDED_URN : GRANT_REVOKED_URN, grantId: grant.id });
 }
 
-/** Why an offline grant has expired (unused for too long) or an online one ended, at `now`; null when neither. */
-export async function expiryReason(db: Db, grant: GrantRow, now: Date): Promise<string | null> {
+type SessionTimes = { expiresAt: Date; endedAt: Date | null } | null;
+
+/** Why an offline grant has expired (unused for too long) or an online one ended (its session), at `now`; null when neither. */
+export function expiryReasonFor(grant: { accessKind: string; lastUsedAt: Date; loginSessionId: string | null }, session: SessionTimes, now: Date): string | null {
   if (grant.accessKind === "offline") {
     const unusedMs = now.getTime() - grant.lastUsedAt.getTime();
     return unusedMs > UNUSED_GRANT_LIMIT_DAYS * 86_400_000 ? `unused for more than ${UNUSED_GRANT_LIMIT_DAYS} days` : null;
   }
   if (grant.accessKind === "online") {
-    const session = grant.loginSessionId ? await db.loginSession.findUnique({ where: { id: grant.loginSessionId } }) : null;
-    const ended = !session || session.endedAt !== null || session.expiresAt < now;
+    const ended = !grant.loginSessionId || !session || session.endedAt !== null || session.expiresAt < now;
     return ended ? "the patient's sign-in session ended (online_access)" : null;
   }
   return null;
+}
+
+export async function expiryReason(db: Db, grant: GrantRow, now: Date): Promise<string | null> {
+  const session = grant.accessKind === "online" && grant.loginSessionId ? await db.loginSession.findUnique({ where: { id: grant.loginSessionId } }) : null;
+  return expiryReasonFor(grant, session, now);
+}
+
+/** Rule: no refresh of a grant sooner than the tenant's minimum interval after its last token response. */
+export function throttleWaitMs(grant: { lastUsedAt: Date }, settings: TenantSettings, now: Date): number {
+  const minimum = settings.refreshMinIntervalSeconds;
+  return minimum <= 0 ? 0 : grant.lastUsedAt.getTime() + minimum * 1000 - now.getTime();
+}
+
+/** Whether the trust rung applies: offline grants always, online ones when the tenant says so. */
+export function trustChecked(grant: { accessKind: string }, settings: TenantSettings): boolean {
+  return grant.accessKind === "offline" || (grant.accessKind === "online" && settings.suspendOnlineAccess);
 }
 
 /** The grant a presented refresh token belongs to; a rotated-out token is reuse and revokes its grant. */
@@ -60,8 +78,7 @@ async function grantOf(context: Pick<TokenContext, "db" | "now" | "correlationId
 
 /** The trust rung: compare the app's trust now with the snapshot taken when the patient approved. */
 async function trustRung(context: TokenContext, grant: GrantRow): Promise<void> {
-  const checked = grant.accessKind === "offline" || (grant.accessKind === "online" && context.settings.suspendOnlineAccess);
-  if (!checked) return;
+  if (!trustChecked(grant, context.settings)) return;
   const trust = await evaluateTrust(context.db, context.client.id, { at: context.now, checkCacheSeconds: context.settings.checkCacheSeconds });
   if (trust.snapshotHash === grant.snapshotHash) return;
   const changes = compareSnapshots(grant.snapshot as unknown as TrustSnapshot, trust.snapshot, context.settings.suspensionPolicy, context.client.id);
@@ -70,13 +87,11 @@ async function trustRung(context: TokenContext, grant: GrantRow): Promise<void> 
   throw refused(grant, "suspended", `trust changed since approval: ${changes.map((c) => c.code).join(", ")}`);
 }
 
-/** Rule: no refresh of a grant sooner than the tenant's minimum interval after its last token response. */
 function throttleRung(context: TokenContext, grant: GrantRow): void {
-  const minimum = context.settings.refreshMinIntervalSeconds;
-  if (minimum <= 0) return;
-  const waitMs = grant.lastUsedAt.getTime() + minimum * 1000 - context.now.getTime();
+  const waitMs = throttleWaitMs(grant, context.settings, context.now);
   if (waitMs > 0) {
     const retryAfter = Math.ceil(waitMs / 1000);
+    const minimum = context.settings.refreshMinIntervalSeconds;
     throw Object.assign(new TooManyRequests("refresh requested too soon", retryAfter, `refreshMinIntervalSeconds is ${minimum}; retry in ${retryAfter} s`), { grantId: grant.id });
   }
 }
