@@ -16,6 +16,7 @@ const ORIGIN = `http://localhost:${PORT}`;
 const OIDC_PROVIDER_PORT = PORT + 5;
 const ROUNDS = 3;
 const SECONDS = 10;
+const CODES_PER_ROUND = 300;
 
 interface LoadResult {
   name: string;
@@ -71,16 +72,22 @@ export async function benchHttpEndpoints(databaseUrl: string) {
   const onlineScope = "launch/patient online_access patient/Patient.read";
   const noOpenidScope = "launch/patient offline_access patient/Patient.read";
   const onlineApp = await newApp({ scope: onlineScope });
-  const codes: { code: string; verifier: string }[] = [];
-  for (let i = 0; i < ROUNDS * 300; i++) codes.push(await approvedCode(offlineApp.client_id));
+  // Codes live a few minutes: each round approves its own just before it exchanges them (below).
+  const approveCodes = async () => {
+    const codes: { code: string; verifier: string }[] = [];
+    for (let i = 0; i < CODES_PER_ROUND; i++) codes.push(await approvedCode(offlineApp.client_id));
+    return codes;
+  };
   const withOpenid = await tokensFor(offlineApp.client_id);
   const withoutOpenid = await tokensFor(offlineApp.client_id, { scope: noOpenidScope });
   const reader = await tokensFor(offlineApp.client_id, { personId: "person-samuel-okafor", patientId: "samuel-okafor" });
   const online = await tokensFor(onlineApp.client_id, { scope: onlineScope });
+  const { frameworkEnvironment } = await import("../lib/secrets/sandbox-secrets");
+  const framework = await frameworkEnvironment(db);
   await db.$disconnect();
 
   const server = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(PORT)], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PUBLIC_URL: ORIGIN, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "silent", SANDBOX_SWEEP_MINUTES: "0", SANDBOX_BENCH: "1" },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PUBLIC_URL: ORIGIN, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "silent", SANDBOX_SWEEP_MINUTES: "0", SANDBOX_BENCH: "1", ...framework },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const oidcProvider = await startOidcProvider();
@@ -98,14 +105,17 @@ export async function benchHttpEndpoints(databaseUrl: string) {
 
     const runs = new Map<string, LoadResult[]>();
     const record = (result: LoadResult) => runs.set(result.name, [...(runs.get(result.name) ?? []), result]);
-    let next = 0;
-    const nextExchange = () => {
-      const { code, verifier } = codes[next++ % codes.length];
-      return form({ grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI, code_verifier: verifier, client_id: offlineApp.client_id });
+    const exchanges = (codes: { code: string; verifier: string }[]) => {
+      let next = 0;
+      return () => {
+        const { code, verifier } = codes[next++];
+        return form({ grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI, code_verifier: verifier, client_id: offlineApp.client_id });
+      };
     };
     for (let round = 0; round < ROUNDS; round++) {
       for (const target of targets) record(await load(target.name, { duration: SECONDS, ...target.options }));
-      record(await load("code exchange (authorization_code)", { url: tokenUrl, amount: 300, requests: [{ setupRequest: (request) => ({ ...request, ...nextExchange() }) }] }));
+      const nextExchange = exchanges(await approveCodes());
+      record(await load("code exchange (authorization_code)", { url: tokenUrl, amount: CODES_PER_ROUND, requests: [{ setupRequest: (request) => ({ ...request, ...nextExchange() }) }] }));
       record(await load("refresh, trust comparison + openid, 1 connection", { ...targets[1].options, connections: 1, duration: 5 }));
     }
     const results = [...runs].map(([name, list]) => medianOf(name, list));
@@ -119,7 +129,7 @@ export async function benchHttpEndpoints(databaseUrl: string) {
       await load("Observation search, one patient", { url: `${ORIGIN}/r4/${TENANT}/Observation?patient=samuel-okafor&category=vital-signs&_count=50`, duration: SECONDS, headers: { authorization: `Bearer ${reader.access_token}` } }),
     ];
     const qaKit = await benchQaKit(ORIGIN);
-    const pages = await benchPageTimes(ORIGIN);
+    const pages = await benchPageTimes(ORIGIN).catch((error: Error) => [{ page: "(failed)", medianMs: NaN, maxMs: NaN, error: error.message.split("\n")[0] }]);
     return { table, once, qaKit, pages, peakRssMiB: peakRssMiB(server.pid!) };
   } finally {
     server.kill("SIGTERM");

@@ -4,14 +4,14 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
-import { prepareDatabase } from "../lib/db/prepare-database";
 
 const BASE_PORT = Number(process.env.BENCH_PORT ?? 3200) + 2;
 const DATABASE = "sandbox_bench";
 
+/** `npm start`'s script: it migrates and seeds the database itself (this process's database client is SQLite's). */
 function start(port: number, databaseUrl: string, publicUrl: string): ChildProcess {
-  return spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PUBLIC_URL: publicUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "silent", SANDBOX_SWEEP_MINUTES: "0" },
+  return spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/start.ts")], {
+    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, PUBLIC_URL: publicUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "silent", SANDBOX_SWEEP_MINUTES: "0" },
     stdio: ["ignore", "ignore", "inherit"],
   });
 }
@@ -39,15 +39,17 @@ export async function benchPostgresqlInstances(): Promise<{ oneInstance: number;
   url.pathname = `/${DATABASE}`;
   const databaseUrl = url.toString();
   const origins = [BASE_PORT, BASE_PORT + 1].map((port) => `http://localhost:${port}`);
-  await prepareDatabase({ databaseUrl, publicUrl: origins[0] });
-  const servers = [start(BASE_PORT, databaseUrl, origins[0]), start(BASE_PORT + 1, databaseUrl, origins[0])];
+  const servers = [start(BASE_PORT, databaseUrl, origins[0])];
   try {
-    await Promise.all(origins.map(healthy));
+    await healthy(origins[0]);
+    servers.push(start(BASE_PORT + 1, databaseUrl, origins[0]));
+    await healthy(origins[1]);
     const json = async (origin: string, route: string, body: unknown) =>
       (await fetch(`${origin}${route}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })).json();
     const tenant = await json(origins[0], "/api/sandbox/tenants", {});
     const oauth = `/tenants/${tenant.tenantId}/protocols/oauth2/profiles/smart-v1`;
     const app = await json(origins[0], `${oauth}/register`, { client_name: "PG bench", redirect_uris: ["https://pg-bench.example.com/cb"], token_endpoint_auth_method: "none", scope: "launch/patient openid fhirUser offline_access patient/Patient.read" });
+    if (!app.client_id) throw new Error(`the PostgreSQL bench could not register an app: ${JSON.stringify(app)} (tenant: ${JSON.stringify(tenant)})`);
     const approved = await json(origins[0], `/api/sandbox/tenants/${tenant.tenantId}/grants`, { client_id: app.client_id, username: "avarivera" });
     if (!approved.tokens) throw new Error(`the PostgreSQL bench could not approve a grant: ${JSON.stringify(approved)}`);
     const { tokens } = approved;

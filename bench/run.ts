@@ -11,13 +11,35 @@ import { benchPostgresqlInstances } from "./postgresql-instances";
 import { benchStartUp } from "./start-up";
 
 const DATABASE = "data/bench.db";
+/** BENCH_ONLY=http,startup,activity,postgresql runs just those parts (all by default). */
+const only = new Set((process.env.BENCH_ONLY ?? "trust,http,startup,activity,postgresql").split(","));
 
 async function main() {
   rmSync(DATABASE, { force: true });
   const databaseUrl = `file:./${DATABASE}`;
   await prepareDatabase({ databaseUrl, publicUrl: "http://localhost:3200" });
-  console.log("trust evaluation (milliseconds):");
-  console.table(await benchTrustEvaluation());
+  if (only.has("trust")) {
+    console.log("trust evaluation (milliseconds):");
+    console.table(await benchTrustEvaluation());
+  }
+  if (only.has("http")) await reportHttpEndpoints(databaseUrl);
+  if (only.has("startup")) {
+    const startUp = await benchStartUp(databaseUrl);
+    console.log(`start-up (npm start's script on a built app, until /api/health answers): median ${startUp.medianMs} ms (${startUp.runsMs.join(", ")})`);
+  }
+  if (only.has("activity")) {
+    const activity = await benchActivityPage(databaseUrl);
+    console.log(`console activity page with ${activity.events.toLocaleString("en-US")} events (loaded in ${activity.loadSeconds} s), milliseconds:`);
+    console.table(activity.pages);
+  }
+  if (only.has("postgresql")) {
+    console.log("refresh (trust comparison, openid) on PostgreSQL, requests/s:");
+    console.log(await benchPostgresqlInstances());
+  }
+  process.exit(0);
+}
+
+async function reportHttpEndpoints(databaseUrl: string) {
   const token = await benchHttpEndpoints(databaseUrl);
   console.log("token endpoint A/B against next start, 10 connections unless said, median of 3 rounds (latency in milliseconds):");
   console.table(token.table);
@@ -28,14 +50,6 @@ async function main() {
   console.log("pages, document time in Chromium (milliseconds):");
   console.table(token.pages);
   console.log(`server peak resident memory: ${token.peakRssMiB} MiB`);
-  const startUp = await benchStartUp(databaseUrl);
-  console.log(`start-up (npm start's script on a built app, until /api/health answers): median ${startUp.medianMs} ms (${startUp.runsMs.join(", ")})`);
-  const activity = await benchActivityPage(databaseUrl);
-  console.log(`console activity page with ${activity.events.toLocaleString("en-US")} events (loaded in ${activity.loadSeconds} s), milliseconds:`);
-  console.table(activity.pages);
-  console.log("refresh (trust comparison, openid) on PostgreSQL, requests/s:");
-  console.log(await benchPostgresqlInstances());
-  process.exit(0);
 }
 
 main().catch((error) => {

@@ -7,7 +7,7 @@ import pg from "pg";
 import { PrismaClient, type Prisma } from "./generated/client";
 import { PrismaClient as PostgresqlPrismaClient } from "./generated-postgresql/client";
 import { databaseKind, databaseUrl, sqliteFilePath } from "../config/environment";
-import { postgresqlLeanDb, sqliteLeanDb, type LeanDb } from "./lean/lean-db";
+import { postgresqlLeanDb, SQLITE_SYNCHRONOUS, sqliteLeanDb, type LeanDb } from "./lean/lean-db";
 import { countingAdapter } from "./round-trips";
 
 export type Db = PrismaClient;
@@ -21,7 +21,8 @@ function createClients(): { db: PrismaClient; lean: LeanDb } {
     const db = new PostgresqlPrismaClient({ adapter: countingAdapter(new PrismaPg(pool)) }) as unknown as PrismaClient;
     return { db, lean: postgresqlLeanDb(pool, pg.types) };
   }
-  return { db: new PrismaClient({ adapter: countingAdapter(new PrismaBetterSQLite3({ url })) }), lean: sqliteLeanDb(sqliteFilePath(url)) };
+  const adapter = countingAdapter(new PrismaBetterSQLite3({ url }), (connection) => connection.executeScript(`PRAGMA synchronous = ${SQLITE_SYNCHRONOUS}`));
+  return { db: new PrismaClient({ adapter }), lean: sqliteLeanDb(sqliteFilePath(url)) };
 }
 
 const holder = globalThis as unknown as { sandboxDatabase?: { db: PrismaClient; lean: LeanDb } };

@@ -12,11 +12,15 @@ function countTransaction(transaction: Transaction): Transaction {
   return transaction;
 }
 
-/** Wraps a Prisma driver adapter factory so every query, BEGIN and COMMIT it sends is counted. */
-export function countingAdapter<F extends SqlDriverAdapterFactory>(factory: F): F {
+/**
+ * Wraps a Prisma driver adapter factory so every query, BEGIN and COMMIT it sends is counted; `onConnect` runs once
+ * on the new connection first (uncounted: it is set-up, not a request's work).
+ */
+export function countingAdapter<F extends SqlDriverAdapterFactory>(factory: F, onConnect?: (adapter: SqlDriverAdapter) => Promise<void>): F {
   const connect = factory.connect.bind(factory);
   factory.connect = async (): Promise<SqlDriverAdapter> => {
     const adapter = await connect();
+    await onConnect?.(adapter);
     const { queryRaw, executeRaw, startTransaction } = adapter;
     adapter.queryRaw = (query) => (roundTrips.count++, queryRaw.call(adapter, query));
     adapter.executeRaw = (query) => (roundTrips.count++, executeRaw.call(adapter, query));

@@ -18,7 +18,7 @@ import { CLIENT_AUTHENTICATION_PARAMETERS } from "./grant-types";
 import { refreshTokenGrant } from "./refresh-token-grant";
 import { isSubset, splitScope } from "../scopes";
 import { tokenEvent, tokenResponse } from "./issue-token-response";
-import { commitLeanRefresh, readRefreshRow, type RefreshRow } from "./lean-refresh-store";
+import { commitLeanIssuance, readRefreshRow, type RefreshRow } from "./lean-token-store";
 import { expiryReasonFor, throttleWaitMs, trustChecked } from "./refresh-token-grant";
 import type { TokenContext } from "./token-context";
 
@@ -69,13 +69,14 @@ export async function leanRefresh(
   const context: TokenContext = { db: databases.db, tenantId, grantType: "refresh_token", client: toAuthenticatedClient(row.client), parameters, settings, now, correlationId };
   const rotated = settings.refreshTokenRotation ? randomToken() : undefined;
   const { body, accessToken } = await tokenResponse(context, grant, { scope: requested.join(" "), refreshToken: rotated, selfPatientId: row.selfPatientId });
-  const committed = await commitLeanRefresh(databases.lean, {
+  const committed = await commitLeanIssuance(databases.lean, {
     grantId: grant.id,
     at: now,
     presentedRefreshTokenHash: presentedHash,
-    rotatedRefreshTokenHash: rotated ? hashToken(rotated) : undefined,
+    newRefreshTokenHash: rotated ? hashToken(rotated) : undefined,
+    retirePresented: !!rotated,
     accessToken,
-    event: tokenEvent(context, grant, "token.refreshed", body),
+    events: [tokenEvent(context, grant, "token.refreshed", body)],
   });
   return committed ? body : null;
 }

@@ -110,23 +110,20 @@ export async function readRefreshRow(lean: LeanDb, tenantId: string, refreshToke
 export interface LeanIssuance {
   grantId: string;
   at: Date;
-  /** The grant must still be active and hold this refresh token. */
-  presentedRefreshTokenHash: string;
-  /** Rotation: the grant's new refresh token; the presented one is kept as retired (reuse detection). */
-  rotatedRefreshTokenHash?: string;
+  /** Code exchange: the code is marked used here, and only if it was not already. */
+  claimCodeHash?: string;
+  /** Refresh: the grant must still hold this refresh token. */
+  presentedRefreshTokenHash?: string;
+  /** The grant's new refresh token (code exchange; refresh with rotation). */
+  newRefreshTokenHash?: string;
+  /** Rotation: the presented token is kept as retired (reuse detection). */
+  retirePresented?: boolean;
   accessToken: { jti: string; expiresAt: Date };
-  event: EventInput;
+  events: EventInput[];
 }
 
-/**
- * The issuance transaction of commit-issuance.ts for a refresh: the grant is updated only if it is still
- * active and still holds the presented token, and the other rows are written only together with it.
- * False when the grant changed since it was read (a revoke, a suspension or a rotation won the race).
- */
-export async function commitLeanRefresh(lean: LeanDb, issuance: LeanIssuance): Promise<boolean> {
-  const at = writeDate(issuance.at);
-  const event = issuance.event;
-  const eventRow = {
+function eventRow(event: EventInput) {
+  return {
     id: randomUUID(),
     type: event.type,
     tenantId: event.tenantId ?? null,
@@ -138,62 +135,79 @@ export async function commitLeanRefresh(lean: LeanDb, issuance: LeanIssuance): P
     createdAt: writeDate(new Date()),
     sandboxAt: writeDate(event.sandboxAt),
   };
-  const grantUpdate = { lastUsedAt: at, ...(issuance.rotatedRefreshTokenHash ? { refreshTokenHash: issuance.rotatedRefreshTokenHash } : {}) };
+}
+
+/**
+ * The issuance transaction of commit-issuance.ts on the lean path: the code (if any) is claimed only if unused, the
+ * grant updated only if still active (and, on refresh, still holding the presented token), and the other rows are
+ * written only together with both. False when something changed since the read (a revoke, a suspension, a rotation
+ * or another exchange of the code won the race): nothing was written.
+ */
+export async function commitLeanIssuance(lean: LeanDb, issuance: LeanIssuance): Promise<boolean> {
+  const at = writeDate(issuance.at);
+  const events = issuance.events.map(eventRow);
+  const grantUpdate = { lastUsedAt: at, ...(issuance.newRefreshTokenHash ? { refreshTokenHash: issuance.newRefreshTokenHash } : {}) };
   const token = { jti: issuance.accessToken.jti, expiresAt: writeDate(issuance.accessToken.expiresAt) };
+  const retired = issuance.retirePresented && issuance.presentedRefreshTokenHash ? issuance.presentedRefreshTokenHash : null;
+  const q = lean.sql;
+  const claim = issuance.claimCodeHash
+    ? [q.updateTable("AuthorizationCode").set({ usedAt: at }).where("codeHash", "=", issuance.claimCodeHash).where("usedAt", "is", null).compile()]
+    : [];
+  const grantStillActive = q
+    .updateTable("Grant")
+    .set(grantUpdate)
+    .where("id", "=", issuance.grantId)
+    .where("status", "=", "active")
+    .$if(issuance.presentedRefreshTokenHash !== undefined, (update) => update.where("refreshTokenHash", "=", issuance.presentedRefreshTokenHash!));
+  const allWritten = (counts: number[]) => counts.slice(0, claim.length + 1).every((count) => count === 1);
 
   if (lean.dialect === "sqlite") {
-    const q = lean.sql;
     const statements = [
-      q.updateTable("Grant").set(grantUpdate).where("id", "=", issuance.grantId).where("status", "=", "active").where("refreshTokenHash", "=", issuance.presentedRefreshTokenHash).compile(),
-      ...(issuance.rotatedRefreshTokenHash ? [q.insertInto("RetiredRefreshToken").values({ tokenHash: issuance.presentedRefreshTokenHash, grantId: issuance.grantId, retiredAt: at }).compile()] : []),
+      ...claim,
+      grantStillActive.compile(),
+      ...(retired ? [q.insertInto("RetiredRefreshToken").values({ tokenHash: retired, grantId: issuance.grantId, retiredAt: at }).compile()] : []),
       q.insertInto("AccessToken").values({ ...token, grantId: issuance.grantId }).compile(),
-      q.insertInto("Event").values(eventRow).compile(),
+      ...events.map((event) => q.insertInto("Event").values(event).compile()),
     ];
-    return (await lean.write(statements, ([updated]) => updated === 1)) !== null;
+    return (await lean.write(statements, allWritten)) !== null;
   }
 
-  // PostgreSQL: one statement. Each insert selects from the update's RETURNING, so it writes a row only when the
-  // grant was updated; the statement is atomic by itself. Values are cast: a bare parameter in a SELECT list is text.
+  // PostgreSQL: the grant update and every insert in one statement. Each insert selects from the update's RETURNING,
+  // so it writes a row only when the grant was updated. Values are cast: a bare parameter in a SELECT list is text.
   const timestamp = (value: string) => sql<string>`cast(${value} as timestamp(3))`;
   const text = (value: string | null) => sql<string>`cast(${value} as text)`;
-  const statement = lean.sql
-    .with("g", (q) =>
-      q.updateTable("Grant").set(grantUpdate).where("id", "=", issuance.grantId).where("status", "=", "active").where("refreshTokenHash", "=", issuance.presentedRefreshTokenHash).returning("id"),
+  const statement = q
+    .with("g", () => grantStillActive.returning("id"))
+    .with("retired", (w) =>
+      w
+        .insertInto("RetiredRefreshToken")
+        .columns(["tokenHash", "grantId", "retiredAt"])
+        .expression((eb) => eb.selectFrom("g").select([text(retired).as("tokenHash"), "g.id as grantId", timestamp(at).as("retiredAt")]).where(sql<boolean>`cast(${retired !== null} as boolean)`)),
     )
-    .with("retired", (q) =>
-      q.insertInto("RetiredRefreshToken").columns(["tokenHash", "grantId", "retiredAt"]).expression((eb) =>
-        eb
-          .selectFrom("g")
-          .select([text(issuance.presentedRefreshTokenHash).as("tokenHash"), "g.id as grantId", timestamp(at).as("retiredAt")])
-          .where(sql<boolean>`cast(${issuance.rotatedRefreshTokenHash !== undefined} as boolean)`),
-      ),
+    .with("token", (w) =>
+      w.insertInto("AccessToken").columns(["jti", "grantId", "expiresAt"]).expression((eb) => eb.selectFrom("g").select([text(token.jti).as("jti"), "g.id as grantId", timestamp(token.expiresAt).as("expiresAt")])),
     )
-    .with("token", (q) =>
-      q.insertInto("AccessToken").columns(["jti", "grantId", "expiresAt"]).expression((eb) =>
-        eb.selectFrom("g").select([text(token.jti).as("jti"), "g.id as grantId", timestamp(token.expiresAt).as("expiresAt")]),
-      ),
-    )
-    .with("event", (q) =>
-      q
+    .with("events", (w) =>
+      w
         .insertInto("Event")
         .columns(["id", "type", "tenantId", "clientId", "grantId", "patientId", "correlationId", "payload", "createdAt", "sandboxAt"])
-        .expression((eb) =>
-          eb.selectFrom("g").select([
-            text(eventRow.id).as("id"),
-            text(eventRow.type).as("type"),
-            text(eventRow.tenantId).as("tenantId"),
-            text(eventRow.clientId).as("clientId"),
-            text(eventRow.grantId).as("grantId"),
-            text(eventRow.patientId).as("patientId"),
-            text(eventRow.correlationId).as("correlationId"),
-            sql<string>`cast(${eventRow.payload} as jsonb)`.as("payload"),
-            timestamp(eventRow.createdAt).as("createdAt"),
-            timestamp(eventRow.sandboxAt).as("sandboxAt"),
-          ]),
-        ),
-    )
-    .selectFrom("g")
-    .select((eb) => eb.fn.countAll<string>().as("changed"))
-    .compile();
-  return (await lean.write([statement], ([updated]) => updated === 1)) !== null;
+        .expression((eb) => {
+          const row = (event: (typeof events)[number]) =>
+            eb.selectFrom("g").select([
+              text(event.id).as("id"),
+              text(event.type).as("type"),
+              text(event.tenantId).as("tenantId"),
+              text(event.clientId).as("clientId"),
+              text(event.grantId).as("grantId"),
+              text(event.patientId).as("patientId"),
+              text(event.correlationId).as("correlationId"),
+              sql<string>`cast(${event.payload} as jsonb)`.as("payload"),
+              timestamp(event.createdAt).as("createdAt"),
+              timestamp(event.sandboxAt).as("sandboxAt"),
+            ]);
+          return events.slice(1).reduce((rows, event) => rows.unionAll(row(event)), row(events[0]));
+        }),
+    );
+  const write = statement.selectFrom("g").select((eb) => eb.fn.countAll<string>().as("changed")).compile();
+  return (await lean.write([...claim, write], allWritten)) !== null;
 }
