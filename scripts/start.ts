@@ -4,7 +4,8 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { ConfigurationError, databaseUrl, port, publicUrl } from "../lib/config/environment";
+import type { Writable } from "node:stream";
+import { ConfigurationError, databaseKind, databaseUrl, port, publicUrl } from "../lib/config/environment";
 import { prepareDatabase } from "../lib/db/prepare-database";
 import { frameworkEnvironment } from "../lib/secrets/sandbox-secrets";
 
@@ -17,10 +18,13 @@ function newestSourceTime(entry: string): number {
   return readdirSync(entry).reduce((newest, child) => Math.max(newest, newestSourceTime(path.join(entry, child))), stats.mtimeMs);
 }
 
-function buildIfNeeded(): void {
+function buildNeeded(): boolean {
   const buildId = path.join(".next", "BUILD_ID");
   const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
-  if (builtAt > Math.max(...SOURCES.map(newestSourceTime))) return;
+  return builtAt <= Math.max(...SOURCES.map(newestSourceTime));
+}
+
+function build(): void {
   console.log("smart-trust-sandbox: building the app (first start or sources changed)…");
   const result = spawnSync(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], { stdio: "inherit" });
   if (result.status !== 0) throw new ConfigurationError("the build failed (see the output above)");
@@ -38,17 +42,35 @@ function assertPortFree(value: number): Promise<void> {
 
 async function main(): Promise<void> {
   const env = { PORT: String(port()), PUBLIC_URL: publicUrl(), DATABASE_URL: databaseUrl() };
+  databaseKind(env.DATABASE_URL); // a URL of a kind the sandbox does not speak fails here, before anything starts
   await assertPortFree(Number(env.PORT));
-  await prepareDatabase({ databaseUrl: env.DATABASE_URL, publicUrl: env.PUBLIC_URL });
-  const { db } = await import("../lib/db/client");
-  const framework = await frameworkEnvironment(db);
-  buildIfNeeded();
-  console.log(`smart-trust-sandbox: serving ${env.PUBLIC_URL} (database ${env.DATABASE_URL})`);
+  const prepare = async () => {
+    await prepareDatabase({ databaseUrl: env.DATABASE_URL, publicUrl: env.PUBLIC_URL });
+    const { db } = await import("../lib/db/client");
+    return frameworkEnvironment(db);
+  };
+  // A build takes a minute: a database that cannot be opened should say so first.
+  let preparedFirst: Awaited<ReturnType<typeof prepare>> | null = null;
+  if (buildNeeded()) {
+    preparedFirst = await prepare();
+    build();
+  }
+  // Otherwise Next.js boots (~1.3 s) while the database is migrated and seeded; either way it serves nothing until
+  // it reads the framework environment on file descriptor 3 (lib/config/start-signal.ts).
   const server = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", env.PORT], {
-    stdio: "inherit",
-    env: { ...process.env, ...env, ...framework, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["inherit", "inherit", "inherit", "pipe"],
+    env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", SANDBOX_READY_FD: "3" },
   });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  const signal = server.stdio[3] as Writable;
+  try {
+    signal.end(JSON.stringify(preparedFirst ?? (await prepare())));
+  } catch (error) {
+    server.kill("SIGKILL"); // before it can say anything: the one line below is the whole story
+    signal.destroy();
+    throw error;
+  }
+  console.log(`smart-trust-sandbox: serving ${env.PUBLIC_URL} (database ${env.DATABASE_URL})`);
+  for (const name of ["SIGINT", "SIGTERM"] as const) process.on(name, () => server.kill(name));
   server.on("exit", (code) => process.exit(code ?? 0));
 }
 

@@ -10,13 +10,15 @@ import { revokeGrant, type GrantRow } from "../grants";
 import { commitIssuance, IssuanceConflict } from "./commit-issuance";
 import { tokenEvent, tokenResponse } from "./issue-token-response";
 import type { GrantTypeHandler, TokenContext } from "./token-context";
+import type { EventInput } from "../../activity/record-event";
+import type { TrustEvaluation } from "../../trust/types";
 
 const VERIFIER = /^[A-Za-z0-9\-._~]{43,128}$/;
 
-type CodeRow = NonNullable<Awaited<ReturnType<TokenContext["db"]["authorizationCode"]["findUnique"]>>>;
+type CodeBindings = { clientId: string; redirectUri: string | null; codeChallenge: string | null };
 
 /** Rules: issued to this client; same redirect_uri as the authorize request; the PKCE verifier matches. */
-function checkBindings({ client, parameters }: TokenContext, code: CodeRow): void {
+export function checkBindings({ client, parameters }: Pick<TokenContext, "client" | "parameters">, code: CodeBindings): void {
   if (code.clientId !== client.id) throw new InvalidGrant("the authorization code is invalid", "code issued to another client");
   if (code.redirectUri && parameters.redirect_uri !== code.redirectUri) {
     throw new InvalidGrant("redirect_uri does not match the authorization request", `expected ${code.redirectUri}`);
@@ -36,6 +38,25 @@ async function replayed(context: TokenContext, grant: GrantRow): Promise<never> 
   throw Object.assign(new InvalidGrant("the authorization code is invalid", "code replayed: the grant and its tokens were revoked"), { grantId: grant.id });
 }
 
+/** A client registered without the refresh_token grant type gets no refresh token (RFC 7591 §2). */
+export function issuesRefreshToken(grant: { accessKind: string }, client: { grantTypes: string[] }): boolean {
+  return grant.accessKind !== "none" && client.grantTypes.includes("refresh_token");
+}
+
+/** The activity event recording the trust check made at code exchange. */
+export function trustCheckedEvent(context: TokenContext, grant: { id: string; patientId: string; snapshotHash: string }, trust: TrustEvaluation): EventInput {
+  return {
+    type: "trust.checked",
+    tenantId: context.tenantId,
+    clientId: context.client.id,
+    grantId: grant.id,
+    patientId: grant.patientId,
+    correlationId: context.correlationId,
+    sandboxAt: context.now,
+    payload: { at: "code_exchange", label: trust.verdict.label, snapshotHash: trust.snapshotHash, matchesApproval: trust.snapshotHash === grant.snapshotHash, cached: trust.cached },
+  };
+}
+
 export const authorizationCodeGrant: GrantTypeHandler = {
   grantType: "authorization_code",
   parameters: ["code", "redirect_uri", "code_verifier"],
@@ -52,19 +73,9 @@ export const authorizationCodeGrant: GrantTypeHandler = {
 
     // Trust is evaluated and recorded at code exchange; it never blocks it (DESIGN §1.3).
     const trust = await evaluateTrust(db, client.id, { at: now, checkCacheSeconds: context.settings.checkCacheSeconds });
-    // A client registered without the refresh_token grant type gets no refresh token (RFC 7591 §2).
-    const refreshToken = grant.accessKind !== "none" && client.grantTypes.includes("refresh_token") ? randomToken() : undefined;
+    const refreshToken = issuesRefreshToken(grant, client) ? randomToken() : undefined;
     const { body, accessToken } = await tokenResponse(context, grant, { scope: grant.scope, refreshToken, nonce: code.nonce });
-    const trustChecked = {
-      type: "trust.checked",
-      tenantId: context.tenantId,
-      clientId: client.id,
-      grantId: grant.id,
-      patientId: grant.patientId,
-      correlationId: context.correlationId,
-      sandboxAt: now,
-      payload: { at: "code_exchange", label: trust.verdict.label, snapshotHash: trust.snapshotHash, matchesApproval: trust.snapshotHash === grant.snapshotHash, cached: trust.cached },
-    };
+    const trustChecked = trustCheckedEvent(context, grant, trust);
     try {
       await commitIssuance(db, {
         grantId: grant.id,

@@ -1,7 +1,7 @@
-// The lean refresh path's two database calls (see lean-refresh.ts): one read that brings everything the ladder
-// of checks needs — the grant, its client, its sign-in session, the tenant's settings and clock, the app's world
-// revision and stored trust check, whether a fault is queued, the person's own patient id — and one write that
-// re-checks the grant and records the token response. Built with Kysely for both databases.
+// The lean token path's two database calls (lean-refresh.ts, lean-code-exchange.ts): one read that brings everything
+// the checks need — the grant (found by its refresh token or by a code), the code, its client, its sign-in session,
+// the tenant's settings and clock, the app's world revision and stored trust check, whether a fault is queued, the
+// person's own patient id — and one write that re-checks and records the token response. Kysely, both databases.
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { jsonArrayFrom as sqliteJsonArrayFrom } from "kysely/helpers/sqlite";
@@ -10,7 +10,7 @@ import type { LeanDb } from "../../db/lean/lean-db";
 import { readBoolean, readDate, readJson, readOptionalDate, writeDate } from "../../db/lean/columns";
 import type { EventInput } from "../../activity/record-event";
 
-export interface RefreshRow {
+export interface GrantContextRow {
   grant: {
     id: string;
     tenantId: string;
@@ -42,14 +42,21 @@ export interface RefreshRow {
   storedCheck: { checkedAt: Date; snapshotHash: string } | null;
   faultQueued: boolean;
   selfPatientId: string | null;
+  /** When the grant was found by a code: the code. */
+  code: { codeHash: string; clientId: string; redirectUri: string; codeChallenge: string | null; nonce: string | null; expiresAt: Date; usedAt: Date | null } | null;
 }
 
-/** The grant that holds this refresh token in this tenant, with its whole context; null when there is none. */
-export async function readRefreshRow(lean: LeanDb, tenantId: string, refreshTokenHash: string): Promise<RefreshRow | null> {
+/**
+ * The grant that holds this refresh token, or that this code was issued for, in this tenant, with its whole
+ * context; null when there is none.
+ */
+export async function readGrantContext(lean: LeanDb, tenantId: string, by: { refreshTokenHash: string } | { codeHash: string }): Promise<GrantContextRow | null> {
   const jsonArrayFrom = lean.dialect === "sqlite" ? sqliteJsonArrayFrom : postgresqlJsonArrayFrom;
+  const codeHash = "codeHash" in by ? by.codeHash : null;
   const query = lean.sql
     .selectFrom("Grant as g")
     .innerJoin("Client as c", "c.id", "g.clientId")
+    .leftJoin("AuthorizationCode as ac", (join) => join.onRef("ac.grantId", "=", "g.id").on("ac.codeHash", "=", codeHash ?? ""))
     .leftJoin("LoginSession as s", "s.id", "g.loginSessionId")
     .leftJoin("SandboxClock as k", "k.id", "g.tenantId")
     .leftJoin("TrustHost as h", "h.clientId", "g.clientId")
@@ -59,13 +66,15 @@ export async function readRefreshRow(lean: LeanDb, tenantId: string, refreshToke
       "c.tenantId as clientTenantId", "c.clientName", "c.secretHash", "c.tokenEndpointAuthMethod", "c.redirectUris", "c.scope as clientScope", "c.grantTypes", "c.updatedAt as clientUpdatedAt",
       "s.expiresAt as sessionExpiresAt", "s.endedAt as sessionEndedAt",
       "k.offsetSeconds", "h.revision as hostRevision", "tc.checkedAt as checkCheckedAt", "tc.snapshotHash as checkSnapshotHash",
+      "ac.codeHash", "ac.clientId as codeClientId", "ac.redirectUri as codeRedirectUri", "ac.codeChallenge", "ac.nonce as codeNonce", "ac.expiresAt as codeExpiresAt", "ac.usedAt as codeUsedAt",
     ])
     .select((eb) => [
       jsonArrayFrom(eb.selectFrom("Setting as st").select(["st.key", "st.value"]).whereRef("st.tenantId", "=", "g.tenantId")).as("settings"),
       eb.exists(eb.selectFrom("QueuedFault as f").select("f.id").whereRef("f.clientId", "=", "g.clientId").where("f.endpoint", "=", "token")).as("faultQueued"),
       eb.selectFrom("PatientAccess as pa").select("pa.patientId").whereRef("pa.personId", "=", "g.personId").where("pa.relationship", "=", "self").limit(1).as("selfPatientId"),
     ])
-    .where("g.refreshTokenHash", "=", refreshTokenHash)
+    .$if(codeHash === null, (q) => q.where("g.refreshTokenHash", "=", (by as { refreshTokenHash: string }).refreshTokenHash))
+    .$if(codeHash !== null, (q) => q.where("ac.codeHash", "is not", null))
     .where("g.tenantId", "=", tenantId)
     .compile();
   const [row] = await lean.rows(query);
@@ -104,6 +113,18 @@ export async function readRefreshRow(lean: LeanDb, tenantId: string, refreshToke
     storedCheck: row.checkCheckedAt === null || row.checkSnapshotHash === null ? null : { checkedAt: readDate(row.checkCheckedAt), snapshotHash: row.checkSnapshotHash },
     faultQueued: readBoolean(row.faultQueued),
     selfPatientId: row.selfPatientId ?? null,
+    code:
+      row.codeHash === null
+        ? null
+        : {
+            codeHash: row.codeHash,
+            clientId: row.codeClientId!,
+            redirectUri: row.codeRedirectUri!,
+            codeChallenge: row.codeChallenge,
+            nonce: row.codeNonce,
+            expiresAt: readDate(row.codeExpiresAt!),
+            usedAt: readOptionalDate(row.codeUsedAt),
+          },
   };
 }
 

@@ -1,5 +1,5 @@
-// The refresh hot path (issue: "a refresh in a few milliseconds"): its database budget, no X.509 work for an
-// unchanged app, and the same answers as the general path wherever something is not plain.
+// The token endpoint's hot path (issue: "a refresh in a few milliseconds"): its database budget, no X.509 work for
+// an unchanged app, and the same answers as the general path wherever something is not plain.
 import { X509Certificate as NodeCertificate } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db, lean } from "../../db/client";
@@ -163,5 +163,44 @@ describe("the refresh hot path", () => {
     const stale = await counted(() => refreshWith(app.client_id, tokens.refresh_token));
     expect(stale.response.status).toBe(200);
     expect(stale.calls).toBeGreaterThan(2);
+  });
+});
+
+describe("the code exchange hot path", () => {
+  it("exchanges a code in two database calls (PostgreSQL: a read and a four-step transaction) and records the trust check", async () => {
+    const app = await newApp();
+    await tokensFor(app.client_id);
+    const { code, verifier } = await approvedCode(app.client_id);
+    const { response, calls } = await counted(() => tokenRequest({ grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI, code_verifier: verifier, client_id: app.client_id }));
+    expect(response.status).toBe(200);
+    // PostgreSQL cannot take back a claimed code inside one statement, so it claims and issues in BEGIN … COMMIT.
+    expect(calls).toBe(lean.dialect === "sqlite" ? 2 : 5);
+    const body = await response.json();
+    expect(body.refresh_token).toBeTruthy();
+    expect((await refreshWith(app.client_id, body.refresh_token)).status).toBe(200);
+    const events = await db.event.findMany({ where: { correlationId: response.headers.get("x-correlation-id")! }, orderBy: { type: "asc" } });
+    expect(events.map((event) => event.type)).toEqual(["token.issued", "trust.checked"]);
+    expect(events[1].payload).toMatchObject({ at: "code_exchange", label: "verified", matchesApproval: true, cached: false });
+  });
+
+  it("leaves a code usable after a wrong verifier, and revokes on a replay, as the general path does", async () => {
+    const app = await newApp();
+    const { code, verifier } = await approvedCode(app.client_id);
+    const exchange = (codeVerifier: string) => tokenRequest({ grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI, code_verifier: codeVerifier, client_id: app.client_id });
+    expect((await exchange("x".repeat(43))).status).toBe(400);
+    const first = await exchange(verifier);
+    expect(first.status).toBe(200);
+    const replay = await exchange(verifier);
+    expect(replay.status).toBe(400);
+    expect((await refreshWith(app.client_id, (await first.json()).refresh_token)).status).toBe(400);
+  });
+
+  it("answers two exchanges of one code racing with one 200, and the loser revokes the grant", async () => {
+    const app = await newApp();
+    const { code, verifier } = await approvedCode(app.client_id);
+    const exchange = () => tokenRequest({ grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI, code_verifier: verifier, client_id: app.client_id });
+    const answers = await Promise.all([exchange(), exchange()]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 400]);
+    expect((await db.grant.findFirstOrThrow({ where: { clientId: app.client_id } })).status).toBe("revoked");
   });
 });

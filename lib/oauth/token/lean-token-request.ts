@@ -1,0 +1,39 @@
+// The token endpoint's fast path (tenant-route.ts runs it before the tenant check and the general handler, on a copy
+// of the request). The common refresh and code exchange cost two database calls (lean-token-store.ts: one read, one
+// write) and no X.509 work (the app's trust evaluation is remembered, trust/evaluation-cache.ts). It answers only
+// when every check of the general grant handlers passes; anything else — an error to answer, a suspension or a
+// replay to record, a cache to fill, a fault queued, a lost race, malformed input — answers null and the request
+// takes the general path, which reads afresh and decides. So every refusal is made by one piece of code, and this
+// one can only ever say yes where that one would. A failure here is logged, not hidden.
+import type { LeanDb } from "../../db/lean/lean-db";
+import type { Db } from "../../db/client";
+import { log } from "../../log/logger";
+import { OAuthError } from "../errors";
+import { pickParameters, readFormBody } from "../form-parameters";
+import { newCorrelationId, oauthJson } from "../oauth-response";
+import { CLIENT_AUTHENTICATION_PARAMETERS, GRANT_TYPES } from "./grant-types";
+import { leanCodeExchange } from "./lean-code-exchange";
+import { leanRefresh } from "./lean-refresh";
+
+const LEAN_GRANTS = new Map([
+  ["refresh_token", leanRefresh],
+  ["authorization_code", leanCodeExchange],
+]);
+
+export async function leanTokenRequest(databases: { db: Db; lean: LeanDb }, tenantId: string, request: Request): Promise<Response | null> {
+  try {
+    const form = await readFormBody(request);
+    const grantType = form.get("grant_type") ?? "";
+    const lean = LEAN_GRANTS.get(grantType);
+    const grant = GRANT_TYPES.get(grantType);
+    if (!lean || !grant) return null;
+    const parameters = pickParameters(form, ["grant_type", ...CLIENT_AUTHENTICATION_PARAMETERS, ...grant.parameters]);
+    const correlationId = newCorrelationId();
+    const body = await lean(databases, tenantId, request, parameters, correlationId);
+    return body ? oauthJson(body, correlationId) : null;
+  } catch (error) {
+    // Malformed input throws here too (the general path answers it); only unexpected failures are worth a line.
+    if (!(error instanceof OAuthError)) log.warn({ err: error }, "the lean token path failed; the general path answers");
+    return null;
+  }
+}
