@@ -1,6 +1,7 @@
 // End-to-end tests against a production build (`next build` first, then the global setup runs `next start`).
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_BASE_URL } from "./e2e/support/e2e-environment";
+import { browserForTests } from "./scripts/find-browser";
 
 export default defineConfig({
   testDir: "e2e",
@@ -24,7 +25,7 @@ export default defineConfig({
       use: {
         ...devices["Desktop Chrome"],
         launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+          executablePath: browserForTests().executablePath,
           args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         },
       },

@@ -1,6 +1,7 @@
 // Server time of the slow pages, measured in Chromium (navigation timing: request sent → document received):
 // the console app page with its scenario predictions and the demo app's record page (signed in as Ava).
 // Median of 10 loads each, after one warm-up load.
+import { findBrowser } from "../scripts/find-browser";
 import { chromium, type Page } from "@playwright/test";
 import { SANDBOX_PASSWORD } from "../lib/seed/personas";
 
@@ -22,7 +23,7 @@ async function documentTimes(page: Page, url: string): Promise<number[]> {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 export async function benchPageTimes(origin: string): Promise<{ page: string; medianMs: number; maxMs: number }[]> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
+  const browser = await chromium.launch({ executablePath: findBrowser().executablePath, args: ["--no-sandbox"] });
   try {
     const page = await browser.newPage({ baseURL: origin });
     const consoleTimes = await documentTimes(page, "/console/apps/demo-patient-app");

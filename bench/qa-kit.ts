@@ -4,6 +4,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { findBrowser } from "../scripts/find-browser";
 import { chromium } from "@playwright/test";
 import { percentile } from "./stats";
 
@@ -71,7 +72,7 @@ export async function benchQaKit(origin: string) {
     await call(origin, "POST", `${t}/apps/${app.client_id}/scenarios`, { scenario: "restore-baseline" });
   });
 
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
+  const browser = await chromium.launch({ executablePath: findBrowser().executablePath, args: ["--no-sandbox"] });
   let inBrowser: number[];
   try {
     inBrowser = await timed(5, async () => {

@@ -4,6 +4,7 @@
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
+import { browserForTests } from "./find-browser";
 
 const root = path.resolve(import.meta.dirname, "..");
 const example = path.join(root, "examples", "qa-suite");
@@ -15,4 +16,6 @@ run(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc
 run(npm, ["install", "--no-audit", "--no-fund", "--loglevel=error"], example);
 for (const suffix of ["", "-wal", "-shm"]) rmSync(path.join(root, "data", `qa-suite.db${suffix}`), { force: true });
 const repeat = process.env.EXAMPLE_REPEAT ?? "1";
-run(process.execPath, [path.join(example, "node_modules", "@playwright", "test", "cli.js"), "test", `--repeat-each=${repeat}`], example, { CI: process.env.CI ?? "1" });
+// The outside suite reads CHROMIUM_PATH; hand it the browser this machine's finder picked (scripts/find-browser.ts).
+const browser = browserForTests().executablePath;
+run(process.execPath, [path.join(example, "node_modules", "@playwright", "test", "cli.js"), "test", `--repeat-each=${repeat}`], example, { CI: process.env.CI ?? "1", CHROMIUM_PATH: browser });

@@ -4,7 +4,8 @@
 //   SANDBOX_URL      where the sandbox is (default http://localhost:3200); also its PUBLIC_URL
 //   SANDBOX_COMMAND  how to start it when nothing answers there (default: `npm start` in SANDBOX_DIR)
 //   SANDBOX_DIR      the sandbox checkout for the default command (default ../.., this example's home)
-//   CHROMIUM_PATH    the Chromium to drive (default /usr/bin/chromium)
+//   CHROMIUM_PATH    the Chromium to drive (default: /usr/bin/chromium where it exists, else Playwright's own)
+import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
 const SANDBOX_URL = (process.env.SANDBOX_URL ?? "http://localhost:3200").replace(/\/+$/, "");
@@ -29,7 +30,7 @@ export default defineConfig({
       use: {
         ...devices["Desktop Chrome"],
         launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+          executablePath: process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined),
           args: ["--no-sandbox"],
         },
       },

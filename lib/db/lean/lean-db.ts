@@ -6,7 +6,8 @@
 // SQLite: a second connection to the same file (write-ahead log: readers never wait). Writes run as one
 // synchronous transaction, so no other request can interleave; if a Prisma interactive transaction holds the
 // write lock at that moment, the write is retried after a short wait instead of blocking the event loop.
-// PostgreSQL: the pool Prisma uses too; a write is a single statement (data-modifying CTEs), atomic by itself.
+// PostgreSQL: the pool Prisma uses too; a write is one statement (data-modifying CTEs, atomic by itself) or, when it
+// must be able to take back an earlier statement, several inside BEGIN … COMMIT on one connection.
 import Database from "better-sqlite3";
 import { CompiledQuery, DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler } from "kysely";
 import type pg from "pg";

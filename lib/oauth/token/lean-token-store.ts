@@ -74,7 +74,7 @@ export async function readGrantContext(lean: LeanDb, tenantId: string, by: { ref
       eb.selectFrom("PatientAccess as pa").select("pa.patientId").whereRef("pa.personId", "=", "g.personId").where("pa.relationship", "=", "self").limit(1).as("selfPatientId"),
     ])
     .$if(codeHash === null, (q) => q.where("g.refreshTokenHash", "=", (by as { refreshTokenHash: string }).refreshTokenHash))
-    .$if(codeHash !== null, (q) => q.where("ac.codeHash", "is not", null))
+    .$if(codeHash !== null, (q) => q.where("g.id", "=", (eb) => eb.selectFrom("AuthorizationCode").select("grantId").where("codeHash", "=", codeHash!)))
     .where("g.tenantId", "=", tenantId)
     .compile();
   const [row] = await lean.rows(query);
