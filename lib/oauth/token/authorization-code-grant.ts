@@ -8,7 +8,7 @@ import { evaluateTrust } from "../../trust/evaluate-trust";
 import { InvalidGrant, InvalidRequest } from "../errors";
 import { revokeGrant, type GrantRow } from "../grants";
 import { commitIssuance, IssuanceConflict } from "./commit-issuance";
-import { tokenEvent, tokenResponse } from "./issue-token-response";
+import { grantEvent, tokenEvent, tokenResponse } from "./issue-token-response";
 import type { GrantTypeHandler, TokenContext } from "./token-context";
 import type { EventInput } from "../../activity/record-event";
 import type { TrustEvaluation } from "../../trust/types";
@@ -44,17 +44,9 @@ export function issuesRefreshToken(grant: { accessKind: string }, client: { gran
 }
 
 /** The activity event recording the trust check made at code exchange. */
-export function trustCheckedEvent(context: TokenContext, grant: { id: string; patientId: string; snapshotHash: string }, trust: TrustEvaluation): EventInput {
-  return {
-    type: "trust.checked",
-    tenantId: context.tenantId,
-    clientId: context.client.id,
-    grantId: grant.id,
-    patientId: grant.patientId,
-    correlationId: context.correlationId,
-    sandboxAt: context.now,
-    payload: { at: "code_exchange", label: trust.verdict.label, snapshotHash: trust.snapshotHash, matchesApproval: trust.snapshotHash === grant.snapshotHash, cached: trust.cached },
-  };
+export function trustCheckedEvent(context: TokenContext, grant: { id: string; personId: string; patientId: string; snapshotHash: string }, trust: TrustEvaluation): EventInput {
+  const matchesApproval = trust.snapshotHash === grant.snapshotHash;
+  return grantEvent(context, grant, "trust.checked", { at: "code_exchange", label: trust.verdict.label, snapshotHash: trust.snapshotHash, matchesApproval, cached: trust.cached });
 }
 
 export const authorizationCodeGrant: GrantTypeHandler = {

@@ -5,6 +5,7 @@ import { authorizationServerUrls } from "../endpoints";
 import { signAccessToken, signIdToken } from "../tokens";
 import { splitScope } from "../scopes";
 import type { TokenContext } from "./token-context";
+import type { EventInput } from "../../activity/record-event";
 
 /** What a token response needs of its grant. */
 type GrantRow = { id: string; personId: string; patientId: string };
@@ -60,16 +61,12 @@ export async function tokenResponse(
   return { body, accessToken: { jti: access.jti, expiresAt: access.expiresAt } };
 }
 
+/** An activity event about a grant, from the token endpoint's request. */
+export function grantEvent(context: TokenContext, grant: GrantRow, type: string, payload: Record<string, unknown>): EventInput {
+  return { type, tenantId: context.tenantId, clientId: context.client.id, grantId: grant.id, patientId: grant.patientId, correlationId: context.correlationId, sandboxAt: context.now, payload };
+}
+
 /** The activity event of a token response (no token values: only what was issued). */
-export function tokenEvent(context: TokenContext, grant: GrantRow, type: string, body: Record<string, unknown>) {
-  return {
-    type,
-    tenantId: context.tenantId,
-    clientId: context.client.id,
-    grantId: grant.id,
-    patientId: grant.patientId,
-    correlationId: context.correlationId,
-    sandboxAt: context.now,
-    payload: { grantType: context.grantType, scope: body.scope, expiresIn: body.expires_in, refreshTokenIssued: "refresh_token" in body },
-  };
+export function tokenEvent(context: TokenContext, grant: GrantRow, type: string, body: Record<string, unknown>): EventInput {
+  return grantEvent(context, grant, type, { grantType: context.grantType, scope: body.scope, expiresIn: body.expires_in, refreshTokenIssued: "refresh_token" in body });
 }
