@@ -62,6 +62,8 @@ async function main(): Promise<void> {
     env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", SANDBOX_READY_FD: "3" },
   });
   const signal = server.stdio[3] as Writable;
+  signal.on("error", () => undefined); // a server that died early is reported by its exit below
+  server.on("exit", (code) => process.exit(code ?? 0));
   try {
     signal.end(JSON.stringify(preparedFirst ?? (await prepare())));
   } catch (error) {
@@ -71,7 +73,6 @@ async function main(): Promise<void> {
   }
   console.log(`smart-trust-sandbox: serving ${env.PUBLIC_URL} (database ${env.DATABASE_URL})`);
   for (const name of ["SIGINT", "SIGTERM"] as const) process.on(name, () => server.kill(name));
-  server.on("exit", (code) => process.exit(code ?? 0));
 }
 
 main().catch((error: unknown) => {
