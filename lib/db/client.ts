@@ -6,7 +6,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient, type Prisma } from "./generated/client";
 import { PrismaClient as PostgresqlPrismaClient } from "./generated-postgresql/client";
-import { databaseKind, databaseUrl, sqliteFilePath } from "../config/environment";
+import type Database from "better-sqlite3";
+import { databaseKind, databaseUrl } from "../config/environment";
 import { postgresqlLeanDb, SQLITE_SYNCHRONOUS, sqliteLeanDb, type LeanDb } from "./lean/lean-db";
 import { countingAdapter } from "./round-trips";
 
@@ -21,8 +22,19 @@ function createClients(): { db: PrismaClient; lean: LeanDb } {
     const db = new PostgresqlPrismaClient({ adapter: countingAdapter(new PrismaPg(pool)) }) as unknown as PrismaClient;
     return { db, lean: postgresqlLeanDb(pool, pg.types) };
   }
-  const adapter = countingAdapter(new PrismaBetterSQLite3({ url }), (connection) => connection.executeScript(`PRAGMA synchronous = ${SQLITE_SYNCHRONOUS}`));
-  return { db: new PrismaClient({ adapter }), lean: sqliteLeanDb(sqliteFilePath(url)) };
+  // The lean path shares Prisma's connection (lean/lean-db.ts says why): captured when Prisma opens it.
+  let connection: Database.Database | null = null;
+  const adapter = countingAdapter(new PrismaBetterSQLite3({ url }), async (opened) => {
+    connection = (opened as unknown as { client: Database.Database }).client;
+    await opened.executeScript(`PRAGMA synchronous = ${SQLITE_SYNCHRONOUS}`);
+  });
+  const db = new PrismaClient({ adapter });
+  const lean = sqliteLeanDb(async () => {
+    if (!connection?.open) await db.$connect();
+    if (!connection?.open) throw new Error("Prisma opened no SQLite connection");
+    return connection;
+  });
+  return { db, lean };
 }
 
 const holder = globalThis as unknown as { sandboxDatabase?: { db: PrismaClient; lean: LeanDb } };

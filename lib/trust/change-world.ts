@@ -50,6 +50,9 @@ async function commit(db: Db, host: LoadedHost, outcome: ScenarioOutcome, event:
     writes.push(db.certificateRevocation.upsert({ where: { issuerId_serialNumber: { issuerId, serialNumber } }, create: { issuerId, serialNumber, revokedAt: now }, update: {} }));
   }
   if (outcome.unrevoke?.length) writes.push(db.certificateRevocation.deleteMany({ where: { serialNumber: { in: outcome.unrevoke } } }));
+  // The revocation list is part of every app's world (a chain may hold any certificate, even another app's or an
+  // authority's): a change to it is a new revision for every host, so no remembered evaluation outlives it.
+  if (outcome.revoke?.length || outcome.unrevoke?.length) writes.push(db.trustHost.updateMany({ data: { revision: { increment: 1 } } }));
   const revokedAfter = await revocationsAfter(db, outcome);
   const after = await evaluateWorld(db, { ...host, current: outcome.world }, outcome.world, now, revokedAfter);
   const changes = compareSnapshots(before.snapshot, after.snapshot, "strict", host.clientId);

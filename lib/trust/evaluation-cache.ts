@@ -1,6 +1,6 @@
 // Remembers an app's trust evaluation in this process, so that checking an unchanged app does no X.509 work.
-// An evaluation depends only on the app's simulated world (its revision counts every change, including the
-// certificate revocations a scenario makes), the client's own fields (name, validated flag: its updatedAt) and
+// An evaluation depends only on the app's simulated world (its revision counts every change, and every change to
+// the revocation list bumps every host's revision: change-world.ts), the client's own fields (name, validated flag: its updatedAt) and
 // the time, through one thing: whether the leaf certificate is valid yet, or still. So an entry holds while the
 // world revision and the client's updatedAt are the ones it was computed from, and the sandbox time is inside
 // the leaf's current validity period (before notBefore, between notBefore and notAfter, or after notAfter) —

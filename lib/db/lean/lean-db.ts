@@ -3,9 +3,7 @@
 // directly on the driver, skipping the Prisma client's per-query cost (0.3–1.1 ms here, against ~0.01 ms for a
 // prepared better-sqlite3 statement). Everything else keeps using Prisma; migrations stay Prisma's.
 //
-// SQLite: a second connection to the same file (write-ahead log: readers never wait). Writes run as one
-// synchronous transaction, so no other request can interleave; if a Prisma interactive transaction holds the
-// write lock at that moment, the write is retried after a short wait instead of blocking the event loop.
+// SQLite: Prisma's own connection; writes run as one synchronous transaction, so no other request interleaves.
 // PostgreSQL: the pool Prisma uses too; a write is one statement (data-modifying CTEs, atomic by itself) or, when it
 // must be able to take back an earlier statement, several inside BEGIN … COMMIT on one connection.
 import Database from "better-sqlite3";
@@ -45,62 +43,74 @@ function compilerOnly(dialect: Dialect): Kysely<DB> {
 /**
  * In write-ahead-log mode NORMAL syncs at checkpoints rather than on every commit: a crash of the process loses
  * nothing, a power cut may lose the last commits but never corrupts the file. A sandbox can afford that, and a
- * commit no longer waits for the disk (~0.4 ms of every refresh here). Prisma's connection gets the same (client.ts).
+ * commit no longer waits for the disk (~0.4 ms of every refresh here). Set on the connection in client.ts.
  */
 export const SQLITE_SYNCHRONOUS = "NORMAL";
 
-const SQLITE_BUSY_RETRY_MS = 2;
-const SQLITE_BUSY_GIVE_UP_MS = 5_000;
+const SQLITE_WAIT_MS = 2;
+const SQLITE_GIVE_UP_MS = 10_000;
 
 class Rollback extends Error {}
 
-export function sqliteLeanDb(file: string): LeanDb {
-  let connection: Database.Database | null = null;
-  const open = () => {
-    if (!connection) {
-      // timeout 0: a busy database answers at once (and is retried below) rather than blocking the event loop.
-      connection = new Database(file, { timeout: 0 });
-      connection.pragma("journal_mode = WAL");
-      connection.pragma(`synchronous = ${SQLITE_SYNCHRONOUS}`);
-    }
-    return connection;
-  };
-  const statements = new Map<string, Database.Statement>();
-  const prepare = (sql: string) => {
-    let statement = statements.get(sql);
-    if (!statement) statements.set(sql, (statement = open().prepare(sql)));
+/** A write whose outcome is unknown (the connection failed after it was sent): it must not be tried again another way. */
+export class LeanWriteOutcomeUnknown extends Error {
+  override name = "LeanWriteOutcomeUnknown";
+}
+
+/**
+ * SQLite: the lean path uses Prisma's own connection (`connection` resolves to it), as one writer per process must:
+ * a second connection's commits would make Prisma's read-then-write transactions fail (SQLITE_BUSY_SNAPSHOT). Its
+ * writes are synchronous transactions, so nothing interleaves with them; while a Prisma interactive transaction is
+ * open on the connection, a write waits for it to end rather than joining it.
+ */
+export function sqliteLeanDb(connection: () => Promise<Database.Database>): LeanDb {
+  const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+  const prepare = (handle: Database.Database, sql: string) => {
+    let cache = statements.get(handle);
+    if (!cache) statements.set(handle, (cache = new Map()));
+    let statement = cache.get(sql);
+    // Plain numbers: Prisma's connection reads integers as BigInt by default.
+    if (!statement) cache.set(sql, (statement = handle.prepare(sql).safeIntegers(false)));
     return statement;
   };
   return {
     dialect: "sqlite",
     sql: compilerOnly("sqlite"),
     async rows<R>(query: CompiledQuery<R>) {
+      const handle = await connection();
       roundTrips.count++;
-      return prepare(query.sql).all(...(query.parameters as unknown[])) as R[];
+      const statement = prepare(handle, query.sql);
+      return statement.all(...(query.parameters as unknown[])) as R[];
     },
     async write(queries, abortUnless) {
+      const handle = await connection();
       roundTrips.count++;
-      const run = open().transaction(() => {
-        const counts = queries.map((query) => prepare(query.sql).run(...(query.parameters as unknown[])).changes);
+      const run = handle.transaction(() => {
+        const counts = queries.map((query) => prepare(handle, query.sql).run(...(query.parameters as unknown[])).changes);
         if (abortUnless && !abortUnless(counts)) throw new Rollback();
         return counts;
       });
       const started = Date.now();
-      for (;;) {
-        try {
-          return run.immediate();
-        } catch (error) {
-          if (error instanceof Rollback) return null;
-          const busy = (error as { code?: string }).code === "SQLITE_BUSY";
-          if (!busy || Date.now() - started > SQLITE_BUSY_GIVE_UP_MS) throw error;
-          await new Promise((resolve) => setTimeout(resolve, SQLITE_BUSY_RETRY_MS));
-        }
+      while (handle.inTransaction) {
+        if (Date.now() - started > SQLITE_GIVE_UP_MS) throw new Error("the database stayed in another transaction for 10 s");
+        await new Promise((resolve) => setTimeout(resolve, SQLITE_WAIT_MS));
+      }
+      try {
+        return run.immediate();
+      } catch (error) {
+        if (error instanceof Rollback) return null;
+        throw error;
       }
     },
   };
 }
 
 const PG_TIMESTAMP_OIDS = new Set([1114, 1184]);
+
+/** The statement (or the COMMIT) may have been applied before the failure: say so rather than guess. */
+function unknownOutcome(error: unknown): never {
+  throw new LeanWriteOutcomeUnknown(`the write's outcome is unknown: ${(error as Error).message}`, { cause: error });
+}
 
 export function postgresqlLeanDb(pool: pg.Pool, types: typeof pg.types): LeanDb {
   // Timestamps as text: pg would read `timestamp` columns in this machine's time zone. columns.ts decodes them.
@@ -120,22 +130,24 @@ export function postgresqlLeanDb(pool: pg.Pool, types: typeof pg.types): LeanDb 
         return result.rows[0] && "changed" in result.rows[0] ? Number(result.rows[0].changed) : (result.rowCount ?? 0);
       };
       if (queries.length === 1) {
-        const counts = [await run(pool, queries[0])];
+        const counts = [await run(pool, queries[0]).catch(unknownOutcome)];
         return !abortUnless || abortUnless(counts) ? counts : null;
       }
       const client = await pool.connect();
+      let broken: Error | undefined;
       try {
         await run(client, CompiledQuery.raw("BEGIN"));
         const counts: number[] = [];
         for (const query of queries) counts.push(await run(client, query));
         const keep = !abortUnless || abortUnless(counts);
-        await run(client, CompiledQuery.raw(keep ? "COMMIT" : "ROLLBACK"));
+        await run(client, CompiledQuery.raw(keep ? "COMMIT" : "ROLLBACK")).catch(unknownOutcome);
         return keep ? counts : null;
       } catch (error) {
-        await client.query("ROLLBACK").catch(() => undefined);
+        if (!(error instanceof LeanWriteOutcomeUnknown)) await client.query("ROLLBACK").catch((failure: Error) => (broken = failure));
         throw error;
       } finally {
-        client.release();
+        // A connection that could not roll back is not given back to the pool Prisma shares.
+        client.release(broken);
       }
     },
   };

@@ -12,7 +12,7 @@ type GrantRow = { id: string; personId: string; patientId: string };
 
 /** `Patient/<id>` of the person's own record, for the id token's fhirUser claim (the id when the caller has it). */
 async function fhirUserOf(db: Db, tenantId: string, personId: string, selfPatientId?: string | null): Promise<string | null> {
-  const own = selfPatientId !== undefined ? selfPatientId : (await db.patientAccess.findFirst({ where: { personId, relationship: "self" } }))?.patientId;
+  const own = selfPatientId !== undefined ? selfPatientId : (await db.patientAccess.findFirst({ where: { personId, relationship: "self" }, orderBy: { patientId: "asc" } }))?.patientId;
   return own ? `${authorizationServerUrls(tenantId).fhirBase}/Patient/${own}` : null;
 }
 

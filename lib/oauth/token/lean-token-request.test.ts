@@ -7,7 +7,9 @@ import { roundTrips } from "../../db/round-trips";
 import { advanceClock, resetClock } from "../../clock/sandbox-clock";
 import { parseDuration } from "../../clock/iso-duration";
 import { updateSettings } from "../../settings/tenant-settings";
-import { applyScenario } from "../../trust/change-world";
+import { applyScenario, editWorld } from "../../trust/change-world";
+import { loadHost } from "../../trust/simulated-host";
+import { LeanWriteOutcomeUnknown } from "../../db/lean/lean-db";
 import { enqueueFault } from "../../qa/queued-faults";
 import { x509 } from "../../trust/x509";
 import * as parsedCertificate from "../../trust/parsed-certificate";
@@ -101,6 +103,29 @@ describe("the refresh hot path", () => {
     const grant = await db.grant.findFirstOrThrow({ where: { clientId: app.client_id } });
     expect(grant.status).toBe("suspended");
     expect(JSON.stringify(grant.suspension)).toContain("certificate.expired");
+  });
+
+  it("suspends an app whose chain holds a certificate revoked through another app (the revocation list is every app's world)", async () => {
+    const first = await newApp();
+    const second = await newApp();
+    // The second app presents the first app's certificate chain, then the first app's certificate is revoked.
+    await editWorld(db, second.client_id, { chainPem: (await loadHost(db, first.client_id)).current.chainPem.join("\n") });
+    const tokens = await tokensFor(second.client_id);
+    expect((await refreshWith(second.client_id, tokens.refresh_token)).status).toBe(200);
+    await applyScenario(db, first.client_id, "certificate-revoked");
+    expect((await refreshWith(second.client_id, tokens.refresh_token)).status).toBe(400);
+    expect((await db.grant.findFirstOrThrow({ where: { clientId: second.client_id } })).status).toBe("suspended");
+  });
+
+  it("answers 500 rather than retrying another way when a write's outcome is unknown", async () => {
+    const app = await newApp();
+    const tokens = await tokensFor(app.client_id);
+    vi.spyOn(lean, "write").mockRejectedValue(new LeanWriteOutcomeUnknown("the connection dropped after COMMIT was sent"));
+    const general = vi.spyOn(db.grant, "findUnique");
+    const response = await refreshWith(app.client_id, tokens.refresh_token);
+    expect(response.status).toBe(500);
+    expect((await response.json()).error).toBe("server_error");
+    expect(general).not.toHaveBeenCalled();
   });
 
   it("authenticates a confidential client with its SHA-256-hashed secret on the hot path, and refuses a wrong one", async () => {

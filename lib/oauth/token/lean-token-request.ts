@@ -5,7 +5,7 @@
 // replay to record, a cache to fill, a fault queued, a lost race, malformed input — answers null and the request
 // takes the general path, which reads afresh and decides. So every refusal is made by one piece of code, and this
 // one can only ever say yes where that one would. A failure here is logged, not hidden.
-import type { LeanDb } from "../../db/lean/lean-db";
+import { LeanWriteOutcomeUnknown, type LeanDb } from "../../db/lean/lean-db";
 import type { Db } from "../../db/client";
 import { log } from "../../log/logger";
 import { OAuthError } from "../errors";
@@ -32,6 +32,8 @@ export async function leanTokenRequest(databases: { db: Db; lean: LeanDb }, tena
     const body = await lean(databases, tenantId, request, parameters, correlationId);
     return body ? oauthJson(body, correlationId) : null;
   } catch (error) {
+    // A write that may have been applied must not be tried again another way: it is the request's answer (a 500).
+    if (error instanceof LeanWriteOutcomeUnknown) throw error;
     // Malformed input throws here too (the general path answers it); only unexpected failures are worth a line.
     if (!(error instanceof OAuthError)) log.warn({ err: error }, "the lean token path failed; the general path answers");
     return null;

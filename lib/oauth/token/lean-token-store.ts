@@ -71,7 +71,7 @@ export async function readGrantContext(lean: LeanDb, tenantId: string, by: { ref
     .select((eb) => [
       jsonArrayFrom(eb.selectFrom("Setting as st").select(["st.key", "st.value"]).whereRef("st.tenantId", "=", "g.tenantId")).as("settings"),
       eb.exists(eb.selectFrom("QueuedFault as f").select("f.id").whereRef("f.clientId", "=", "g.clientId").where("f.endpoint", "=", "token")).as("faultQueued"),
-      eb.selectFrom("PatientAccess as pa").select("pa.patientId").whereRef("pa.personId", "=", "g.personId").where("pa.relationship", "=", "self").limit(1).as("selfPatientId"),
+      eb.selectFrom("PatientAccess as pa").select("pa.patientId").whereRef("pa.personId", "=", "g.personId").where("pa.relationship", "=", "self").orderBy("pa.patientId").limit(1).as("selfPatientId"),
     ])
     .$if(codeHash === null, (q) => q.where("g.refreshTokenHash", "=", (by as { refreshTokenHash: string }).refreshTokenHash))
     .$if(codeHash !== null, (q) => q.where("g.id", "=", (eb) => eb.selectFrom("AuthorizationCode").select("grantId").where("codeHash", "=", codeHash!)))
