@@ -2,6 +2,7 @@
 // with a documented default. Stored one row per key; unknown or invalid stored values fall back to defaults.
 import { z } from "zod";
 import type { Db } from "../db/client";
+import { PUBLIC_SUFFIX_RULES, registrableDomain, type PublicSuffixRule } from "../trust/registrable-domain";
 
 export const SETTING_DEFINITIONS = {
   suspensionPolicy: {
@@ -88,6 +89,12 @@ export const SETTING_DEFINITIONS = {
     label: "Keep at most this many events",
     help: "The periodic sweep keeps the newest events of the tenant up to this number.",
   },
+  publicSuffixRule: {
+    schema: z.enum(PUBLIC_SUFFIX_RULES),
+    default: "icann" as PublicSuffixRule,
+    label: "Registrable domain (eTLD+1) rule",
+    help: "Which part of the Public Suffix List decides an app's domain (where its TXT record must be, and what patients see). icann = the ICANN section only, as the vendor documents (my-project.github.io → github.io); icann-and-private = private suffixes count too (my-project.github.io stays whole).",
+  },
   autoLogin: {
     schema: z.boolean(),
     default: false,
@@ -131,5 +138,21 @@ export async function updateSettings(db: Db, tenantId: string, update: z.infer<t
       db.setting.upsert({ where: { tenantId_key: { tenantId, key } }, create: { tenantId, key, value: value as never }, update: { value: value as never } }),
     ),
   );
+  if (update.publicSuffixRule) await applyPublicSuffixRule(db, tenantId, update.publicSuffixRule);
   return readSettings(db, tenantId);
+}
+
+/**
+ * Every app's domain follows the rule at once: a sandbox setting, not a change at the app, so cached check
+ * results are dropped and the new revision makes remembered evaluations stale.
+ */
+async function applyPublicSuffixRule(db: Db, tenantId: string, rule: PublicSuffixRule): Promise<void> {
+  const clients = await db.client.findMany({ where: { tenantId }, select: { id: true } });
+  const hosts = await db.trustHost.findMany({ where: { clientId: { in: clients.map((client) => client.id) } }, select: { clientId: true, hostname: true, registrableDomain: true } });
+  const changed = hosts.filter((host) => registrableDomain(host.hostname, rule) !== host.registrableDomain);
+  if (changed.length === 0) return;
+  await db.$transaction([
+    ...changed.map((host) => db.trustHost.update({ where: { clientId: host.clientId }, data: { registrableDomain: registrableDomain(host.hostname, rule), revision: { increment: 1 } } })),
+    db.trustCheck.deleteMany({ where: { clientId: { in: changed.map((host) => host.clientId) } } }),
+  ]);
 }

@@ -2,6 +2,7 @@
 // when TLS is valid and trusted, the certificate is OV/EV and the domain publishes the app's TXT record.
 import { identifiesOrganization } from "./certificate-policies";
 import { locationText, longDate, tlsVersionList } from "./plain-words";
+import { unassessableHost } from "./trust-hostname";
 import type { Finding, TrustFacts, Verdict } from "./types";
 
 export interface AppIdentity {
@@ -76,10 +77,23 @@ function dnsFindings(facts: TrustFacts): Finding[] {
   return findings;
 }
 
+const UNASSESSABLE: Record<NonNullable<ReturnType<typeof unassessableHost>>, string> = {
+  "ip-address": "is an IP address, not a domain name",
+  loopback: "is this computer's own address (loopback)",
+};
+
+/** An IP address or a loopback name cannot be assessed: no organization or domain stands behind it. */
+function hostFindings(facts: TrustFacts): Finding[] {
+  const kind = unassessableHost(facts.hostname);
+  if (!kind) return [];
+  return [{ code: "host.not-assessable", severity: "error", message: `The app's address ${facts.hostname} ${UNASSESSABLE[kind]}: there is no organization or domain to check.` }];
+}
+
 export function judge(facts: TrustFacts, app: AppIdentity): { verdict: Verdict; findings: Finding[] } {
-  const findings = [...certificateFindings(facts), ...dnsFindings(facts)];
+  const hostProblems = hostFindings(facts);
+  const findings = hostProblems.length ? hostProblems : [...certificateFindings(facts), ...dnsFindings(facts)];
   const leaf = facts.certificate?.chain[0];
-  const verified = certificateAcceptable(facts) && !!leaf && identifiesOrganization(leaf.type) && facts.dns.clientIdRecordPresent;
+  const verified = hostProblems.length === 0 && certificateAcceptable(facts) && !!leaf && identifiesOrganization(leaf.type) && facts.dns.clientIdRecordPresent;
   if (verified) {
     findings.unshift({ code: "trust.verified", severity: "info", message: "TLS, certificate and DNS checks passed: patients see the app's name, organization and location." });
   }

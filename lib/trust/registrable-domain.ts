@@ -1,10 +1,16 @@
-// The registrable domain (eTLD+1) of a host, from the Public Suffix List including its private section,
-// so `my-app.github.io` stays whole and `a.b.example.co.uk` becomes `example.co.uk`.
+// The registrable domain (eTLD+1) of a host, from the Public Suffix List. Which part of the list counts is a
+// tenant setting: `icann` (the vendor's reading: `my-project.github.io` → `github.io`) or `icann-and-private`
+// (private suffixes such as github.io count too, so `my-project.github.io` stays whole).
 import { getDomain } from "tldts";
+import { isIP } from "node:net";
 
-export function registrableDomain(hostname: string): string {
-  const host = hostname.toLowerCase().replace(/\.$/, "");
-  return getDomain(host, { allowPrivateDomains: true }) ?? host;
+export const PUBLIC_SUFFIX_RULES = ["icann", "icann-and-private"] as const;
+export type PublicSuffixRule = (typeof PUBLIC_SUFFIX_RULES)[number];
+
+export function registrableDomain(hostname: string, rule: PublicSuffixRule = "icann"): string {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, "").replace(/\.$/, "");
+  if (isIP(host)) return host;
+  return getDomain(host, { allowPrivateDomains: rule === "icann-and-private" }) ?? host;
 }
 
 /** The DNS record an app publishes at its registrable domain to claim it (the vendor's literal format). */

@@ -6,7 +6,8 @@ import { sandboxNow } from "../clock/sandbox-clock";
 import { loadCertificateAuthorities, type CertificateAuthorities } from "./certificate-authorities";
 import { createLeafCertificate, type Organization } from "./certificate-factory";
 import { clientIdRecord, registrableDomain } from "./registrable-domain";
-import { trustHostname } from "./trust-hostname";
+import { readSettings } from "../settings/tenant-settings";
+import { trustHostChoice } from "./trust-hostname";
 import type { SimulatedWorld } from "./types";
 
 export interface BaselineOptions {
@@ -69,9 +70,17 @@ type HostClient = { id: string; tenantId: string; clientName: string; organizati
  * Wrapped in an object: an async function returning a PrismaPromise would run it on the spot.
  */
 export async function simulatedHostWrite(db: Db, client: HostClient, options: BaselineOptions = {}): Promise<{ write: Prisma.PrismaPromise<unknown> }> {
-  const hostname = trustHostname(client);
-  const world = await baselineWorld(await loadCertificateAuthorities(db), { clientId: client.id, hostname, organization: organizationOf(client) }, await sandboxNow(db, client.tenantId), options);
-  const data = { hostname, registrableDomain: registrableDomain(hostname), baseline: world as unknown as Prisma.InputJsonValue, current: world as unknown as Prisma.InputJsonValue };
+  const { hostname, ignoredPublicHostname } = trustHostChoice(client);
+  // An app that names a public hostname its codes do not go to borrows that host's certificate: its own server
+  // presents it, and its own domain publishes no record.
+  const world = await baselineWorld(
+    await loadCertificateAuthorities(db),
+    { clientId: client.id, hostname: ignoredPublicHostname ?? hostname, organization: organizationOf(client) },
+    await sandboxNow(db, client.tenantId),
+    ignoredPublicHostname ? { ...options, txtRecord: false } : options,
+  );
+  const { publicSuffixRule } = await readSettings(db, client.tenantId);
+  const data = { hostname, registrableDomain: registrableDomain(hostname, publicSuffixRule), baseline: world as unknown as Prisma.InputJsonValue, current: world as unknown as Prisma.InputJsonValue };
   return { write: db.trustHost.upsert({ where: { clientId: client.id }, create: { clientId: client.id, ...data }, update: { ...data, revision: { increment: 1 } } }) };
 }
 

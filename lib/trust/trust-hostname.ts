@@ -1,19 +1,77 @@
-// Which host the trust checks look at: the app's public hostname when its registration gives one (so an app
-// that runs on localhost can rehearse as its production domain), else the host of its primary redirect URI.
+// Which host the trust checks look at — as the vendor does, the host of the app's primary redirect URI, since
+// that is where authorization codes go. A registered public hostname may only stand in for a redirect URI that
+// has no public host of its own: loopback (`http://127.0.0.1`, `http://localhost`, `http://[::1]`), a private-use
+// scheme (`com.example.app:/cb`), or the sandbox's own address (the bundled demo app). Anywhere else it is ignored.
+import { isIP } from "node:net";
+import { publicUrl } from "../config/environment";
 
 export class NoTrustHostnameError extends Error {
   override name = "NoTrustHostnameError";
 }
 
-export function trustHostname(client: { publicHostname: string | null; redirectUris: unknown }): string {
-  if (client.publicHostname) return client.publicHostname.toLowerCase();
-  const primary = Array.isArray(client.redirectUris) ? client.redirectUris[0] : undefined;
-  let host = "";
+export interface TrustHostChoice {
+  /** The host whose certificate and DNS records are checked. */
+  hostname: string;
+  /** Where it came from. */
+  source: "redirect-uri" | "public-hostname";
+  /** A registered public hostname that was not allowed to stand in for the redirect URI's host. */
+  ignoredPublicHostname: string | null;
+}
+
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "::1"]);
+
+const bareHost = (hostname: string) => hostname.toLowerCase().replace(/^\[|\]$/g, "").replace(/\.$/, "");
+
+function parsed(uri: unknown): URL | null {
   try {
-    host = typeof primary === "string" ? new URL(primary).hostname : "";
+    return typeof uri === "string" ? new URL(uri) : null;
   } catch {
-    host = "";
+    return null;
   }
+}
+
+/** The sandbox's own origin: an app whose codes come back here is the sandbox's own (the demo app). */
+function isSandboxOrigin(url: URL, sandboxOrigin: string): boolean {
+  return url.origin === sandboxOrigin;
+}
+
+export function trustHostChoice(client: { publicHostname: string | null; redirectUris: unknown }, sandboxOrigin = new URL(publicUrl()).origin): TrustHostChoice {
+  const primary = parsed(Array.isArray(client.redirectUris) ? client.redirectUris[0] : undefined);
+  const publicHostname = client.publicHostname ? bareHost(client.publicHostname) : null;
+  const web = primary && (primary.protocol === "https:" || primary.protocol === "http:");
+  const host = web && primary.hostname ? bareHost(primary.hostname) : "";
+  const standIn = !web || LOOPBACK.has(host) || (primary && isSandboxOrigin(primary, sandboxOrigin));
+  if (publicHostname && standIn) return { hostname: publicHostname, source: "public-hostname", ignoredPublicHostname: null };
   if (!host) throw new NoTrustHostnameError("the primary redirect URI has no host name; give the app a public hostname");
-  return host.toLowerCase().replace(/^\[|\]$/g, "");
+  return { hostname: host, source: "redirect-uri", ignoredPublicHostname: publicHostname };
+}
+
+export function trustHostname(client: { publicHostname: string | null; redirectUris: unknown }): string {
+  return trustHostChoice(client).hostname;
+}
+
+/**
+ * Why a host cannot be assessed at all, or null: an IP address or a loopback name has no organization behind it
+ * and no registrable domain to publish a record at.
+ */
+export function unassessableHost(hostname: string): "ip-address" | "loopback" | null {
+  const host = bareHost(hostname);
+  if (isIP(host)) return "ip-address";
+  if (host === "localhost" || host.endsWith(".localhost")) return "loopback";
+  return null;
+}
+
+/** For the console: which host the trust checks look at, and why (including a public hostname that is ignored). */
+export function trustHostSentence(client: { publicHostname: string | null; redirectUris: unknown }, checkedHost: string): string {
+  let choice: TrustHostChoice;
+  try {
+    choice = trustHostChoice(client);
+  } catch {
+    return `Trust checks look at ${checkedHost}.`;
+  }
+  if (choice.source === "public-hostname") return `Trust checks look at ${checkedHost}: the public hostname stands in for the primary redirect URI, which has no public host of its own.`;
+  if (choice.ignoredPublicHostname) {
+    return `Trust checks look at ${checkedHost}, the primary redirect URI's host, where authorization codes go. The public hostname ${choice.ignoredPublicHostname} is ignored: it may only stand in for a loopback or private-use-scheme redirect URI.`;
+  }
+  return `Trust checks look at ${checkedHost}, the primary redirect URI's host.`;
 }

@@ -6,6 +6,7 @@ import { predictScenarios } from "@/lib/console/scenario-predictions";
 import { fhirBaseUrl, smartConfigurationUrl } from "@/lib/tenancy/urls";
 import { evaluateTrust, evaluateWorld } from "@/lib/trust/evaluate-trust";
 import { loadHost } from "@/lib/trust/simulated-host";
+import { trustHostSentence } from "@/lib/trust/trust-hostname";
 import { compareSnapshots } from "@/lib/trust/snapshot";
 import { tlsVersionList } from "@/lib/trust/plain-words";
 import { CopyableValue } from "@/components/copyable-value";
@@ -50,7 +51,8 @@ export default async function AppPage({ params, searchParams }: { params: Promis
             <CopyableValue label="Suggested scopes" value={client.scope} />
             <CopyableValue label="Redirect URIs" value={redirectUris.join(" ")} />
           </dl>
-          <p className="mt-3 text-xs text-slate-500">Client type: {client.tokenEndpointAuthMethod === "none" ? "public (PKCE S256)" : client.tokenEndpointAuthMethod}. Trust hostname: {host.hostname}.</p>
+          <p className="mt-3 text-xs text-slate-500">Client type: {client.tokenEndpointAuthMethod === "none" ? "public (PKCE S256)" : client.tokenEndpointAuthMethod}. </p>
+          <p className="mt-1 text-xs text-slate-600" data-testid="trust-host-source">{trustHostSentence(client, host.hostname)}</p>
         </section>
         <section aria-labelledby="patient-sees" className={card}>
           <h2 id="patient-sees" className="text-lg font-semibold">What the patient sees</h2>
