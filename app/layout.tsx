@@ -3,6 +3,7 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "SMART Trust Sandbox", template: "%s · SMART Trust Sandbox" },
+  icons: { icon: "/favicon.svg" },
   description: "Rehearse a patient-facing SMART on FHIR authorization flow, its TLS/DNS trust checks and refresh-token suspension.",
 };
 

@@ -1,43 +1,54 @@
 // Reads the patient's record from the FHIR API with the access token, the way any SMART app would.
 import { fhirBaseUrl } from "./config";
+import { grantsRead, SECTIONS, type Section } from "./granted-sections";
 import type { HeldTokens } from "./token-refresh";
 
 type Resource = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-export interface PatientRecord {
-  patient: Resource;
-  vitals: Resource[];
-  medications: Resource[];
-  allergies: Resource[];
-  conditions: Resource[];
-  immunizations: Resource[];
-}
+/** A section's entries, or "not-shared" when the patient did not share it (not granted, or 403 insufficient_scope). */
+export type SectionData = Resource[] | "not-shared";
+
+export type PatientRecord = { patient: Resource | null } & Record<Section, SectionData>;
 
 export type RecordResult = { kind: "ok"; record: PatientRecord } | { kind: "unauthorized" } | { kind: "unavailable"; message: string };
 
 class Unauthorized extends Error {}
+class NotShared extends Error {}
 
 async function get(path: string, tokens: HeldTokens): Promise<Resource> {
   const response = await fetch(`${fhirBaseUrl()}/${path}`, { headers: { authorization: `Bearer ${tokens.accessToken}`, accept: "application/fhir+json" }, cache: "no-store" });
   if (response.status === 401) throw new Unauthorized();
+  // 403 insufficient_scope: the patient did not share this; not a failure to retry.
+  if (response.status === 403) throw new NotShared();
   if (!response.ok) throw new Error(`The health record server answered ${response.status} for ${path.split("?")[0]}.`);
   return response.json();
 }
 
 const entries = (bundle: Resource) => ((bundle.entry ?? []) as { resource: Resource }[]).map((entry) => entry.resource);
 
+/** A search the token allows, or "not-shared" without asking the server for what was not granted. */
+async function section(tokens: HeldTokens, name: Section, path: string): Promise<SectionData> {
+  if (!grantsRead(tokens.scope, SECTIONS[name].resourceType)) return "not-shared";
+  try {
+    return entries(await get(path, tokens));
+  } catch (error) {
+    if (error instanceof NotShared) return "not-shared";
+    throw error;
+  }
+}
+
 export async function loadRecord(tokens: HeldTokens): Promise<RecordResult> {
   const patient = encodeURIComponent(tokens.patient);
   try {
     const [patientResource, vitals, medications, allergies, conditions, immunizations] = await Promise.all([
-      get(`Patient/${patient}`, tokens),
-      get(`Observation?patient=${patient}&category=vital-signs&_count=200`, tokens),
-      get(`MedicationRequest?patient=${patient}`, tokens),
-      get(`AllergyIntolerance?patient=${patient}`, tokens),
-      get(`Condition?patient=${patient}`, tokens),
-      get(`Immunization?patient=${patient}`, tokens),
+      grantsRead(tokens.scope, "Patient") ? get(`Patient/${patient}`, tokens).catch((error) => (error instanceof NotShared ? null : Promise.reject(error))) : null,
+      section(tokens, "vitals", `Observation?patient=${patient}&category=vital-signs&_count=200`),
+      section(tokens, "medications", `MedicationRequest?patient=${patient}`),
+      section(tokens, "allergies", `AllergyIntolerance?patient=${patient}`),
+      section(tokens, "conditions", `Condition?patient=${patient}`),
+      section(tokens, "immunizations", `Immunization?patient=${patient}`),
     ]);
-    return { kind: "ok", record: { patient: patientResource, vitals: entries(vitals), medications: entries(medications), allergies: entries(allergies), conditions: entries(conditions), immunizations: entries(immunizations) } };
+    return { kind: "ok", record: { patient: patientResource, vitals, medications, allergies, conditions, immunizations } };
   } catch (error) {
     if (error instanceof Unauthorized) return { kind: "unauthorized" };
     return { kind: "unavailable", message: error instanceof Error && !(error instanceof TypeError) ? error.message : "The health record server cannot be reached." };

@@ -31,7 +31,7 @@ test("POST …/token – refresh after certificate expiry suspends; the patient 
   await page.getByRole("link", { name: "Sign in to review" }).click();
   await signIn(page, "avarivera");
   await expect(page.getByRole("heading", { name: "Access for Suspension Demo App was paused" })).toBeVisible();
-  await expect(page.getByRole("list", { name: "What changed" }).getByText(/The app's certificate expired on \d{1,2} \w+ \d{4}\./)).toBeVisible();
+  await expect(page.getByRole("list", { name: "What changed" }).getByText("The app's security certificate has expired.")).toBeVisible();
   await expect(page.getByText("When you approved")).toBeVisible();
   await page.getByRole("button", { name: "Re-approve" }).click();
   await expect(page.getByRole("status")).toContainText("You can close this tab and go back to the app");
@@ -44,8 +44,13 @@ test("POST …/token – refresh after certificate expiry suspends; the patient 
   const entry = page.getByTestId("authorization").filter({ hasText: "Suspension Demo App" });
   await expect(entry).toContainText("Active");
   await page.getByRole("button", { name: `Revoke Suspension Demo App ${client.client_id.slice(0, 4)}` }).click();
+  // Revoke asks first; nothing has changed yet.
+  await expect(page.getByRole("form", { name: `Confirm revoking Suspension Demo App ${client.client_id.slice(0, 4)}` })).toContainText("Stop Suspension Demo App from seeing your health record?");
+  await page.getByRole("button", { name: "Yes, revoke access" }).click();
   await expect(page.getByRole("status")).toContainText("Access revoked");
-  await expect(page.getByTestId("authorization").filter({ hasText: "Suspension Demo App" })).toContainText("Revoked");
+  const ended = page.getByTestId("authorization").filter({ hasText: "Suspension Demo App" });
+  await expect(ended).toContainText("Revoked");
+  await expect(ended.getByTestId("authorization-status")).toHaveText(/^Revoked by you on \d{1,2} \w+ \d{4}\.$/);
 
   const revoked = await refresh(request, client.client_id, tokens.refresh_token);
   expect(revoked.status()).toBe(400);

@@ -17,6 +17,7 @@ export const REVIEW_MESSAGES = {
   "already-active": "This access is already active; nothing changed.",
   "already-revoked": "This access was already revoked.",
   "not-suspended": "This access is not paused; nothing changed.",
+  "expired-form": "The form was out of date, so nothing changed. Please choose again.",
   expired: "This access ended because the app did not use it for more than 90 days, so it cannot be re-approved. Connect the app again from the app itself.",
 } as const;
 export type ReviewOutcome = keyof typeof REVIEW_MESSAGES;

@@ -5,7 +5,7 @@ import { evaluateTrust } from "../trust/evaluate-trust";
 import type { Finding, IdentityBlock, TrustChange, TrustSnapshot } from "../trust/types";
 
 export interface GrantStory {
-  grant: { id: string; status: string; scope: string; accessKind: string; approvedAt: Date; lastUsedAt: Date; createdAt: Date; suspendedAt: Date | null; revokedReason: string | null };
+  grant: { id: string; status: string; scope: string; accessKind: string; approvedAt: Date; lastUsedAt: Date; createdAt: Date; suspendedAt: Date | null; revokedAt: Date | null; revokedReason: string | null };
   clientName: string;
   patient: { id: string; name: string };
   then: IdentityBlock;

@@ -101,10 +101,11 @@ const PLAIN_LANGUAGE: Record<string, string> = {
   CarePlan: "Your care plans",
 };
 
-/** A sentence for the consent screen, e.g. "Your medications". */
-export function describeResourceScope(resource: ResourceScope): string {
-  if (resource.resourceType === "*") return "Everything in your health record";
-  return ownEntry(PLAIN_LANGUAGE, resource.resourceType) ?? `Your ${resource.resourceType.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase()} records`;
+/** A sentence for the consent screen, e.g. "Your medications", or "Leo Rivera's medications" for a proxy. */
+export function describeResourceScope(resource: ResourceScope, whose = "Your"): string {
+  if (resource.resourceType === "*") return `Everything in ${whose === "Your" ? "your" : whose} health record`;
+  const sentence = ownEntry(PLAIN_LANGUAGE, resource.resourceType) ?? `Your ${resource.resourceType.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase()} records`;
+  return sentence.replace(/^Your /, `${whose} `);
 }
 
 /** True when every scope in `requested` was granted (refresh may narrow, never widen). */

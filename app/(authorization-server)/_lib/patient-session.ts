@@ -21,14 +21,4 @@ export async function clearSessionCookie(): Promise<void> {
   (await cookies()).delete(SESSION_COOKIE);
 }
 
-/** Where to go after sign-in: only this tenant's patient pages or an error page of this server (no open redirect). */
-export function safeNextPath(tenantId: string, next: string | null | undefined): string {
-  const fallback = `/tenants/${tenantId}/personas/patient/my-authorizations`;
-  if (!next || next.includes("\\") || next.startsWith("//") || /[\u0000-\u001f]/.test(next)) return fallback;
-  if (next.startsWith(`/tenants/${tenantId}/personas/patient/`) || next.startsWith("/errors/")) return next;
-  return fallback;
-}
-
-export function loginPath(tenantId: string, next: string): string {
-  return `/tenants/${tenantId}/personas/patient/login?next=${encodeURIComponent(next)}`;
-}
+export { loginPath, safeNextPath } from "@/lib/patient-session/portal-paths";

@@ -3,6 +3,8 @@
 import { redirect } from "next/navigation";
 import { auth, signIn, signOut, updateSession } from "@/demo-app/auth";
 import { DEMO_PROVIDER_ID } from "@/demo-app/config";
+import { heldTokens } from "@/demo-app/held-tokens";
+import { revokeAtServer } from "@/demo-app/revoke-access";
 
 export async function connectAction(): Promise<void> {
   await signIn(DEMO_PROVIDER_ID, { redirectTo: "/demo/record" });
@@ -16,6 +18,8 @@ export async function refreshAction(): Promise<void> {
   redirect("/demo/record");
 }
 
+/** Stop using the app: give the refresh token back to the server (RFC 7009), then forget the session here. */
 export async function stopAction(): Promise<void> {
-  await signOut({ redirectTo: "/demo?stopped=1" });
+  const outcome = await revokeAtServer(await heldTokens());
+  await signOut({ redirectTo: `/demo?stopped=${outcome === "failed" ? "locally" : "revoked"}` });
 }

@@ -1,11 +1,11 @@
 // Validated authorize requests waiting for the patient, and their outcome: a grant with the trust snapshot
 // taken at approval plus a single-use code, or access_denied. Each request completes at most once.
-import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { Db, DbOrTransaction } from "../../db/client";
 import type { Prisma } from "../../db/generated/client";
 import { eventCreate } from "../../activity/record-event";
 import { sandboxNow } from "../../clock/sandbox-clock";
-import { ensureSecret } from "../../secrets/sandbox-secrets";
+import { formToken, verifyFormToken } from "../../patient-session/form-tokens";
 import { hashToken, randomToken } from "../../secrets/hashing";
 import { evaluateTrust } from "../../trust/evaluate-trust";
 import { authorizationServerUrls } from "../endpoints";
@@ -39,15 +39,13 @@ export async function loadAuthorizationRequest(db: Db, tenantId: string, id: str
   return { ...request, parameters: request.parameters as unknown as ValidatedAuthorization };
 }
 
-/** CSRF token for the consent form: bound to the request and to the signed-in session, never stored. */
+/** CSRF token for the consent form and the patient picker: bound to the request and to the signed-in session. */
 export async function consentCsrfToken(db: Db, requestId: string, loginSessionId: string): Promise<string> {
-  return createHmac("sha256", await ensureSecret(db, "session-signing")).update(`consent:${requestId}:${loginSessionId}`).digest("base64url");
+  return formToken(db, `consent:${requestId}`, loginSessionId);
 }
 
 export async function verifyConsentCsrfToken(db: Db, requestId: string, loginSessionId: string, presented: string): Promise<boolean> {
-  const expected = Buffer.from(await consentCsrfToken(db, requestId, loginSessionId));
-  const given = Buffer.from(presented);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return verifyFormToken(db, `consent:${requestId}`, loginSessionId, presented);
 }
 
 async function complete(db: DbOrTransaction, id: string, patientId: string | null): Promise<void> {

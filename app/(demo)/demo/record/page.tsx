@@ -3,7 +3,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { auth } from "@/demo-app/auth";
-import { loadRecord, patientName, series } from "@/demo-app/fhir-client";
+import { loadRecord, patientName, series, type SectionData } from "@/demo-app/fhir-client";
+import { SECTIONS, type Section } from "@/demo-app/granted-sections";
 import { heldTokens } from "@/demo-app/held-tokens";
 import { connectAction, refreshAction, stopAction } from "../actions";
 import { AccessProblem } from "../_components/access-problem";
@@ -17,11 +18,28 @@ export const dynamic = "force-dynamic";
 type Resource = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const text = (concept: Resource | undefined) => concept?.text ?? concept?.coding?.[0]?.display ?? "—";
 
-function List({ title, items }: { title: string; items: { key: string; primary: string; secondary?: string }[] }) {
+/** A part of the record the patient chose not to share: say so, and offer a new authorization to change it. */
+function NotShared({ noun, id }: { noun: string; id: string }) {
   return (
-    <section aria-labelledby={`list-${title}`} className="rounded-xl border border-slate-200 bg-white p-4">
-      <h2 id={`list-${title}`} className="text-base font-semibold text-slate-900">{title}</h2>
-      {items.length === 0 ? (
+    <div className="mt-2 rounded-lg bg-slate-50 px-3 py-2 text-sm text-slate-700" data-testid={`not-shared-${id}`}>
+      <p>You chose not to share your {noun} with MyHealth.</p>
+      <form action={connectAction} className="mt-1">
+        <button className="font-semibold text-indigo-700 underline underline-offset-2 hover:text-indigo-900">Change this</button>
+      </form>
+    </div>
+  );
+}
+
+type Item = { key: string; primary: string; secondary?: string };
+const itemsOf = (data: SectionData, item: (resource: Resource) => Item): Item[] | "not-shared" => (data === "not-shared" ? data : data.map(item));
+
+function List({ title, section, items }: { title: string; section: Section; items: Item[] | "not-shared" }) {
+  return (
+    <section aria-labelledby={`list-${section}`} className="rounded-xl border border-slate-200 bg-white p-4">
+      <h2 id={`list-${section}`} className="text-base font-semibold text-slate-900">{title}</h2>
+      {items === "not-shared" ? (
+        <NotShared noun={SECTIONS[section].noun} id={section} />
+      ) : items.length === 0 ? (
         <p className="mt-2 text-sm text-slate-500">None recorded.</p>
       ) : (
         <ul className="mt-2 divide-y divide-slate-100 text-sm">
@@ -76,31 +94,44 @@ export default async function RecordPage() {
   const { record } = result;
   const ownPatient = session.fhirUser?.split("/").pop();
   const proxy = ownPatient && ownPatient !== tokens.patient;
+  const name = record.patient ? patientName(record.patient) : null;
   return (
     <div className="space-y-5">
       <section aria-label="Patient" className="flex flex-wrap items-center justify-between gap-3 rounded-xl bg-indigo-900 px-5 py-4 text-white" data-testid="patient-banner">
         <div>
-          <h1 className="text-2xl font-bold">{patientName(record.patient)}</h1>
-          <p className="text-indigo-100">Born {record.patient.birthDate} · {record.patient.gender}</p>
+          <h1 className="text-2xl font-bold">{name ?? "Your health record"}</h1>
+          {record.patient ? (
+            <p className="text-indigo-100">
+              Born {record.patient.birthDate} · {record.patient.gender}
+            </p>
+          ) : (
+            <p className="text-indigo-100">You chose not to share your name and birth date with MyHealth.</p>
+          )}
         </div>
-        {proxy && <p className="rounded-lg bg-white/15 px-3 py-1.5 text-sm">You are viewing {patientName(record.patient)}&rsquo;s record as their proxy</p>}
+        {proxy && <p className="rounded-lg bg-white/15 px-3 py-1.5 text-sm">You are viewing {name ? `${name}’s` : "this"} record as their proxy</p>}
       </section>
       <div className="grid gap-5 lg:grid-cols-[1fr_20rem]">
         <div className="space-y-5">
           <section aria-labelledby="vitals" className="space-y-3">
-            <h2 id="vitals" className="text-lg font-semibold text-slate-900">Vital signs</h2>
-            <div className="grid gap-3 md:grid-cols-2">
-              <VitalsChart title="Heart rate" points={series(record.vitals, "8867-4")} color="#e11d48" />
-              <VitalsChart title="Systolic blood pressure" points={series(record.vitals, "8480-6")} color="#4f46e5" />
-              <VitalsChart title="Body weight" points={series(record.vitals, "29463-7")} color="#0d9488" />
-              <VitalsChart title="Body temperature" points={series(record.vitals, "8310-5")} color="#d97706" />
-            </div>
+            <h2 id="vitals" className="text-lg font-semibold text-slate-900">
+              Vital signs
+            </h2>
+            {record.vitals === "not-shared" ? (
+              <NotShared noun={SECTIONS.vitals.noun} id="vitals" />
+            ) : (
+              <div className="grid gap-3 md:grid-cols-2">
+                <VitalsChart title="Heart rate" points={series(record.vitals, "8867-4")} color="#e11d48" />
+                <VitalsChart title="Systolic blood pressure" points={series(record.vitals, "8480-6")} color="#4f46e5" />
+                <VitalsChart title="Body weight" points={series(record.vitals, "29463-7")} color="#0d9488" />
+                <VitalsChart title="Body temperature" points={series(record.vitals, "8310-5")} color="#d97706" />
+              </div>
+            )}
           </section>
           <div className="grid gap-3 md:grid-cols-2">
-            <List title="Medications" items={record.medications.map((m) => ({ key: m.id, primary: text(m.medicationCodeableConcept), secondary: `${m.status} · ${m.dosageInstruction?.[0]?.text ?? ""}` }))} />
-            <List title="Allergies" items={record.allergies.map((a) => ({ key: a.id, primary: text(a.code), secondary: `${a.criticality} criticality · ${a.reaction?.[0]?.manifestation?.[0]?.text ?? ""}` }))} />
-            <List title="Conditions" items={record.conditions.map((c) => ({ key: c.id, primary: text(c.code), secondary: `${text(c.clinicalStatus)} · since ${c.onsetDateTime ?? "—"}` }))} />
-            <List title="Immunizations" items={record.immunizations.map((i) => ({ key: i.id, primary: text(i.vaccineCode), secondary: i.occurrenceDateTime }))} />
+            <List title="Medications" section="medications" items={itemsOf(record.medications, (m) => ({ key: m.id, primary: text(m.medicationCodeableConcept), secondary: `${m.status} · ${m.dosageInstruction?.[0]?.text ?? ""}` }))} />
+            <List title="Allergies" section="allergies" items={itemsOf(record.allergies, (a) => ({ key: a.id, primary: text(a.code), secondary: `${a.criticality} criticality · ${a.reaction?.[0]?.manifestation?.[0]?.text ?? ""}` }))} />
+            <List title="Conditions" section="conditions" items={itemsOf(record.conditions, (c) => ({ key: c.id, primary: text(c.code), secondary: `${text(c.clinicalStatus)} · since ${c.onsetDateTime ?? "—"}` }))} />
+            <List title="Immunizations" section="immunizations" items={itemsOf(record.immunizations, (i) => ({ key: i.id, primary: text(i.vaccineCode), secondary: i.occurrenceDateTime }))} />
           </div>
         </div>
         <div className="space-y-3">
@@ -108,6 +139,7 @@ export default async function RecordPage() {
           <form action={stopAction}>
             <button className="w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm font-semibold text-slate-700 hover:bg-slate-50">Stop using the app</button>
           </form>
+          <p className="text-xs text-slate-500">Stopping ends MyHealth&rsquo;s access at your patient portal, not only on this device.</p>
         </div>
       </div>
     </div>

@@ -1,5 +1,5 @@
 // The patient's authorization manager (SMART management_endpoint): /tenants/{t}/personas/patient/my-authorizations
-// Names from app/(authorization-server)/tenants/[tenant]/personas/patient/my-authorizations/page.tsx.
+// Names from pages/tenants/[tenant]/personas/patient/my-authorizations/index.tsx and components/patient/authorization-list.tsx.
 import { expect, type Locator, type Page } from "@playwright/test";
 import { REVIEW_MESSAGES } from "./review-messages.js";
 
@@ -32,9 +32,17 @@ export class AuthorizationManagerPage {
     return this.page.getByRole("region", { name: patientName });
   }
 
-  /** The entries of one app (by its registered client_name), across records unless scoped with `within`. */
+  /**
+   * The entries of one app (by its registered client_name, also for an unverified app, which the page names by its
+   * domain), across records unless scoped with `within`.
+   */
   entry(appName: string, within: Locator | Page = this.page): Locator {
-    return within.getByTestId("authorization").filter({ has: this.page.getByText(appName, { exact: true }) });
+    return within.getByRole("listitem", { name: new RegExp(`^${escapeRegExp(appName)} \\S{4}$`) });
+  }
+
+  /** The past-tense status line of an entry ("Revoked by you on 29 November 2026.", "Will end the next time…"). */
+  statusLine(appName: string, within?: Locator): Locator {
+    return this.entry(appName, within).getByTestId("authorization-status");
   }
 
   /** The Revoke button of an entry, by its accessible name "Revoke {app name} {first 4 of client_id}". */
@@ -42,11 +50,15 @@ export class AuthorizationManagerPage {
     return within.getByRole("button", { name: clientId ? `Revoke ${appName} ${clientId.slice(0, 4)}` : new RegExp(`^Revoke ${escapeRegExp(appName)} \\S{4}$`) });
   }
 
-  /** Revokes an app's access (its only entry, or the one inside `within`), and waits for the confirmation. */
+  /** "Yes, revoke access": the confirmation the Revoke button asks for. */
+  readonly confirmRevokeButton = () => this.page.getByRole("button", { name: "Yes, revoke access", exact: true });
+
+  /** Revokes an app's access (its only entry, or the one inside `within`): Revoke, then confirm, and waits for the outcome. */
   async revoke(appName: string, within?: Locator): Promise<void> {
     const entry = this.entry(appName, within);
     await expect(entry).toHaveCount(1);
     await this.revokeButton(appName, undefined, entry).click();
+    await this.confirmRevokeButton().click();
     await expect(this.status).toContainText(REVIEW_MESSAGES.revoked);
   }
 

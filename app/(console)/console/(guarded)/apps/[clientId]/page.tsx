@@ -11,6 +11,7 @@ import { compareSnapshots } from "@/lib/trust/snapshot";
 import { tlsVersionList } from "@/lib/trust/plain-words";
 import { CopyableValue } from "@/components/copyable-value";
 import { IdentityBlock } from "@/components/patient/identity-block";
+import { identityView } from "@/lib/patient-pages/identity-view";
 import { CertificateChain } from "@/components/console/certificate-chain";
 import { applyScenarioAction, editAppAction, editWorldAction } from "./actions";
 import { AppEditForm, WorldEditForm } from "./edit-forms";
@@ -57,7 +58,7 @@ export default async function AppPage({ params, searchParams }: { params: Promis
         <section aria-labelledby="patient-sees" className={card}>
           <h2 id="patient-sees" className="text-lg font-semibold">What the patient sees</h2>
           <div className="mt-3">
-            <IdentityBlock identity={current.verdict.identity} findings={current.findings} />
+            <IdentityBlock view={identityView(current.verdict.identity, client.clientName, current.findings)} />
           </div>
           <h3 className="mt-5 text-sm font-semibold">Edit the app</h3>
           <div className="mt-2">

@@ -9,6 +9,7 @@ import {
   loadAuthorizationRequest,
   verifyConsentCsrfToken,
 } from "@/lib/oauth/authorize/authorization-requests";
+import { sharesNothing } from "@/lib/patient-pages/consent-step";
 import { NO_STORE_HEADERS } from "@/lib/oauth/oauth-response";
 import { accessiblePatients } from "@/lib/patient-session/sessions";
 import { currentPatientSession, loginPath } from "@/app/(authorization-server)/_lib/patient-session";
@@ -34,11 +35,10 @@ export async function POST(request: Request, { params }: { params: Promise<{ ten
     const allowed = await accessiblePatients(db, session.person.id);
     const patientId = authorization.patientId ?? (allowed.length === 1 ? allowed[0].id : null);
     if (!patientId || !allowed.some((patient) => patient.id === patientId)) return seeOther(`${step}?problem=choose-patient`);
-    return seeOther(
-      form.get("decision") === "allow"
-        ? await approveAuthorizationRequest(db, { tenantId, requestId, personId: session.person.id, patientId, loginSessionId: session.sessionId, keptScopes: form.getAll("scope").map(String) })
-        : await denyAuthorizationRequest(db, { tenantId, requestId, personId: session.person.id }),
-    );
+    if (form.get("decision") !== "allow") return seeOther(await denyAuthorizationRequest(db, { tenantId, requestId, personId: session.person.id }));
+    const keptScopes = form.getAll("scope").map(String);
+    if (sharesNothing(authorization.parameters.scope, keptScopes)) return seeOther(`${step}?problem=nothing-shared`);
+    return seeOther(await approveAuthorizationRequest(db, { tenantId, requestId, personId: session.person.id, patientId, loginSessionId: session.sessionId, keptScopes }));
   } catch (error) {
     if (error instanceof AuthorizationRequestUnavailable) return seeOther(step);
     throw error;
