@@ -23,7 +23,8 @@ test.describe("authorization as a new user would walk it", () => {
     await expect(identity).toContainText("QA Health Inc.");
     await expect(identity).toContainText("US, CA, San Diego");
     await expect(identity).toContainText("example.com");
-    await page.getByRole("checkbox", { name: /Your medications/ }).uncheck();
+    await expect(page.getByRole("checkbox", { name: /Leo Chen.s lab results and vital signs/ })).toBeChecked();
+    await page.getByRole("checkbox", { name: /Leo Chen.s medications/ }).uncheck();
     await page.getByRole("button", { name: "Allow" }).click();
 
     const callback = await callbackParameters(page);
@@ -74,8 +75,11 @@ test.describe("authorization as a new user would walk it", () => {
     const identity = page.getByTestId("identity-block");
     await expect(identity).toContainText("Unknown App");
     await expect(identity).not.toContainText("QA Health Inc.");
+    // Named by its domain, never by the name it chose; that name is only what it "calls itself".
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Allow an unverified app at example.com to access your health record?");
+    await expect(identity).toContainText("Calls itself “QA Throwaway App”");
     await identity.getByText("Why?").click();
-    await expect(identity).toContainText("does not publish the DNS TXT record cerner-client-id=");
+    await expect(identity).toContainText("The app's website does not confirm that this app belongs to it.");
   });
 
   test("login and consent pages cannot be framed and are not cached", async ({ page, request }) => {

@@ -45,7 +45,7 @@ test("POST …/token – refresh after certificate expiry suspends; the patient 
   await expect(entry).toContainText("Active");
   await page.getByRole("button", { name: `Revoke Suspension Demo App ${client.client_id.slice(0, 4)}` }).click();
   // Revoke asks first; nothing has changed yet.
-  await expect(page.getByRole("form", { name: `Confirm revoking Suspension Demo App ${client.client_id.slice(0, 4)}` })).toContainText("Stop Suspension Demo App from seeing your health record?");
+  await expect(page.getByRole("form", { name: `Confirm revoking Suspension Demo App ${client.client_id.slice(0, 4)}` })).toContainText("Stop an unverified app at example.com from seeing your health record?");
   await page.getByRole("button", { name: "Yes, revoke access" }).click();
   await expect(page.getByRole("status")).toContainText("Access revoked");
   const ended = page.getByTestId("authorization").filter({ hasText: "Suspension Demo App" });

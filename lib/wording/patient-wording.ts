@@ -69,7 +69,7 @@ export const WORDS = {
     organization: "Organization",
     location: "Location",
     website: "Website",
-    why: "Why is it not verified?",
+    why: "Why?",
   },
   nothingToApprove: "Nothing to approve here",
   noRecord: { title: "No health record to share", body: "Your account does not give you access to any health record." },

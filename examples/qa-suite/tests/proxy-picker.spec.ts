@@ -19,7 +19,7 @@ test("mayachen picks Leo in the patient picker, unticks medications, allows: the
   const consent = new ConsentPage(page);
   await expect(consent.headingFor(app.clientName, `${leo.name}'s`)).toBeVisible();
   await expect(consent.identityBlock).toContainText(app.organization.name);
-  await consent.untick("Your medications");
+  await consent.untick("Leo Chen's medications");
   await consent.allow();
 
   const callback = await app.callbacks.waitForCallback({ state: request.state });

@@ -42,7 +42,7 @@ export function ConnectionPanel({ scope, expiresAt, hasRefreshToken, lastRefresh
         <dt className="text-slate-600">Last refresh</dt>
         <dd data-testid="last-refresh">{lastRefresh ? `${now === null ? "…" : new Date(lastRefresh.at).toLocaleTimeString()} — ${OUTCOME[lastRefresh.outcome]}` : "not yet"}</dd>
         <dt className="text-slate-600">Scopes</dt>
-        <dd className="font-mono text-xs break-words">{scope}</dd>
+        <dd className="font-mono text-xs break-words" data-testid="connection-scope">{scope}</dd>
       </dl>
       <form action={refresh} className="mt-3">
         <button className="rounded-lg border border-indigo-200 bg-indigo-50 px-3 py-1.5 font-semibold text-indigo-900 hover:bg-indigo-100">Refresh now</button>
