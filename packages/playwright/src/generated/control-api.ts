@@ -402,6 +402,8 @@ export interface operations {
                         loginLockoutWindowMinutes?: number;
                         activityRetentionDays?: number;
                         activityMaxEvents?: number;
+                        /** @enum {string} */
+                        publicSuffixRule?: "icann" | "icann-and-private";
                         autoLogin?: boolean;
                     };
                     autoLogin?: boolean;
@@ -453,6 +455,8 @@ export interface operations {
                             loginLockoutWindowMinutes: number;
                             activityRetentionDays: number;
                             activityMaxEvents: number;
+                            /** @enum {string} */
+                            publicSuffixRule: "icann" | "icann-and-private";
                             autoLogin: boolean;
                         };
                         autoLogin: boolean;
@@ -531,6 +535,8 @@ export interface operations {
                             loginLockoutWindowMinutes: number;
                             activityRetentionDays: number;
                             activityMaxEvents: number;
+                            /** @enum {string} */
+                            publicSuffixRule: "icann" | "icann-and-private";
                             autoLogin: boolean;
                         };
                         autoLogin: boolean;
@@ -709,6 +715,8 @@ export interface operations {
                         loginLockoutWindowMinutes: number;
                         activityRetentionDays: number;
                         activityMaxEvents: number;
+                        /** @enum {string} */
+                        publicSuffixRule: "icann" | "icann-and-private";
                         autoLogin: boolean;
                     };
                 };
@@ -755,6 +763,8 @@ export interface operations {
                     loginLockoutWindowMinutes?: number;
                     activityRetentionDays?: number;
                     activityMaxEvents?: number;
+                    /** @enum {string} */
+                    publicSuffixRule?: "icann" | "icann-and-private";
                     autoLogin?: boolean;
                 };
             };
@@ -782,6 +792,8 @@ export interface operations {
                         loginLockoutWindowMinutes: number;
                         activityRetentionDays: number;
                         activityMaxEvents: number;
+                        /** @enum {string} */
+                        publicSuffixRule: "icann" | "icann-and-private";
                         autoLogin: boolean;
                     };
                 };

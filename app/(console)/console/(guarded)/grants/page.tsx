@@ -7,6 +7,8 @@ import { evaluateTrust } from "@/lib/trust/evaluate-trust";
 import { compareSnapshots } from "@/lib/trust/snapshot";
 import type { TrustSnapshot } from "@/lib/trust/types";
 import { StatusBadge } from "@/components/patient/status-badge";
+import { sandboxNow } from "@/lib/clock/sandbox-clock";
+import { expiryReason } from "@/lib/oauth/token/refresh-token-grant";
 import { grantAction } from "./actions";
 import { ownEntry } from "@/lib/util/own-entry";
 
@@ -32,6 +34,11 @@ export default async function GrantsPage({ searchParams }: { searchParams: Promi
   for (const clientId of new Set(grants.map((g) => g.clientId))) evaluations.set(clientId, await evaluateTrust(db, clientId, { mode: "inspect" }).catch(() => null));
   const policies = new Map<string, string>();
   for (const tenantId of new Set(grants.map((g) => g.tenantId))) policies.set(tenantId, (await readSettings(db, tenantId)).suspensionPolicy);
+  const nows = new Map<string, Date>();
+  for (const tenantId of new Set(grants.map((g) => g.tenantId))) nows.set(tenantId, await sandboxNow(db, tenantId));
+  // A grant that its next use will end (after a clock jump) says so instead of looking active.
+  const endings = new Map<string, string | null>();
+  for (const grant of grants) if (grant.status !== "revoked") endings.set(grant.id, await expiryReason(db, grant, nows.get(grant.tenantId)!));
   const back = new URLSearchParams({ ...(app ? { app } : {}), ...(patient ? { patient } : {}) }).toString();
 
   return (
@@ -69,8 +76,18 @@ export default async function GrantsPage({ searchParams }: { searchParams: Promi
                     <span className="font-semibold">{client?.clientName ?? grant.clientId}</span> → <span className="font-medium">{grant.patientId}</span>
                     <span className="ml-2 font-mono text-xs text-slate-500">{grant.id}</span>
                   </p>
-                  <StatusBadge status={grant.status} />
+                  <StatusBadge status={grant.status} endsAtNextUse={!!endings.get(grant.id)} />
                 </div>
+                {endings.get(grant.id) && (
+                  <p className="mt-1 text-xs font-medium text-orange-900" data-testid="grant-ending">
+                    Ends at its next use ({endings.get(grant.id)}): the next refresh answers invalid_grant and revokes it.
+                  </p>
+                )}
+                {grant.status === "revoked" && (
+                  <p className="mt-1 text-xs text-slate-700">
+                    Revoked {grant.revokedAt?.toISOString().slice(0, 16).replace("T", " ")} (sandbox time): {grant.revokedReason ?? "no reason recorded"}
+                  </p>
+                )}
                 <p className="mt-1 font-mono text-xs text-slate-600 break-words">{grant.scope}</p>
                 <p className="mt-1 text-xs text-slate-600">
                   {grant.accessKind} · created {grant.createdAt.toISOString().slice(0, 16).replace("T", " ")} · last used {grant.lastUsedAt.toISOString().slice(0, 16).replace("T", " ")} (sandbox time)
