@@ -86,7 +86,7 @@ test.describe("MyHealth demo app", () => {
     await page.getByRole("button", { name: "Connect your health record" }).click();
     await signIn(page, "avarivera");
     await page.getByRole("button", { name: "Deny" }).click();
-    await expect(page.getByRole("alert")).toContainText("You chose not to connect MyHealth");
+    await expect(page.getByRole("alert").filter({ hasText: "You chose not to connect MyHealth" })).toContainText("You can connect it whenever you like");
     await expect(page.locator("main")).not.toContainText("OAuthCallbackError");
   });
 

@@ -147,6 +147,6 @@ test("fhirclient from another origin: standalone launch with PKCE, reads the pat
   const explanation = await page.context().newPage();
   await explanation.goto(errorUri);
   await expect(explanation.getByRole("heading", { name: `Access for ${CLIENT_NAME} was paused` })).toBeVisible();
-  await expect(explanation.getByText(/was paused because its security information changed since you approved it/)).toBeVisible();
+  await expect(explanation.getByText(/health record was paused because the app.s security details changed after you approved it/)).toBeVisible();
   await expect(explanation.getByRole("list", { name: "What changed" }).getByText("The app's security certificate has expired.")).toBeVisible();
 });

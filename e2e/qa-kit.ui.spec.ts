@@ -32,6 +32,9 @@ test("the authorization manager names each Revoke button after its app, and revo
   const manager = new AuthorizationManagerPage(page);
   await manager.goto(sandbox.tenantId);
   await manager.revokeButton(app.clientName, app.clientId).click();
+  await expect(manager.status).toHaveCount(0); // it asks first: nothing has changed yet
+  await manager.confirmRevokeButton().click();
   await expect(manager.status).toContainText("Access revoked");
+  await expect(manager.statusLine(app.clientName)).toHaveText(/^Revoked by you on /);
   expect((await sandbox.smart.refresh({ refreshToken: tokens.refresh_token!, clientId: app.clientId })).body.error).toBe("invalid_grant");
 });

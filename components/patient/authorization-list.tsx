@@ -2,7 +2,7 @@
 // (past tense when ended), what it can see, and Revoke — which first asks for confirmation.
 import type { AuthorizationEntry } from "@/lib/oauth/patient-authorizations";
 import { identityView } from "@/lib/patient-pages/identity-view";
-import { WORDS } from "@/lib/wording/patient-wording";
+import { appName, WORDS } from "@/lib/wording/patient-wording";
 import { IdentityBlock } from "./identity-block";
 import { primaryButton, secondaryButton } from "./portal-frame";
 import { StatusBadge } from "./status-badge";
@@ -81,7 +81,7 @@ export function AuthorizationList({ groups, confirming, reviewHref }: Props) {
 function ConfirmRevoke({ entry, csrf, whoseRecord }: { entry: AuthorizationEntry; csrf: string; whoseRecord: string }) {
   return (
     <form method="post" className="mt-3 rounded-lg border border-red-200 bg-red-50 p-3" aria-label={`Confirm revoking ${entry.label}`}>
-      <p className="text-sm font-medium text-red-900">{WORDS.manager.confirmRevoke(entry.displayName, whoseRecord)}</p>
+      <p className="text-sm font-medium text-red-900">{WORDS.manager.confirmRevoke(appName(entry.identity, entry.registeredName), whoseRecord)}</p>
       <input type="hidden" name="csrf" value={csrf} />
       <input type="hidden" name="grant" value={entry.grantId} />
       <div className="mt-3 flex flex-wrap gap-3">

@@ -1,15 +1,12 @@
 // Brings a database up to date before the server starts. SQLite: creates the file's folder and applies the
-// migrations in prisma/migrations with Prisma's own `migrate deploy`. PostgreSQL: applies
+// migrations in prisma/migrations in this process (lib/db/migrate-sqlite.ts, Prisma's own record format). PostgreSQL: applies
 // prisma/postgresql/migrations (lib/db/migrate-postgresql.ts). Then seeds and creates keys and secrets.
 // Used by `npm start`, the e2e global setup and the unit-test setup, so they all run the real migrations.
-import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
-import { promisify } from "node:util";
 import { ConfigurationError, databaseKind, redactUrl, sqliteFilePath } from "../config/environment";
+import { migrateSqlite } from "./migrate-sqlite";
 import { sqliteMigrationsApplied } from "./migrations-applied";
-
-const run = promisify(execFile);
 
 export async function migrateDatabase(databaseUrl: string): Promise<void> {
   // Imported only for PostgreSQL: pg and postgrator take ~0.2 s to load and SQLite never needs them.
@@ -24,20 +21,17 @@ export async function migrateDatabase(databaseUrl: string): Promise<void> {
   if (!statSync(folder).isDirectory()) throw new ConfigurationError(`cannot create the database: ${folder} is not a folder`);
   // A deleted database must not inherit the write-ahead log of the one it replaces.
   if (!existsSync(file)) for (const suffix of ["-wal", "-shm"]) rmSync(file + suffix, { force: true });
-  // `prisma migrate deploy` is a second Node process that loads the Prisma CLI and prisma.config.ts: ~2.4 s
-  // even when there is nothing to do. When every migration is already applied, unchanged, there is nothing to do.
-  if (sqliteMigrationsApplied(file)) return;
-  const prismaCli = path.resolve("node_modules", "prisma", "build", "index.js");
+  if (sqliteMigrationsApplied(file, migrationsFolder())) return;
   try {
-    await run(process.execPath, [prismaCli, "migrate", "deploy"], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
-      maxBuffer: 10 * 1024 * 1024,
-    });
+    migrateSqlite(file, migrationsFolder());
   } catch (error) {
-    const output = `${(error as { stdout?: string }).stdout ?? ""}\n${(error as { stderr?: string }).stderr ?? ""}`;
-    const reason = output.split("\n").map((line) => line.trim()).filter((line) => /error|unable|cannot|failed/i.test(line) && !/External error id/.test(line))[0];
-    throw new ConfigurationError(`cannot open or migrate the database ${redactUrl(databaseUrl)}${reason ? `: ${reason}` : ""}`);
+    throw new ConfigurationError(`cannot open or migrate the database ${redactUrl(databaseUrl)}: ${(error as Error).message}`);
   }
+}
+
+/** prisma/migrations of the app: next to the working directory, or of the installed package (SANDBOX_APP_DIR). */
+export function migrationsFolder(): string {
+  return path.resolve(process.env.SANDBOX_APP_DIR ?? ".", "prisma", "migrations");
 }
 
 /** Migrate, then seed through the app's own client (imported late so DATABASE_URL is already set). */

@@ -5,21 +5,11 @@ import type { Db } from "../db/client";
 import { recordEvent } from "../activity/record-event";
 import { sandboxNow } from "../clock/sandbox-clock";
 import { evaluateTrust } from "../trust/evaluate-trust";
+import { REVIEW_MESSAGES } from "../wording/patient-wording";
 import { reactivateGrant, revokeGrant } from "./grants";
 import { expiryReason } from "./token/refresh-token-grant";
 
-export const REVIEW_MESSAGES = {
-  reapproved: "Access is active again. You can close this tab and go back to the app.",
-  "kept-paused": "Access stays paused. The app cannot use this health record until you re-approve it.",
-  revoked: "Access revoked. The app can no longer see this health record.",
-  "no-access": "You cannot change this app's access: your account does not manage this health record.",
-  "was-revoked": "This access was revoked and cannot be re-approved. Connect the app again from the app itself.",
-  "already-active": "This access is already active; nothing changed.",
-  "already-revoked": "This access was already revoked.",
-  "not-suspended": "This access is not paused; nothing changed.",
-  "expired-form": "The form was out of date, so nothing changed. Please choose again.",
-  expired: "This access ended because the app did not use it for more than 90 days, so it cannot be re-approved. Connect the app again from the app itself.",
-} as const;
+export { REVIEW_MESSAGES };
 export type ReviewOutcome = keyof typeof REVIEW_MESSAGES;
 
 async function grantFor(db: Db, grantId: string, personId: string) {

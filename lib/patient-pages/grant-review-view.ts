@@ -8,7 +8,7 @@ import { formToken } from "../patient-session/form-tokens";
 import type { PatientSession } from "../patient-session/sessions";
 import { longDate } from "../trust/plain-words";
 import { ownEntry } from "../util/own-entry";
-import { AppName, changeInPlainWords, endedSentence, whose, WORDS } from "../wording/patient-wording";
+import { appName, AppName, changeInPlainWords, endedSentence, whose, WORDS } from "../wording/patient-wording";
 import { changedFields, identityView, isAlarmingChange, type IdentityView } from "./identity-view";
 
 export type GrantReviewView =
@@ -38,13 +38,14 @@ export async function grantReviewView(db: Db, grantId: string, session: PatientS
   if (!session || !access) return { kind: "private", status: story.grant.status, signedIn: !!session };
 
   const { grant } = story;
-  const name = AppName(story.then, story.clientName);
+  const name = appName(story.then, story.clientName);
+  const Name = AppName(story.then, story.clientName);
   const patient = await db.patient.findUnique({ where: { id: story.patient.id }, select: { givenName: true, familyName: true } });
   const owner = whose({ relationship: access.relationship, givenName: patient?.givenName ?? "", familyName: patient?.familyName ?? story.patient.name });
   const approvedOn = longDate(grant.approvedAt);
   const titles = { suspended: WORDS.review.pausedTitle(name), revoked: WORDS.review.endedTitle(name), active: WORDS.review.activeTitle(name) } as Record<string, string>;
   const leads = {
-    suspended: WORDS.review.paused(name, owner, approvedOn),
+    suspended: WORDS.review.paused(Name, owner, approvedOn),
     revoked: `${endedSentence(grant.revokedReason, grant.revokedAt)} To use the app again, connect it again from the app.`,
     active: WORDS.review.active,
   } as Record<string, string>;
@@ -53,7 +54,7 @@ export async function grantReviewView(db: Db, grantId: string, session: PatientS
     kind: "review",
     grantId,
     status: grant.status,
-    title: titles[grant.status] ?? name,
+    title: titles[grant.status] ?? Name,
     lead: leads[grant.status] ?? "",
     changes: story.changes.map(changeInPlainWords),
     then: identityView(story.then, story.clientName),

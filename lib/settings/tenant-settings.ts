@@ -9,6 +9,7 @@ export const SETTING_DEFINITIONS = {
     schema: z.enum(["strict", "identity"]),
     default: "strict" as "strict" | "identity",
     label: "Suspension policy",
+    choices: { strict: "strict — any TLS or DNS fact", identity: "identity — only what the patient sees, or an unacceptable certificate" },
     help: "What counts as a change after the patient approved: strict = any TLS or DNS fact, including a renewed certificate's fingerprint (the literal reading of the vendor's announcement); identity = only changes to what the patient is shown or that make the certificate unacceptable.",
   },
   checkCacheSeconds: {
@@ -93,6 +94,7 @@ export const SETTING_DEFINITIONS = {
     schema: z.enum(PUBLIC_SUFFIX_RULES),
     default: "icann" as PublicSuffixRule,
     label: "Registrable domain (eTLD+1) rule",
+    choices: { icann: "icann — ICANN suffixes only (my-project.github.io → github.io)", "icann-and-private": "icann-and-private — private suffixes count too (my-project.github.io)" },
     help: "Which part of the Public Suffix List decides an app's domain (where its TXT record must be, and what patients see). icann = the ICANN section only, as the vendor documents (my-project.github.io → github.io); icann-and-private = private suffixes count too (my-project.github.io stays whole).",
   },
   autoLogin: {
@@ -104,6 +106,12 @@ export const SETTING_DEFINITIONS = {
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFINITIONS;
+
+/** The labelled choices of a setting that takes one of a few words (shown as a select), or null. */
+export function settingChoices(key: SettingKey): Record<string, string> | null {
+  const definition = SETTING_DEFINITIONS[key];
+  return "choices" in definition ? definition.choices : null;
+}
 export type TenantSettings = { [K in SettingKey]: (typeof SETTING_DEFINITIONS)[K]["default"] };
 export const SETTING_KEYS = Object.keys(SETTING_DEFINITIONS) as SettingKey[];
 

@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import { db } from "@/lib/db/client";
 import { DEFAULT_TENANT } from "@/lib/seed/personas";
-import { readSettings, SETTING_DEFINITIONS, SETTING_KEYS } from "@/lib/settings/tenant-settings";
+import { readSettings, SETTING_DEFINITIONS, SETTING_KEYS, settingChoices } from "@/lib/settings/tenant-settings";
 import { resetSandboxAction, saveSettingsAction } from "./actions";
 import { SettingsForm } from "./settings-form";
 
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ reset?: string }> }) {
   const settings = await readSettings(db, DEFAULT_TENANT.id);
   const { reset } = await searchParams;
-  const views = SETTING_KEYS.map((key) => ({ key, label: SETTING_DEFINITIONS[key].label, help: SETTING_DEFINITIONS[key].help, value: settings[key], defaultValue: SETTING_DEFINITIONS[key].default }));
+  const views = SETTING_KEYS.map((key) => ({ key, label: SETTING_DEFINITIONS[key].label, help: SETTING_DEFINITIONS[key].help, value: settings[key], defaultValue: SETTING_DEFINITIONS[key].default, choices: settingChoices(key) }));
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
       <section className="rounded-xl bg-white p-5 shadow-sm">

@@ -10,6 +10,7 @@ export interface SettingView {
   help: string;
   value: string | number | boolean;
   defaultValue: string | number | boolean;
+  choices: Record<string, string> | null;
 }
 
 export function SettingsForm({ action, settings }: { action: (s: SettingsState, f: FormData) => Promise<SettingsState>; settings: SettingView[] }) {
@@ -27,12 +28,15 @@ export function SettingsForm({ action, settings }: { action: (s: SettingsState, 
               <label className="flex items-center gap-2 font-medium">
                 <input type="checkbox" name={setting.key} defaultChecked={value === true} aria-describedby={describedBy} /> {setting.label}
               </label>
-            ) : setting.key === "suspensionPolicy" ? (
+            ) : setting.choices ? (
               <label className="block font-medium">
                 {setting.label}
                 <select name={setting.key} defaultValue={String(value)} className={inputClass} aria-describedby={describedBy}>
-                  <option value="strict">strict — any TLS or DNS fact</option>
-                  <option value="identity">identity — only what the patient sees, or an unacceptable certificate</option>
+                  {Object.entries(setting.choices).map(([choice, text]) => (
+                    <option key={choice} value={choice}>
+                      {text}
+                    </option>
+                  ))}
                 </select>
               </label>
             ) : (
