@@ -9,8 +9,13 @@ const PATIENT_PAGE_HEADERS = [
   { key: "Referrer-Policy", value: "same-origin" },
 ];
 
+// `npm run package` builds the runnable npm package: a standalone server (only the files it needs, traced) in its
+// own folder, so the ordinary build used by `npm start` and the tests is left alone.
+const packageBuild = process.env.SANDBOX_PACKAGE_BUILD === "1";
+
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  ...(packageBuild ? { output: "standalone" as const, distDir: ".next-package" } : {}),
   // Database drivers (native SQLite, PostgreSQL): loaded by Node at run time, never bundled.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg"],
   async headers() {

@@ -1,0 +1,127 @@
+#!/usr/bin/env node
+// `npx smart-trust-sandbox`: starts the prebuilt sandbox (Next.js standalone server) with its embedded SQLite
+// database in a data directory. Checks the port and the data directory first and says in one line what is wrong.
+// Plain Node (no shell, no POSIX-only calls), so it runs on Linux, macOS and Windows alike.
+import { spawn } from "node:child_process";
+import { accessSync, constants, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const { version } = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
+
+const HELP = `smart-trust-sandbox ${version} — a mock SMART on FHIR authorization server, FHIR API and demo app
+
+Usage: npx smart-trust-sandbox [options]
+
+Options:
+  --port <n>          port to listen on (default 3000; env PORT)
+  --host <address>    address to listen on (default 127.0.0.1; 0.0.0.0 to share it on your network; env SANDBOX_HOST)
+  --data-dir <dir>    where the SQLite database lives (default: a per-user folder, printed at start; env SANDBOX_DATA_DIR)
+  --public-url <url>  the sandbox's address as apps and browsers see it (default http://localhost:<port>; env PUBLIC_URL)
+  -h, --help          show this help
+  -v, --version       print the version
+
+Environment:
+  DATABASE_URL            postgresql://… to use PostgreSQL instead of the data directory's SQLite file
+  SANDBOX_ADMIN_PASSWORD  protect the console and the control API with this password
+  LOG_LEVEL               pino log level (default info)
+
+Once it runs: the landing page at the public URL, GET /api/health, the console at /console, the demo app at /demo.`;
+
+function fail(message) {
+  console.error(`smart-trust-sandbox: ${message}`);
+  process.exit(1);
+}
+
+function parseArguments(argv) {
+  const options = {};
+  const names = { "--port": "port", "--host": "host", "--data-dir": "dataDir", "--public-url": "publicUrl" };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split(/=(.*)/s, 2);
+    if (flag === "-h" || flag === "--help") options.help = true;
+    else if (flag === "-v" || flag === "--version") options.version = true;
+    else if (names[flag]) {
+      const value = inline ?? argv[++i];
+      if (value === undefined || value.startsWith("--")) fail(`${flag} needs a value (see --help)`);
+      options[names[flag]] = value;
+    } else fail(`unknown option ${argv[i]} (see --help)`);
+  }
+  return options;
+}
+
+/** A per-user folder: XDG on Linux, Application Support on macOS, LOCALAPPDATA on Windows. */
+function defaultDataDir() {
+  if (process.platform === "win32") return path.join(process.env.LOCALAPPDATA || path.join(os.homedir(), "AppData", "Local"), "smart-trust-sandbox");
+  if (process.platform === "darwin") return path.join(os.homedir(), "Library", "Application Support", "smart-trust-sandbox");
+  return path.join(process.env.XDG_DATA_HOME || path.join(os.homedir(), ".local", "share"), "smart-trust-sandbox");
+}
+
+function usableDataDir(dir) {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+    const probe = path.join(dir, `.write-test-${process.pid}`);
+    writeFileSync(probe, "");
+    rmSync(probe);
+  } catch (error) {
+    fail(`cannot use the data directory ${dir}: ${error.code === "EACCES" || error.code === "EPERM" ? "it is not writable" : error.message}`);
+  }
+}
+
+function assertPortFree(port, host) {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", (error) => fail(error.code === "EADDRINUSE" ? `port ${port} is already in use; choose another with --port` : `cannot listen on ${host}:${port}: ${error.message}`));
+    probe.listen(port, host, () => probe.close(resolve));
+  });
+}
+
+const options = parseArguments(process.argv.slice(2));
+if (options.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+if (options.version) {
+  console.log(version);
+  process.exit(0);
+}
+
+const port = Number(options.port ?? process.env.PORT ?? 3000);
+if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`--port must be a whole number from 1 to 65535, got "${options.port ?? process.env.PORT}"`);
+const host = options.host ?? process.env.SANDBOX_HOST ?? "127.0.0.1";
+const publicUrl = (options.publicUrl ?? process.env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, "");
+try {
+  if (!/^https?:$/.test(new URL(publicUrl).protocol)) throw new Error();
+} catch {
+  fail(`--public-url must be an absolute http(s) URL, got "${publicUrl}"`);
+}
+let databaseUrl = process.env.DATABASE_URL;
+let dataDir = null;
+if (!databaseUrl) {
+  dataDir = path.resolve(options.dataDir ?? process.env.SANDBOX_DATA_DIR ?? defaultDataDir());
+  usableDataDir(dataDir);
+  databaseUrl = `file:${path.join(dataDir, "sandbox.db")}`;
+}
+await assertPortFree(port, host);
+
+console.log(`smart-trust-sandbox ${version}: ${dataDir ? `data in ${dataDir}` : "database from DATABASE_URL"}; starting ${publicUrl} …`);
+const server = spawn(process.execPath, [path.join(root, "app", "server.js")], {
+  cwd: path.join(root, "app"),
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: String(port),
+    HOSTNAME: host,
+    PUBLIC_URL: publicUrl,
+    DATABASE_URL: databaseUrl,
+    SANDBOX_PREPARE_IN_SERVER: "1",
+    SANDBOX_APP_DIR: root,
+  },
+});
+for (const name of ["SIGINT", "SIGTERM"]) process.on(name, () => server.kill(name));
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
