@@ -1,7 +1,8 @@
+import type { PageConfig } from "next";
 import Head from "next/head";
 import { NotFoundPage } from "@/components/not-found-page";
 
-export const config = { unstable_runtimeJS: false };
+export const config: PageConfig = { unstable_runtimeJS: false };
 
 export default function PortalNotFound() {
   return (

@@ -4,7 +4,7 @@
 // no dev dependencies, no build on the user's machine. better-sqlite3 is an ordinary dependency, so npm installs
 // the native binary for the user's platform and Node.js version.
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const ROOT = process.cwd();
@@ -12,6 +12,24 @@ const BUILD = path.join(ROOT, ".next-package");
 const STANDALONE = path.join(BUILD, "standalone");
 const OUT = path.join(ROOT, "dist", "npm");
 const NATIVE = ["better-sqlite3"];
+/** Traced but never used by the sandbox: the image optimizer's native library (next/image is not used). */
+const UNUSED_PACKAGES = /^(sharp|@img\/.*)$/;
+/** Prisma's runtime for databases and engines the sandbox does not use (it runs the query compiler on SQLite or PostgreSQL). */
+const UNUSED_PRISMA_RUNTIME = /(mysql|sqlserver|cockroachdb)|^query_engine_bg\./;
+
+/**
+ * Turbopack loads external packages through aliases such as `.next-package/node_modules/jose-<hash>` → the package.
+ * npm pack leaves out every nested node_modules folder, so the aliases travel as a list and the start script links them.
+ */
+function externalAliases(folder: string): { alias: string; target: string }[] {
+  if (!existsSync(folder)) return [];
+  return packagesIn(folder).flatMap((alias) => {
+    const link = path.join(folder, alias);
+    if (!lstatSync(link).isSymbolicLink()) return [];
+    const target = path.relative(path.join(STANDALONE, "node_modules"), path.resolve(path.dirname(link), readlinkSync(link))).split(path.sep).join("/");
+    return [{ alias, target }];
+  });
+}
 
 function run(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): string {
   const result = spawnSync(process.execPath, args, { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 * 1024 * 1024 });
@@ -52,17 +70,31 @@ function main(): void {
   // The app: server.js and the traced build, without the root package.json (ESM) and node_modules (below).
   for (const entry of readdirSync(STANDALONE)) {
     if (entry === "node_modules" || entry === "package.json") continue;
-    cpSync(path.join(STANDALONE, entry), path.join(OUT, "app", entry), { recursive: true });
+    cpSync(path.join(STANDALONE, entry), path.join(OUT, "app", entry), { recursive: true, filter: (source) => !source.split(path.sep).includes("node_modules") });
   }
+  const aliases = externalAliases(path.join(STANDALONE, ".next-package", "node_modules"));
+  writeFileSync(path.join(OUT, "app", "external-aliases.json"), `${JSON.stringify(aliases, null, 2)}\n`);
   cpSync(path.join(BUILD, "static"), path.join(OUT, "app", ".next-package", "static"), { recursive: true });
   if (existsSync(path.join(ROOT, "public"))) cpSync(path.join(ROOT, "public"), path.join(OUT, "app", "public"), { recursive: true });
   cpSync(path.join(ROOT, "prisma", "migrations"), path.join(OUT, "prisma", "migrations"), { recursive: true });
   cpSync(path.join(ROOT, "packages", "server", "bin"), path.join(OUT, "bin"), { recursive: true });
   cpSync(path.join(ROOT, "packages", "server", "README.md"), path.join(OUT, "README.md"));
 
-  const traced = packagesIn(path.join(STANDALONE, "node_modules"));
+  const traced = packagesIn(path.join(STANDALONE, "node_modules")).filter((name) => !UNUSED_PACKAGES.test(name));
   const bundled = traced.filter((name) => !NATIVE.includes(name));
-  for (const name of bundled) cpSync(path.join(STANDALONE, "node_modules", name), path.join(OUT, "node_modules", name), { recursive: true });
+  for (const name of bundled) {
+    cpSync(path.join(STANDALONE, "node_modules", name), path.join(OUT, "node_modules", name), {
+      recursive: true,
+      filter: (source) => !(name === "@prisma/client" && UNUSED_PRISMA_RUNTIME.test(path.basename(source))),
+    });
+  }
+  // A bundled copy holds only the files the app needs, and its install scripts are not among them.
+  for (const name of bundled) {
+    const file = path.join(OUT, "node_modules", name, "package.json");
+    const manifest = JSON.parse(readFileSync(file, "utf8"));
+    for (const script of ["preinstall", "install", "postinstall", "prepare"]) delete manifest.scripts?.[script];
+    writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
+  }
   const versionOf = (name: string) => JSON.parse(readFileSync(path.join(STANDALONE, "node_modules", name, "package.json"), "utf8")).version as string;
   const manifest = {
     name: "smart-trust-sandbox",

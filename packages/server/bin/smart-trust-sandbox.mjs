@@ -3,7 +3,7 @@
 // database in a data directory. Checks the port and the data directory first and says in one line what is wrong.
 // Plain Node (no shell, no POSIX-only calls), so it runs on Linux, macOS and Windows alike.
 import { spawn } from "node:child_process";
-import { accessSync, constants, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -79,6 +79,36 @@ function assertPortFree(port, host) {
   });
 }
 
+/** The folder of an installed package, looked up the way Node.js resolves it from `from`. */
+function packageDir(name, from) {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, "node_modules", ...name.split("/"));
+    if (existsSync(path.join(candidate, "package.json"))) return candidate;
+    if (path.dirname(dir) === dir) return null;
+  }
+}
+
+/**
+ * The built server loads some packages through aliases (`.next-package/node_modules/jose-<hash>`); npm does not
+ * ship nested node_modules folders, so they are linked here on first start (junctions on Windows: no admin rights).
+ */
+function linkExternalAliases() {
+  const app = path.join(root, "app");
+  const aliases = JSON.parse(readFileSync(path.join(app, "external-aliases.json"), "utf8"));
+  for (const { alias, target } of aliases) {
+    const link = path.join(app, ".next-package", "node_modules", ...alias.split("/"));
+    if (existsSync(link)) continue;
+    const dir = packageDir(target, app);
+    if (!dir) fail(`the installed package is incomplete: ${target} is missing; reinstall smart-trust-sandbox`);
+    try {
+      mkdirSync(path.dirname(link), { recursive: true });
+      symlinkSync(dir, link, process.platform === "win32" ? "junction" : "dir");
+    } catch (error) {
+      fail(`cannot prepare the installed package at ${root} (${error.code ?? error.message}); install it where your user may write, e.g. with npx`);
+    }
+  }
+}
+
 const options = parseArguments(process.argv.slice(2));
 if (options.help) {
   console.log(HELP);
@@ -89,23 +119,27 @@ if (options.version) {
   process.exit(0);
 }
 
-const port = Number(options.port ?? process.env.PORT ?? 3000);
-if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`--port must be a whole number from 1 to 65535, got "${options.port ?? process.env.PORT}"`);
-const host = options.host ?? process.env.SANDBOX_HOST ?? "127.0.0.1";
-const publicUrl = (options.publicUrl ?? process.env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, "");
+/** An environment variable, with an empty value counting as unset. */
+const env = (name) => process.env[name]?.trim() || undefined;
+
+const port = Number(options.port ?? env("PORT") ?? 3000);
+if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`--port must be a whole number from 1 to 65535, got "${options.port ?? env("PORT")}"`);
+const host = options.host ?? env("SANDBOX_HOST") ?? "127.0.0.1";
+const publicUrl = (options.publicUrl ?? env("PUBLIC_URL") ?? `http://localhost:${port}`).replace(/\/$/, "");
 try {
   if (!/^https?:$/.test(new URL(publicUrl).protocol)) throw new Error();
 } catch {
   fail(`--public-url must be an absolute http(s) URL, got "${publicUrl}"`);
 }
-let databaseUrl = process.env.DATABASE_URL;
+let databaseUrl = env("DATABASE_URL");
 let dataDir = null;
 if (!databaseUrl) {
-  dataDir = path.resolve(options.dataDir ?? process.env.SANDBOX_DATA_DIR ?? defaultDataDir());
+  dataDir = path.resolve(options.dataDir ?? env("SANDBOX_DATA_DIR") ?? defaultDataDir());
   usableDataDir(dataDir);
   databaseUrl = `file:${path.join(dataDir, "sandbox.db")}`;
 }
 await assertPortFree(port, host);
+linkExternalAliases();
 
 console.log(`smart-trust-sandbox ${version}: ${dataDir ? `data in ${dataDir}` : "database from DATABASE_URL"}; starting ${publicUrl} …`);
 const server = spawn(process.execPath, [path.join(root, "app", "server.js")], {

@@ -1,7 +1,7 @@
 // GET/POST /errors/{urn}/instances/{id} — the page behind an error_uri: what happened, in plain words. A suspended
 // or revoked grant's page is private until sign-in: signed out (or signed in as someone who does not manage the
 // patient) it says only that an app's access was paused; the person who manages the patient gets the review.
-import type { GetServerSideProps } from "next";
+import type { GetServerSideProps, PageConfig } from "next";
 import { db } from "@/lib/db/client";
 import { explainErrorUrn } from "@/lib/oauth/error-explanations";
 import { GRANT_REVOKED_URN, GRANT_SUSPENDED_URN } from "@/lib/oauth/error-uri";
@@ -11,7 +11,7 @@ import { GrantReviewPage } from "@/components/patient/grant-review-page";
 import { grantReviewPage, type GrantReviewProps } from "@/app/(authorization-server)/_lib/grant-review-page";
 import { param, type PageContext } from "@/app/(authorization-server)/_lib/patient-page";
 
-export const config = { unstable_runtimeJS: false };
+export const config: PageConfig = { unstable_runtimeJS: false };
 
 type Props = { kind: "grant"; review: GrantReviewProps } | { kind: "explanation"; title: string; body: string; developerDetail: string | null; reference: string; at: string };
 

@@ -1,6 +1,6 @@
 // GET/POST /tenants/{t}/personas/patient/login?next=… — patient sign-in, naming the app that asks. A plain form
 // post back to this page: errors come back in place, success sets the session cookie and answers 303 to `next`.
-import type { GetServerSideProps } from "next";
+import type { GetServerSideProps, PageConfig } from "next";
 import { db } from "@/lib/db/client";
 import { askingAppName } from "@/lib/patient-pages/consent-step";
 import { attemptSignIn } from "@/lib/patient-pages/sign-in-form";
@@ -12,7 +12,7 @@ import { LoginForm, type LoginFormState } from "@/components/patient/login-form"
 import { card, PortalFrame } from "@/components/patient/portal-frame";
 import { param, postedForm, query, seeOther, setSessionCookie, type PageContext } from "@/app/(authorization-server)/_lib/patient-page";
 
-export const config = { unstable_runtimeJS: false };
+export const config: PageConfig = { unstable_runtimeJS: false };
 
 interface Props {
   organization: string;

@@ -1,7 +1,7 @@
 // GET/POST /tenants/{t}/personas/patient/authorize/{requestId} — the patient's steps for one authorize request:
 // sign in (redirect), pick a patient when there are several (a form post back here), then consent with the app's
 // identity block (Allow / Deny post to …/decision).
-import type { GetServerSideProps } from "next";
+import type { GetServerSideProps, PageConfig } from "next";
 import { db } from "@/lib/db/client";
 import { AuthorizationRequestUnavailable, loadAuthorizationRequest, verifyConsentCsrfToken } from "@/lib/oauth/authorize/authorization-requests";
 import { consentStep, type ConsentStep } from "@/lib/patient-pages/consent-step";
@@ -17,7 +17,7 @@ import { card, PortalFrame } from "@/components/patient/portal-frame";
 import { SignedInAs } from "@/components/patient/signed-in-as";
 import { found, pageSession, param, postedForm, query, seeOther, type PageContext } from "@/app/(authorization-server)/_lib/patient-page";
 
-export const config = { unstable_runtimeJS: false };
+export const config: PageConfig = { unstable_runtimeJS: false };
 
 const PROBLEMS: Record<string, string> = { "expired-form": WORDS.consent.expiredForm, "nothing-shared": WORDS.consent.nothingShared };
 

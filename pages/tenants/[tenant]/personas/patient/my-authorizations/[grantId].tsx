@@ -1,5 +1,5 @@
 // GET/POST /tenants/{t}/personas/patient/my-authorizations/{grantId} — review one authorization (then vs now).
-import type { GetServerSideProps } from "next";
+import type { GetServerSideProps, PageConfig } from "next";
 import { db } from "@/lib/db/client";
 import { loginPath, portalPaths } from "@/lib/patient-session/portal-paths";
 import { findTenant } from "@/lib/tenancy/tenants";
@@ -7,7 +7,7 @@ import { GrantReviewPage } from "@/components/patient/grant-review-page";
 import { grantReviewPage, type GrantReviewProps } from "@/app/(authorization-server)/_lib/grant-review-page";
 import { found, pageSession, param, type PageContext } from "@/app/(authorization-server)/_lib/patient-page";
 
-export const config = { unstable_runtimeJS: false };
+export const config: PageConfig = { unstable_runtimeJS: false };
 
 export const getServerSideProps: GetServerSideProps<GrantReviewProps> = async (context: PageContext) => {
   const tenantId = param(context, "tenant");

@@ -1,7 +1,7 @@
 // GET/POST /tenants/{t}/personas/patient/my-authorizations — the management_endpoint: the apps a person has
 // authorized for each health record they manage, ended ones in the past tense. Revoke asks for confirmation
 // (?confirm=<grant>) before the form post that revokes.
-import type { GetServerSideProps } from "next";
+import type { GetServerSideProps, PageConfig } from "next";
 import { db } from "@/lib/db/client";
 import { REVIEW_MESSAGES } from "@/lib/oauth/grant-review";
 import { patientAuthorizations } from "@/lib/oauth/patient-authorizations";
@@ -17,7 +17,7 @@ import { PortalFrame } from "@/components/patient/portal-frame";
 import { SignedInAs } from "@/components/patient/signed-in-as";
 import { found, pageSession, param, postedForm, query, seeOther, type PageContext } from "@/app/(authorization-server)/_lib/patient-page";
 
-export const config = { unstable_runtimeJS: false };
+export const config: PageConfig = { unstable_runtimeJS: false };
 
 interface Props {
   tenantId: string;
