@@ -38,7 +38,8 @@ const NPX_ARGS = (args: string[]) => [npmCli("npx-cli.js"), "--no-install", "sma
 
 /** Runs the sandbox; its output is kept, and printed when it fails. */
 function npx(cwd: string, args: string[]): ChildProcess & { output: string[] } {
-  const child = Object.assign(spawn(process.execPath, NPX_ARGS(args), { cwd, stdio: ["ignore", "pipe", "pipe"], env: outsideEnvironment() }), { output: [] as string[] });
+  // Its own process group, stopped as a whole the way Playwright stops a webServer.
+  const child = Object.assign(spawn(process.execPath, NPX_ARGS(args), { cwd, stdio: ["ignore", "pipe", "pipe"], env: outsideEnvironment(), detached: process.platform !== "win32" }), { output: [] as string[] });
   for (const stream of [child.stdout, child.stderr]) stream?.on("data", (chunk: Buffer) => child.output.push(chunk.toString()));
   return child;
 }
@@ -50,7 +51,7 @@ function npxSync(cwd: string, args: string[]) {
 async function firstOk(url: string, child: ChildProcess & { output: string[] }, timeoutMs = 60_000): Promise<number> {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
-    if (child.exitCode !== null) throw new Error(`the sandbox exited with ${child.exitCode} before answering:\n${child.output.join("")}`);
+    if (exited(child)) throw new Error(`the sandbox exited with ${child.exitCode} before answering:\n${child.output.join("")}`);
     try {
       if ((await fetch(url)).status === 200) return Date.now() - started;
     } catch {
@@ -61,12 +62,33 @@ async function firstOk(url: string, child: ChildProcess & { output: string[] }, 
   throw new Error(`no 200 from ${url} within ${timeoutMs / 1000} s`);
 }
 
+const exited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+
 function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
+    if (exited(child)) return resolve();
     child.once("exit", () => resolve());
-    child.kill("SIGTERM");
+    try {
+      if (process.platform !== "win32" && child.pid) process.kill(-child.pid, "SIGTERM");
+      else child.kill("SIGTERM");
+    } catch {
+      resolve(); // already gone
+    }
   });
+}
+
+/** After a stop, nothing may still listen: a restart must not be answered by the old server. */
+async function portClosed(port: number, timeoutMs = 15_000): Promise<void> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, "127.0.0.1", () => (socket.destroy(), resolve(true)));
+      socket.once("error", () => resolve(false));
+    });
+    if (!open) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`port ${port} still answers ${timeoutMs / 1000} s after the sandbox was stopped`);
 }
 
 async function main(): Promise<void> {
@@ -120,6 +142,7 @@ async function main(): Promise<void> {
     assert.equal(busy.status, 1, "a port in use is an error");
     assert.match(busy.stderr.trim(), /^smart-trust-sandbox: port \d+ is already in use; choose another with --port$/);
     await stop(first);
+    await portClosed(port);
 
     const notAFolder = path.join(work, "a-file");
     writeFileSync(notAFolder, "");
@@ -132,7 +155,9 @@ async function main(): Promise<void> {
     const secondMs = await firstOk(`${base}/api/health`, second);
     const keysAgain = await (await fetch(`${base}/tenants/${TENANT}/protocols/oauth2/profiles/smart-v1/jwk`)).json();
     assert.deepEqual(keysAgain, keys, "the second start on the same data directory keeps the data (same signing keys)");
+    assert.ok(!exited(second), "the second start is the one answering");
     await stop(second);
+    await portClosed(port);
     console.log(`test:package: passed — first 200 after ${(firstMs / 1000).toFixed(1)} s (new database), ${(secondMs / 1000).toFixed(1)} s on restart`);
   } finally {
     await Promise.all(children.map(stop));

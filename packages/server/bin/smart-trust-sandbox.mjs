@@ -158,4 +158,9 @@ const server = spawn(process.execPath, [path.join(root, "app", "server.js")], {
   },
 });
 for (const name of ["SIGINT", "SIGTERM"]) process.on(name, () => server.kill(name));
+// `npx` runs this through a shell that does not pass a SIGTERM on: when whoever started it is gone, stop too.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) server.kill("SIGTERM");
+}, 1000).unref();
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
