@@ -1,8 +1,9 @@
-// `npm run test:example`: the example outside QA suite (examples/qa-suite) against this checkout, as a team
-// would run it — the kit built and installed from its path, the sandbox started by the suite's own webServer
-// on a fresh SQLite file, fully parallel with 2 workers. EXAMPLE_REPEAT=N repeats every test N times.
+// `npm run test:example`: the example outside QA suite (examples/qa-suite) as a team would run it — the kit built
+// and installed from its path, the sandbox installed as the runnable package (the tarball `npm run package` made;
+// built here when missing) and started by the suite's own webServer with `npx smart-trust-sandbox` on a fresh data
+// directory, fully parallel with 2 workers. EXAMPLE_REPEAT=N repeats every test N times.
 import { execFileSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { browserForTests } from "./find-browser";
 
@@ -14,7 +15,11 @@ const run = (command: string, args: string[], cwd: string, env: Record<string, s
 
 run(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", path.join(root, "packages", "playwright", "tsconfig.json")], root);
 run(npm, ["install", "--no-audit", "--no-fund", "--loglevel=error"], example);
-for (const suffix of ["", "-wal", "-shm"]) rmSync(path.join(root, "data", `qa-suite.db${suffix}`), { force: true });
+const { version } = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
+const tarball = path.join(root, "dist", `smart-trust-sandbox-${version}.tgz`);
+if (!existsSync(tarball)) run(process.execPath, ["--import", "tsx", path.join(root, "scripts", "package.ts")], root);
+run(npm, ["install", "--no-save", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error", tarball], example);
+rmSync(path.join(example, "test-results", "sandbox-data"), { recursive: true, force: true });
 const repeat = process.env.EXAMPLE_REPEAT ?? "1";
 // The outside suite reads CHROMIUM_PATH; hand it the browser this machine's finder picked (scripts/find-browser.ts).
 const browser = browserForTests().executablePath;

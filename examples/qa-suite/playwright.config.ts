@@ -2,8 +2,8 @@
 // the control API, reset after each test, deleted at the end), so the tests run fully in parallel.
 //
 //   SANDBOX_URL      where the sandbox is (default http://localhost:3200); also its PUBLIC_URL
-//   SANDBOX_COMMAND  how to start it when nothing answers there (default: `npm start` in SANDBOX_DIR)
-//   SANDBOX_DIR      the sandbox checkout for the default command (default ../.., this example's home)
+//   SANDBOX_COMMAND  how to start it when nothing answers there (default: `npx smart-trust-sandbox`, the runnable
+//                    package this project installs, on its own data directory)
 //   CHROMIUM_PATH    the Chromium to drive (default: /usr/bin/chromium where it exists, else Playwright's own)
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
@@ -37,17 +37,12 @@ export default defineConfig({
     },
   ],
   webServer: {
-    // The sandbox's `npm start` builds when its sources changed, migrates, seeds, then serves. It runs on its own
-    // SQLite file here so a QA run never touches the developer's data/sandbox.db.
-    command: process.env.SANDBOX_COMMAND ?? "npm start",
-    cwd: process.env.SANDBOX_COMMAND ? undefined : (process.env.SANDBOX_DIR ?? "../.."),
-    env: process.env.SANDBOX_COMMAND
-      ? {}
-      : { PORT: port, PUBLIC_URL: SANDBOX_URL, DATABASE_URL: process.env.SANDBOX_DATABASE_URL ?? "file:./data/qa-suite.db" },
+    // The runnable package: migrates, seeds and serves in a few seconds, no checkout and no build. Its SQLite
+    // database lives in its own data directory, so a QA run never touches anyone's data.
+    command: process.env.SANDBOX_COMMAND ?? `npx --no-install smart-trust-sandbox --port ${port} --public-url ${SANDBOX_URL} --data-dir ./test-results/sandbox-data`,
     url: `${SANDBOX_URL}/api/health`,
     reuseExistingServer: true,
-    // A first start may run `next build`.
-    timeout: 10 * 60_000,
+    timeout: 60_000,
     // The sandbox logs one JSON line per request on stdout; its errors still come through stderr.
     stdout: "ignore",
     stderr: "pipe",
