@@ -14,6 +14,8 @@ const run = (command: string, args: string[], cwd: string, env: Record<string, s
   execFileSync(command, args, { cwd, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
 
 run(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", path.join(root, "packages", "playwright", "tsconfig.json")], root);
+// The kit is copied on install (install-links), and npm keeps a copy whose version did not change: drop it first.
+rmSync(path.join(example, "node_modules", "@smart-trust-sandbox", "playwright"), { recursive: true, force: true });
 run(npm, ["install", "--no-audit", "--no-fund", "--loglevel=error"], example);
 const { version } = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
 const tarball = path.join(root, "dist", `smart-trust-sandbox-${version}.tgz`);

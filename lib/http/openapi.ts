@@ -10,7 +10,14 @@ import { ageGrantSchema, approveGrantSchema, grantListQuery } from "./routes/gra
 import { scenarioBodySchema } from "./routes/app-trust-routes";
 import { createTenantSchema } from "./routes/tenant-routes";
 
-const change = z.object({ code: z.string().describe("e.g. certificate.expired"), kind: z.enum(["identity", "acceptability", "fact"]), sentence: z.string() }).describe("A change since approval");
+const change = z
+  .object({
+    code: z.string().describe("e.g. certificate.expired"),
+    kind: z.enum(["identity", "acceptability", "fact"]),
+    sentence: z.string().describe("for developers, precise (dates, fingerprints)"),
+    patientSentence: z.string().optional().describe("what the error_uri page shows the patient, in plain words"),
+  })
+  .describe("A change since approval");
 const grant = z.object({
   id: z.string(),
   clientId: z.string(),

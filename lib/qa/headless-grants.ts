@@ -8,6 +8,8 @@ import { administerGrant, GrantActionRefused } from "../console/grant-administra
 import { approveAuthorizationRequest, startAuthorizationRequest } from "../oauth/authorize/authorization-requests";
 import { toAuthenticatedClient } from "../oauth/client-authentication";
 import { authorizationServerUrls } from "../oauth/endpoints";
+import type { TrustChange } from "../trust/types";
+import { changeInPlainWords } from "../wording/patient-wording";
 import { reapproveGrant, REVIEW_MESSAGES } from "../oauth/grant-review";
 import { grantEvent, type GrantRow } from "../oauth/grants";
 import { scopeProblems, scopesOutsideRegistration, splitScope } from "../oauth/scopes";
@@ -114,7 +116,8 @@ export function presentGrant(grant: GrantRow, username?: string) {
     suspendedAt: grant.suspendedAt?.toISOString() ?? null,
     revokedAt: grant.revokedAt?.toISOString() ?? null,
     revokedReason: grant.revokedReason,
-    changes: grant.status === "suspended" ? (suspension?.changes ?? []) : [],
+    // `sentence` for developers; `patientSentence` is what the error_uri page shows the patient.
+    changes: grant.status === "suspended" ? (suspension?.changes ?? []).map((change) => ({ ...change, patientSentence: changeInPlainWords(change as TrustChange) })) : [],
   };
 }
 

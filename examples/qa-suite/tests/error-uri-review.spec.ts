@@ -23,8 +23,10 @@ test("suspension → error_uri signed out shows no patient name → Sign in to r
   await errorPage.signInToReview("avarivera");
   await expect(errorPage.pausedHeading(app.clientName)).toBeVisible();
   const suspended = await sandbox.control.grants.get(grant.id);
-  expect(await errorPage.changeSentences()).toEqual(suspended.changes.map((change) => change.sentence));
-  expect(await errorPage.changeSentences()).toContainEqual(expect.stringMatching(/certificate expired/i));
+  // The page tells the patient in plain words; the control API has both those and the developer's precise sentences.
+  expect(await errorPage.changeSentences()).toEqual(suspended.changes.map((change) => change.patientSentence));
+  expect(await errorPage.changeSentences()).toContainEqual(expect.stringMatching(/certificate has expired/i));
+  expect(suspended.changes.map((change) => change.sentence)).toContainEqual(expect.stringMatching(/certificate expired on/i));
   await expect(errorPage.identityBlocks).toHaveCount(2);
   await expect(errorPage.keepPausedButton).toBeVisible();
   await expect(errorPage.revokeAccessButton).toBeVisible();

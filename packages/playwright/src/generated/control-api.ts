@@ -940,7 +940,10 @@ export interface operations {
                             code: string;
                             /** @enum {string} */
                             kind: "identity" | "acceptability" | "fact";
+                            /** @description for developers, precise (dates, fingerprints) */
                             sentence: string;
+                            /** @description what the error_uri page shows the patient, in plain words */
+                            patientSentence?: string;
                         }[];
                     };
                 };
@@ -996,7 +999,10 @@ export interface operations {
                             code: string;
                             /** @enum {string} */
                             kind: "identity" | "acceptability" | "fact";
+                            /** @description for developers, precise (dates, fingerprints) */
                             sentence: string;
+                            /** @description what the error_uri page shows the patient, in plain words */
+                            patientSentence?: string;
                         }[];
                     };
                 };
@@ -1055,7 +1061,10 @@ export interface operations {
                             code: string;
                             /** @enum {string} */
                             kind: "identity" | "acceptability" | "fact";
+                            /** @description for developers, precise (dates, fingerprints) */
                             sentence: string;
+                            /** @description what the error_uri page shows the patient, in plain words */
+                            patientSentence?: string;
                         }[];
                     };
                 };
@@ -1219,7 +1228,10 @@ export interface operations {
                                 code: string;
                                 /** @enum {string} */
                                 kind: "identity" | "acceptability" | "fact";
+                                /** @description for developers, precise (dates, fingerprints) */
                                 sentence: string;
+                                /** @description what the error_uri page shows the patient, in plain words */
+                                patientSentence?: string;
                             }[];
                         }[];
                     };
@@ -1294,7 +1306,10 @@ export interface operations {
                                 code: string;
                                 /** @enum {string} */
                                 kind: "identity" | "acceptability" | "fact";
+                                /** @description for developers, precise (dates, fingerprints) */
                                 sentence: string;
+                                /** @description what the error_uri page shows the patient, in plain words */
+                                patientSentence?: string;
                             }[];
                         };
                         code?: string;
@@ -1360,7 +1375,10 @@ export interface operations {
                             code: string;
                             /** @enum {string} */
                             kind: "identity" | "acceptability" | "fact";
+                            /** @description for developers, precise (dates, fingerprints) */
                             sentence: string;
+                            /** @description what the error_uri page shows the patient, in plain words */
+                            patientSentence?: string;
                         }[];
                     };
                 };
@@ -1419,7 +1437,10 @@ export interface operations {
                             code: string;
                             /** @enum {string} */
                             kind: "identity" | "acceptability" | "fact";
+                            /** @description for developers, precise (dates, fingerprints) */
                             sentence: string;
+                            /** @description what the error_uri page shows the patient, in plain words */
+                            patientSentence?: string;
                         }[];
                     };
                 };
@@ -1478,7 +1499,10 @@ export interface operations {
                             code: string;
                             /** @enum {string} */
                             kind: "identity" | "acceptability" | "fact";
+                            /** @description for developers, precise (dates, fingerprints) */
                             sentence: string;
+                            /** @description what the error_uri page shows the patient, in plain words */
+                            patientSentence?: string;
                         }[];
                     };
                 };
@@ -1537,7 +1561,10 @@ export interface operations {
                             code: string;
                             /** @enum {string} */
                             kind: "identity" | "acceptability" | "fact";
+                            /** @description for developers, precise (dates, fingerprints) */
                             sentence: string;
+                            /** @description what the error_uri page shows the patient, in plain words */
+                            patientSentence?: string;
                         }[];
                     };
                 };
@@ -1596,7 +1623,10 @@ export interface operations {
                             code: string;
                             /** @enum {string} */
                             kind: "identity" | "acceptability" | "fact";
+                            /** @description for developers, precise (dates, fingerprints) */
                             sentence: string;
+                            /** @description what the error_uri page shows the patient, in plain words */
+                            patientSentence?: string;
                         }[];
                     };
                 };
@@ -1661,7 +1691,10 @@ export interface operations {
                             code: string;
                             /** @enum {string} */
                             kind: "identity" | "acceptability" | "fact";
+                            /** @description for developers, precise (dates, fingerprints) */
                             sentence: string;
+                            /** @description what the error_uri page shows the patient, in plain words */
+                            patientSentence?: string;
                         }[];
                     };
                 };
