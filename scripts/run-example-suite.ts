@@ -1,9 +1,10 @@
 // `npm run test:example`: the example outside QA suite (examples/qa-suite) as a team would run it — the kit built
-// and installed from its path, the sandbox installed as the runnable package (the tarball `npm run package` made;
-// built here when missing) and started by the suite's own webServer with `npx smart-trust-sandbox` on a fresh data
-// directory, fully parallel with 2 workers. EXAMPLE_REPEAT=N repeats every test N times.
+// and installed from its path, the sandbox installed as the runnable package (the tarball `npm run package` made,
+// rebuilt here when missing or older than the sources) and started by the suite's own webServer with
+// `npx smart-trust-sandbox` on a fresh data directory, fully parallel with 2 workers. EXAMPLE_REPEAT=N repeats
+// every test N times.
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { browserForTests } from "./find-browser";
 
@@ -19,7 +20,10 @@ rmSync(path.join(example, "node_modules", "@smart-trust-sandbox", "playwright"),
 run(npm, ["install", "--no-audit", "--no-fund", "--loglevel=error"], example);
 const { version } = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
 const tarball = path.join(root, "dist", `smart-trust-sandbox-${version}.tgz`);
-if (!existsSync(tarball)) run(process.execPath, ["--import", "tsx", path.join(root, "scripts", "package.ts")], root);
+const newest = (entry: string): number =>
+  !existsSync(entry) ? 0 : statSync(entry).isDirectory() ? Math.max(statSync(entry).mtimeMs, ...readdirSync(entry).map((child) => newest(path.join(entry, child)))) : statSync(entry).mtimeMs;
+const sources = ["app", "pages", "lib", "components", "public", "prisma", "packages/server", "next.config.ts", "instrumentation.ts"].map((entry) => newest(path.join(root, entry)));
+if (!existsSync(tarball) || statSync(tarball).mtimeMs < Math.max(...sources)) run(process.execPath, ["--import", "tsx", path.join(root, "scripts", "package.ts")], root);
 run(npm, ["install", "--no-save", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error", tarball], example);
 rmSync(path.join(example, "test-results", "sandbox-data"), { recursive: true, force: true });
 const repeat = process.env.EXAMPLE_REPEAT ?? "1";
