@@ -1,5 +1,5 @@
 // The consent screen: /tenants/{t}/personas/patient/authorize/{requestId} once a record is chosen.
-// Names from app/(authorization-server)/tenants/[tenant]/personas/patient/authorize/[requestId]/page.tsx,
+// Names from pages/tenants/[tenant]/personas/patient/authorize/[requestId].tsx,
 // components/patient/consent-form.tsx and components/patient/identity-block.tsx.
 import { expect, type Locator, type Page } from "@playwright/test";
 

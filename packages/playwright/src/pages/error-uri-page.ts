@@ -1,5 +1,5 @@
 // The page behind an error_uri: /errors/{urn}/instances/{id}?client=…&tenant=…
-// For a suspended or revoked grant it is the grant review (app/(authorization-server)/_components/grant-review.tsx):
+// For a suspended or revoked grant it is the grant review (components/patient/grant-review.tsx):
 // signed out (or signed in as someone else) — private: a generic heading and "Sign in to review", no patient,
 // no app, no changes; signed in as someone who manages the patient — the app, "What changed", then-vs-now
 // identity blocks, "Re-approve", "Keep it paused", "Revoke access".

@@ -1,5 +1,5 @@
 // The patient sign-in page: /tenants/{t}/personas/patient/login?next=…
-// Names from app/(authorization-server)/tenants/[tenant]/personas/patient/login/{page,login-form}.tsx.
+// Names from pages/tenants/[tenant]/personas/patient/login.tsx and components/patient/login-form.tsx.
 import { expect, type Locator, type Page } from "@playwright/test";
 import { SANDBOX_PASSWORD } from "../types.js";
 

@@ -1,6 +1,6 @@
 // The patient picker for a person who may act for several patients (a proxy):
 // /tenants/{t}/personas/patient/authorize/{requestId} before a record is chosen.
-// Names from app/(authorization-server)/tenants/[tenant]/personas/patient/authorize/[requestId]/page.tsx and
+// Names from pages/tenants/[tenant]/personas/patient/authorize/[requestId].tsx and
 // components/patient/patient-picker.tsx.
 import { expect, type Locator, type Page } from "@playwright/test";
 
