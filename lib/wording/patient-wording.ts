@@ -35,6 +35,7 @@ export const WORDS = {
     locked: "Too many failed sign-in attempts for this username. Try again later.",
     noOrganization: "This sign-in page belongs to no organization.",
     crossSite: "This form was sent from another website, so it was not accepted. Open the sign-in page here and try again.",
+    unreadable: "The form could not be read. Please try again.",
   },
   picker: {
     title: "Choose a health record",

@@ -37,7 +37,7 @@ export const getServerSideProps: GetServerSideProps<Props> = async (context: Pag
   const posted = await postedForm(context);
   if (posted.kind === "refused") {
     context.res.statusCode = posted.status;
-    return { props: { ...props, state: { ...blank, message: WORDS.login.crossSite } } };
+    return { props: { ...props, state: { ...blank, message: posted.status === 403 ? WORDS.login.crossSite : WORDS.login.unreadable } } };
   }
   if (posted.kind === "none") return { props: { ...props, state: blank } };
   const fill = posted.form.get("fill");
