@@ -87,7 +87,17 @@ export interface LeafOptions {
 
 /** A TLS server certificate for `hostname`. OV/EV carry the organization in the subject; DV does not. */
 export async function createLeafCertificate(options: LeafOptions): Promise<x509.X509Certificate> {
+  return (await createLeafCertificateWithKey(options)).certificate;
+}
+
+/** The same, with its private key (PKCS#8, base64) — for a real TLS server, as the live probe's tests start. */
+export async function createLeafCertificateWithKey(options: LeafOptions): Promise<{ certificate: x509.X509Certificate; privateKeyPkcs8: string }> {
   const keys = await generateKeys();
+  const certificate = await signLeaf(options, keys);
+  return { certificate, privateKeyPkcs8: Buffer.from(await webcrypto.subtle.exportKey("pkcs8", keys.privateKey)).toString("base64") };
+}
+
+async function signLeaf(options: LeafOptions, keys: CryptoKeyPair): Promise<x509.X509Certificate> {
   const organization = options.type === "DV" ? null : options.organization;
   if (options.type !== "DV" && !organization) throw new Error(`an ${options.type} certificate needs an organization`);
   const extensions: x509.Extension[] = [

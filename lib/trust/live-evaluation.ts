@@ -1,0 +1,81 @@
+// A live check of a redirect URI's host, evaluated exactly like a simulated one: live observation → collectFacts
+// (against Node's public root store plus configured anchors) → judge → snapshot. Notes of what the probe could not
+// see (unreachable, timeouts, DNS failures, revocation not checked) join the findings.
+import { rootCertificates } from "node:tls";
+import { collectFacts } from "./collect-facts";
+import { judge } from "./judge";
+import { observeLiveHost, type LiveProbeOptions, type ProbeNote } from "./live-probe";
+import { registrableDomain, type PublicSuffixRule } from "./registrable-domain";
+import { snapshotHash, takeSnapshot } from "./snapshot";
+import type { Finding, TrustFacts, TrustSnapshot, Verdict } from "./types";
+
+export interface LiveCheckInput extends LiveProbeOptions {
+  redirectUri: string;
+  clientId: string;
+  clientName?: string;
+  publicSuffixRule?: PublicSuffixRule;
+  /** Extra trusted roots (PEM), besides Node's public root store. */
+  extraAnchorsPem?: string[];
+  /** When to judge validity (the tenant's sandbox clock; default now). */
+  at?: Date;
+}
+
+export interface LiveCheck {
+  source: "live";
+  redirectUri: string;
+  hostname: string;
+  address: string | null;
+  checkedAt: string;
+  facts: TrustFacts | null;
+  verdict: Verdict | null;
+  findings: (Finding | ProbeNote)[];
+  snapshot: TrustSnapshot | null;
+  snapshotHash: string | null;
+}
+
+export class NotProbeable extends Error {
+  override name = "NotProbeable";
+}
+
+function probeTarget(redirectUri: string): { hostname: string; port: number } {
+  let url: URL;
+  try {
+    url = new URL(redirectUri);
+  } catch {
+    throw new NotProbeable(`"${redirectUri}" is not an absolute URI`);
+  }
+  if (url.protocol !== "https:") throw new NotProbeable(`"${redirectUri}" is not an https URI: only an https redirect URI's host has a certificate to check`);
+  return { hostname: url.hostname.replace(/^\[|\]$/g, "").toLowerCase(), port: url.port ? Number(url.port) : 443 };
+}
+
+export async function checkLive(input: LiveCheckInput): Promise<LiveCheck> {
+  const { hostname, port } = probeTarget(input.redirectUri);
+  const domain = registrableDomain(hostname, input.publicSuffixRule);
+  const at = input.at ?? new Date();
+  const observation = await observeLiveHost(hostname, domain, { ...input, port: input.port ?? port });
+  const facts = collectFacts(observation.world, {
+    clientId: input.clientId,
+    hostname,
+    registrableDomain: domain,
+    now: at,
+    trustAnchors: [...rootCertificates, ...(input.extraAnchorsPem ?? [])],
+    revoked: new Set(),
+  });
+  const { verdict, findings } = judge(facts, { clientName: input.clientName ?? input.clientId, validated: false });
+  // The probe's own words win where it knows more (why the host was unreachable).
+  const explained = findings.map((finding) => observation.notes.find((note) => note.code === finding.code) ?? finding);
+  const probeNotes = observation.notes.filter((note) => !findings.some((finding) => finding.code === note.code));
+  const snapshot = takeSnapshot(facts, verdict);
+  return {
+    source: "live",
+    redirectUri: input.redirectUri,
+    hostname,
+    address: observation.address,
+    checkedAt: at.toISOString(),
+    facts,
+    verdict,
+    findings: [...explained, ...probeNotes],
+    snapshot,
+    snapshotHash: snapshotHash(snapshot),
+  };
+}

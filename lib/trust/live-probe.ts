@@ -1,0 +1,145 @@
+// The live probe: looks at a real host the way the simulated one is looked at. It observes the host's TLS endpoint
+// (a real handshake with SNI, the presented chain, which TLS versions it accepts) and the TXT records at its
+// registrable domain (node:dns), and hands them over as a world, so collectFacts → judge → snapshot are the same
+// code for a live host as for a simulated one. Limits: 5 s per connection, capped chain and record sizes, and
+// private, loopback and link-local addresses refused unless allowed.
+import { X509Certificate } from "node:crypto";
+import { lookup as systemLookup } from "node:dns/promises";
+import { Resolver } from "node:dns/promises";
+import { isIP } from "node:net";
+import tls, { type PeerCertificate } from "node:tls";
+import { TLS_VERSIONS, type SimulatedWorld, type TlsVersion } from "./types";
+
+export interface LiveProbeOptions {
+  /** TLS port (default 443). */
+  port?: number;
+  /** Per connection, and for each DNS query (default 5000). */
+  timeoutMs?: number;
+  /** DNS servers for the TXT lookup, as `ip` or `ip:port` (default: the system's). */
+  resolvers?: string[];
+  /** Allow private, loopback and link-local addresses (tests against servers on 127.0.0.1). */
+  allowPrivateAddresses?: boolean;
+  /** Where the host name resolves to, instead of asking DNS (tests). */
+  address?: string;
+}
+
+/** Something the probe could not see, in the findings' shape. */
+export interface ProbeNote {
+  code: string;
+  severity: "error" | "warning" | "info";
+  message: string;
+}
+
+export interface LiveObservation {
+  world: SimulatedWorld;
+  address: string | null;
+  notes: ProbeNote[];
+}
+
+const MAX_CHAIN = 10;
+const MAX_CERTIFICATE_BYTES = 16 * 1024;
+const MAX_TXT_RECORDS = 100;
+const MAX_TXT_BYTES = 4096;
+
+/** 10/8, 172.16/12, 192.168/16, 127/8, 169.254/16, 100.64/10, 0/8; ::1, fc00::/7, fe80::/10, IPv4-mapped of those. */
+export function isPrivateAddress(address: string): boolean {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return isPrivateAddress(mapped[1]);
+  if (isIP(address) === 4) {
+    const [a, b] = address.split(".").map(Number);
+    return a === 10 || a === 127 || a === 0 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127);
+  }
+  const lower = address.toLowerCase();
+  return lower === "::1" || lower === "::" || /^f[cd]/.test(lower) || /^fe[89ab]/.test(lower);
+}
+
+const NODE_VERSION_NAMES: Record<TlsVersion, tls.SecureVersion> = { TLSv1: "TLSv1", "TLSv1.1": "TLSv1.1", "TLSv1.2": "TLSv1.2", "TLSv1.3": "TLSv1.3" };
+
+function pemOf(raw: Buffer): string {
+  return new X509Certificate(raw).toString();
+}
+
+/** The presented chain, leaf first, from the peer certificate's issuer links (each certificate once). */
+function presentedChain(peer: PeerCertificate & { issuerCertificate?: PeerCertificate }): string[] {
+  const chain: string[] = [];
+  const seen = new Set<string>();
+  let current: (PeerCertificate & { issuerCertificate?: PeerCertificate }) | undefined = peer;
+  while (current?.raw && chain.length < MAX_CHAIN && !seen.has(current.fingerprint256)) {
+    seen.add(current.fingerprint256);
+    if (current.raw.length <= MAX_CERTIFICATE_BYTES) chain.push(pemOf(current.raw));
+    current = current.issuerCertificate;
+  }
+  return chain;
+}
+
+type Handshake = { ok: true; chain: string[] } | { ok: false; reason: string };
+
+function handshake(address: string, hostname: string, port: number, timeoutMs: number, version?: TlsVersion): Promise<Handshake> {
+  return new Promise((resolve) => {
+    const pinned = version ? { minVersion: NODE_VERSION_NAMES[version], maxVersion: NODE_VERSION_NAMES[version] } : { minVersion: "TLSv1" as const };
+    const socket = tls.connect({
+      host: address,
+      port,
+      servername: isIP(hostname) ? undefined : hostname,
+      rejectUnauthorized: false, // the probe judges the chain itself, against the sandbox's idea of trust
+      // Old versions need OpenSSL's lowest security level to be offered at all.
+      ciphers: "DEFAULT@SECLEVEL=0",
+      ...pinned,
+    });
+    const done = (result: Handshake) => {
+      socket.destroy();
+      resolve(result);
+    };
+    socket.setTimeout(timeoutMs, () => done({ ok: false, reason: "timeout" }));
+    socket.once("secureConnect", () => done({ ok: true, chain: presentedChain(socket.getPeerCertificate(true)) }));
+    socket.once("error", (error: NodeJS.ErrnoException) => done({ ok: false, reason: error.code ?? error.message }));
+  });
+}
+
+async function resolveAddress(hostname: string, options: LiveProbeOptions): Promise<{ address: string | null; note?: ProbeNote }> {
+  if (options.address) return { address: options.address };
+  if (isIP(hostname)) return { address: hostname };
+  try {
+    const { address } = await systemLookup(hostname);
+    return { address };
+  } catch (error) {
+    return { address: null, note: { code: "host.dns-failed", severity: "error", message: `The name ${hostname} does not resolve to an address (${(error as NodeJS.ErrnoException).code ?? "lookup failed"}).` } };
+  }
+}
+
+async function txtRecords(domain: string, options: LiveProbeOptions): Promise<{ records: string[]; note?: ProbeNote }> {
+  const resolver = new Resolver({ timeout: options.timeoutMs ?? 5000, tries: 1 });
+  if (options.resolvers?.length) resolver.setServers(options.resolvers);
+  try {
+    const answers = await resolver.resolveTxt(domain);
+    const records = answers.slice(0, MAX_TXT_RECORDS).map((chunks) => chunks.join("").slice(0, MAX_TXT_BYTES));
+    return { records };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENODATA" || code === "ENOTFOUND") return { records: [] };
+    return { records: [], note: { code: "dns.lookup-failed", severity: "warning", message: `The TXT records of ${domain} could not be read (${code ?? "lookup failed"}).` } };
+  }
+}
+
+/** Observes a live host: its TLS endpoint at `hostname`, and the TXT records at `registrableDomain`. */
+export async function observeLiveHost(hostname: string, registrableDomain: string, options: LiveProbeOptions = {}): Promise<LiveObservation> {
+  const port = options.port ?? 443;
+  const timeoutMs = options.timeoutMs ?? 5000;
+  const notes: ProbeNote[] = [];
+  const [{ address, note: addressNote }, { records, note: dnsNote }] = await Promise.all([resolveAddress(hostname, options), txtRecords(registrableDomain, options)]);
+  if (addressNote) notes.push(addressNote);
+  if (dnsNote) notes.push(dnsNote);
+  const unreachable = (extra?: ProbeNote): LiveObservation => ({ world: { reachable: false, tlsVersions: [], chainPem: [], txtRecords: records }, address, notes: extra ? [...notes, extra] : notes });
+  if (!address) return unreachable();
+  if (isPrivateAddress(address) && !options.allowPrivateAddresses) {
+    return unreachable({ code: "host.private-address", severity: "error", message: `${hostname} resolves to ${address}, a private or local address, which the probe does not connect to.` });
+  }
+  const first = await handshake(address, hostname, port, timeoutMs);
+  if (!first.ok) {
+    const reason = first.reason === "timeout" ? `no TLS answer within ${timeoutMs / 1000} s` : first.reason;
+    return unreachable({ code: "host.unreachable", severity: "error", message: `No TLS connection to ${hostname}:${port} (${reason}).` });
+  }
+  const accepted = await Promise.all(TLS_VERSIONS.map(async (version) => ((await handshake(address, hostname, port, timeoutMs, version)).ok ? version : null)));
+  notes.push({ code: "certificate.revocation-not-checked", severity: "info", message: "Revocation was not checked: the probe does not ask the certificate authority (OCSP) itself." });
+  return { world: { reachable: true, tlsVersions: accepted.filter((version): version is TlsVersion => version !== null), chainPem: first.chain, txtRecords: records }, address, notes };
+}
