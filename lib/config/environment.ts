@@ -1,7 +1,7 @@
 // Where the sandbox lives: port, public origin and database, from the environment with documented defaults.
 import path from "node:path";
 
-type Environment = Record<string, string | undefined>;
+export type Environment = Record<string, string | undefined>;
 
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_DATABASE_URL = "file:./data/sandbox.db";

@@ -9,6 +9,7 @@ import { nextAuthorizeSchema, nextTokenSchema } from "./routes/fault-routes";
 import { ageGrantSchema, approveGrantSchema, grantListQuery } from "./routes/grant-routes";
 import { scenarioBodySchema } from "./routes/app-trust-routes";
 import { createTenantSchema } from "./routes/tenant-routes";
+import { probeBodySchema } from "./routes/probe-routes";
 
 const change = z
   .object({
@@ -64,6 +65,17 @@ interface Operation {
   status?: number;
 }
 
+const readinessAnswer = z.object({
+  redirect_uri: z.string(),
+  client_id: z.string(),
+  checked_at: z.string(),
+  patient_sees: z.object({ label: z.enum(["verified", "unknown"]), appName: z.string().nullable(), organization: z.string().nullable(), location: z.string().nullable(), domain: z.string(), validated: z.boolean() }),
+  ready: z.boolean().describe("true when patients would see a verified identity"),
+  findings: z.array(z.object({ code: z.string(), severity: z.string(), message: z.string(), fix: z.string().nullable() })),
+  sources: z.unknown(),
+  snapshot_hash: z.string().nullable(),
+});
+
 const T = "/api/sandbox/tenants/{tenant}";
 const OPERATIONS: Operation[] = [
   { method: "get", path: "/api/sandbox/scenarios", summary: "The named trust scenarios (not about one tenant)", answer: z.array(scenario) },
@@ -89,6 +101,7 @@ const OPERATIONS: Operation[] = [
   { method: "post", path: `${T}/grants/{grantId}/reinstate`, summary: "Reinstate a suspended grant, as the console does", answer: grant },
   { method: "post", path: `${T}/grants/{grantId}/revoke`, summary: "Revoke the grant and its access tokens", answer: grant },
   { method: "post", path: `${T}/grants/{grantId}/age`, summary: "Move the grant's last use back (instead of the tenant's clock)", body: ageGrantSchema, answer: grant },
+  { method: "post", path: `${T}/probe`, summary: "Live TLS and DNS check of a real redirect URI's host: what patients would see and what to fix", body: probeBodySchema, answer: readinessAnswer },
 ];
 
 const jsonSchema = (schema: z.ZodType) => {

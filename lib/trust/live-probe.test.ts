@@ -1,56 +1,29 @@
 // The live probe against real servers started on 127.0.0.1: a TLS server presenting a real chain, and a DNS server
 // answering TXT queries. No internet: everything the probe talks to is started here.
-import { createPrivateKey } from "node:crypto";
-import dgram from "node:dgram";
 import net from "node:net";
-import tls from "node:tls";
-import * as dnsPacket from "dns-packet";
+import type tls from "node:tls";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCertificateAuthority, createLeafCertificateWithKey, importPrivateKey, type Organization } from "./certificate-factory";
+import { startDnsServer, startTlsServer, type Closable } from "../../test/live-servers";
 import { checkLive } from "./live-evaluation";
 import { isPrivateAddress } from "./live-probe";
 
-const ORG: Organization = { name: "Probe Health Inc.", country: "US", state: "CA", locality: "San Diego" };
 const HOST = "app.probe.test";
 const CLIENT = "live-client-1";
-const YEAR = 365 * 86_400_000;
-
 let rootPem = "";
-const servers: { close: () => void }[] = [];
 let dnsPort = 0;
-const txt: Record<string, string[]> = { "probe.test": [`cerner-client-id=${CLIENT}`, "v=spf1 -all"] };
+const servers: Closable[] = [];
 
-async function tlsServer(type: "OV" | "DV", minVersion: tls.SecureVersion = "TLSv1.2"): Promise<number> {
-  const now = Date.now();
-  const root = await createCertificateAuthority({ commonName: "Probe Test Root", organization: ORG, notBefore: new Date(now - YEAR), notAfter: new Date(now + YEAR) });
-  rootPem = root.certificate.toString("pem");
-  const issuer = { certificate: root.certificate, privateKey: await importPrivateKey(root.privateKeyPkcs8) };
-  const leaf = await createLeafCertificateWithKey({ hostname: HOST, type, organization: ORG, notBefore: new Date(now - 3_600_000), notAfter: new Date(now + YEAR), issuer });
-  const key = createPrivateKey({ key: Buffer.from(leaf.privateKeyPkcs8, "base64"), format: "der", type: "pkcs8" }).export({ format: "pem", type: "pkcs8" });
-  const server = tls.createServer({ key, cert: `${leaf.certificate.toString("pem")}\n${rootPem}`, minVersion });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  servers.push(server);
-  return (server.address() as net.AddressInfo).port;
+async function tlsServer(type: "OV" | "DV", minVersion?: tls.SecureVersion): Promise<number> {
+  const started = await startTlsServer({ hostname: HOST, type, minVersion });
+  rootPem = started.rootPem;
+  servers.push(started.server);
+  return started.port;
 }
 
 beforeAll(async () => {
-  const socket = dgram.createSocket("udp4");
-  socket.on("message", (message, remote) => {
-    const query = dnsPacket.decode(message);
-    const question = query.questions?.[0];
-    const records = question ? (txt[question.name] ?? []) : [];
-    const answer = dnsPacket.encode({
-      type: "response",
-      id: query.id,
-      flags: dnsPacket.RECURSION_DESIRED | dnsPacket.RECURSION_AVAILABLE,
-      questions: query.questions,
-      answers: records.map((data) => ({ type: "TXT" as const, name: question!.name, ttl: 60, data })),
-    });
-    socket.send(answer, remote.port, remote.address);
-  });
-  await new Promise<void>((resolve) => socket.bind(0, "127.0.0.1", resolve));
-  dnsPort = socket.address().port;
-  servers.push(socket);
+  const dns = await startDnsServer({ txt: { "probe.test": [`cerner-client-id=${CLIENT}`, "v=spf1 -all"] } });
+  dnsPort = dns.port;
+  servers.push(dns.server);
 });
 
 afterAll(() => servers.forEach((server) => server.close()));

@@ -96,20 +96,36 @@ function handshake(address: string, hostname: string, port: number, timeoutMs: n
   });
 }
 
+function resolverFor(options: LiveProbeOptions): Resolver | null {
+  if (!options.resolvers?.length) return null;
+  const resolver = new Resolver({ timeout: options.timeoutMs ?? 5000, tries: 1 });
+  resolver.setServers(options.resolvers);
+  return resolver;
+}
+
+/** The host's address: from the configured resolvers when there are any (A, then AAAA), else as the system resolves it. */
+async function lookupAddress(hostname: string, options: LiveProbeOptions): Promise<string> {
+  const resolver = resolverFor(options);
+  if (!resolver) return (await systemLookup(hostname)).address;
+  const v4 = await resolver.resolve4(hostname).catch(() => [] as string[]);
+  if (v4.length) return v4[0];
+  const v6 = await resolver.resolve6(hostname);
+  if (!v6.length) throw Object.assign(new Error("no address"), { code: "ENODATA" });
+  return v6[0];
+}
+
 async function resolveAddress(hostname: string, options: LiveProbeOptions): Promise<{ address: string | null; note?: ProbeNote }> {
   if (options.address) return { address: options.address };
   if (isIP(hostname)) return { address: hostname };
   try {
-    const { address } = await systemLookup(hostname);
-    return { address };
+    return { address: await lookupAddress(hostname, options) };
   } catch (error) {
     return { address: null, note: { code: "host.dns-failed", severity: "error", message: `The name ${hostname} does not resolve to an address (${(error as NodeJS.ErrnoException).code ?? "lookup failed"}).` } };
   }
 }
 
 async function txtRecords(domain: string, options: LiveProbeOptions): Promise<{ records: string[]; note?: ProbeNote }> {
-  const resolver = new Resolver({ timeout: options.timeoutMs ?? 5000, tries: 1 });
-  if (options.resolvers?.length) resolver.setServers(options.resolvers);
+  const resolver = resolverFor(options) ?? new Resolver({ timeout: options.timeoutMs ?? 5000, tries: 1 });
   try {
     const answers = await resolver.resolveTxt(domain);
     const records = answers.slice(0, MAX_TXT_RECORDS).map((chunks) => chunks.join("").slice(0, MAX_TXT_BYTES));

@@ -327,6 +327,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sandbox/tenants/{tenant}/probe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Live TLS and DNS check of a real redirect URI's host: what patients would see and what to fix */
+        post: operations["postTenantProbe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1696,6 +1713,73 @@ export interface operations {
                             /** @description what the error_uri page shows the patient, in plain words */
                             patientSentence?: string;
                         }[];
+                    };
+                };
+            };
+            /** @description A client error; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description e.g. invalid_request, not_found, conflict */
+                        error: string;
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    postTenantProbe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the https redirect URI whose host is checked */
+                    redirect_uri: string;
+                    /** @description the client id the TXT record must name (cerner-client-id=…) */
+                    client_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        redirect_uri: string;
+                        client_id: string;
+                        checked_at: string;
+                        patient_sees: {
+                            /** @enum {string} */
+                            label: "verified" | "unknown";
+                            appName: string | null;
+                            organization: string | null;
+                            location: string | null;
+                            domain: string;
+                            validated: boolean;
+                        };
+                        /** @description true when patients would see a verified identity */
+                        ready: boolean;
+                        findings: {
+                            code: string;
+                            severity: string;
+                            message: string;
+                            fix: string | null;
+                        }[];
+                        sources: unknown;
+                        snapshot_hash: string | null;
                     };
                 };
             };

@@ -1,0 +1,25 @@
+// How this deployment's live probe may look at the network (environment):
+//   SANDBOX_PROBE_RESOLVERS       DNS servers for the probe, comma-separated `ip` or `ip:port` (default: the system's)
+//   SANDBOX_PROBE_ANCHORS         a PEM file of extra trusted roots, besides Node's public root store
+//   SANDBOX_PROBE_ALLOW_PRIVATE   1 = also connect to private, loopback and link-local addresses (tests, labs)
+import { readFileSync } from "node:fs";
+import { ConfigurationError, type Environment } from "./environment";
+
+export interface ProbeSettings {
+  resolvers?: string[];
+  extraAnchorsPem: string[];
+  allowPrivateAddresses: boolean;
+}
+
+export function probeSettings(env: Environment = process.env): ProbeSettings {
+  const resolvers = env.SANDBOX_PROBE_RESOLVERS?.split(",").map((item) => item.trim()).filter(Boolean);
+  let extraAnchorsPem: string[] = [];
+  if (env.SANDBOX_PROBE_ANCHORS) {
+    try {
+      extraAnchorsPem = readFileSync(env.SANDBOX_PROBE_ANCHORS, "utf8").match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+    } catch (error) {
+      throw new ConfigurationError(`SANDBOX_PROBE_ANCHORS: cannot read ${env.SANDBOX_PROBE_ANCHORS}: ${(error as Error).message}`);
+    }
+  }
+  return { resolvers: resolvers?.length ? resolvers : undefined, extraAnchorsPem, allowPrivateAddresses: env.SANDBOX_PROBE_ALLOW_PRIVATE === "1" };
+}

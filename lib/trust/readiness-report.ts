@@ -1,0 +1,58 @@
+// "Check my app": a live check of the developer's own redirect URI, shaped for people and scripts — what the
+// patient would see (Verified / Unknown App), every fact with where it came from, and what to fix for each finding.
+import { clientIdRecord, type PublicSuffixRule } from "./registrable-domain";
+import { checkLive, type LiveCheck } from "./live-evaluation";
+import type { LiveProbeOptions } from "./live-probe";
+import { adviceFor } from "./probe-advice";
+import type { IdentityBlock } from "./types";
+
+export interface ReadinessReport {
+  redirect_uri: string;
+  client_id: string;
+  checked_at: string;
+  /** What the consent screen would show a patient. */
+  patient_sees: IdentityBlock & { label: "verified" | "unknown" };
+  ready: boolean;
+  findings: { code: string; severity: string; message: string; fix: string | null }[];
+  sources: {
+    hostname: string;
+    address: string | null;
+    tls_versions: string[];
+    certificate_chain: { subject: string | null; organization: string | null; issuer: string; type: string; not_after: string; fingerprint_sha256: string }[];
+    txt_records: { domain: string; records: string[] };
+  };
+  snapshot_hash: string | null;
+}
+
+export function reportOf(check: LiveCheck, clientId: string): ReadinessReport {
+  const facts = check.facts!;
+  const identity = check.verdict!.identity;
+  const context = { domain: facts.dns.registrableDomain, record: clientIdRecord(clientId), hostname: check.hostname };
+  return {
+    redirect_uri: check.redirectUri,
+    client_id: clientId,
+    checked_at: check.checkedAt,
+    patient_sees: identity,
+    ready: identity.label === "verified",
+    findings: check.findings.map((finding) => ({ code: finding.code, severity: finding.severity, message: finding.message, fix: adviceFor(finding.code, context) })),
+    sources: {
+      hostname: check.hostname,
+      address: check.address,
+      tls_versions: facts.tls.versions,
+      certificate_chain: (facts.certificate?.chain ?? []).map((certificate) => ({
+        subject: certificate.subject.commonName,
+        organization: certificate.subject.organization,
+        issuer: certificate.issuer,
+        type: certificate.type,
+        not_after: certificate.notAfter,
+        fingerprint_sha256: certificate.fingerprintSha256,
+      })),
+      txt_records: { domain: facts.dns.registrableDomain, records: facts.dns.txtRecords },
+    },
+    snapshot_hash: check.snapshotHash,
+  };
+}
+
+export async function readinessReport(input: { redirectUri: string; clientId: string; clientName?: string; publicSuffixRule?: PublicSuffixRule; extraAnchorsPem?: string[]; at?: Date } & LiveProbeOptions): Promise<ReadinessReport> {
+  return reportOf(await checkLive(input), input.clientId);
+}
