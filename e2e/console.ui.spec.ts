@@ -92,4 +92,17 @@ test.describe("developer console", () => {
     expect((await (await request.get("/api/sandbox/settings")).json()).suspensionPolicy).toBe("identity");
     await request.patch("/api/sandbox/settings", { data: { suspensionPolicy: "strict" } });
   });
+
+  test("Check my app explains a URI it cannot probe, and refuses a local address as a patient-facing host", async ({ page }) => {
+    await page.goto("/console/check");
+    await page.getByLabel("Redirect URI (https)").fill("http://localhost:3000/callback");
+    await page.getByLabel("Client id").fill("demo-patient-app");
+    await page.getByRole("button", { name: "Check my app" }).click();
+    await expect(page.getByRole("alert")).toContainText("is not an https URI");
+    await page.getByLabel("Redirect URI (https)").fill("https://127.0.0.1:9/callback");
+    await page.getByRole("button", { name: "Check my app" }).click();
+    const report = page.getByTestId("readiness-report");
+    await expect(report).toContainText("Not ready: patients would see “Unknown App”.");
+    await expect(report).toContainText("Fix: Use a redirect URI on a domain name you own instead of 127.0.0.1");
+  });
 });
