@@ -12,7 +12,8 @@ import {
 import { sharesNothing } from "@/lib/patient-pages/consent-step";
 import { NO_STORE_HEADERS } from "@/lib/oauth/oauth-response";
 import { accessiblePatients } from "@/lib/patient-session/sessions";
-import { currentPatientSession, loginPath } from "@/app/(authorization-server)/_lib/patient-session";
+import { loginPath } from "@/lib/patient-session/portal-paths";
+import { currentPatientSession } from "@/app/(authorization-server)/_lib/patient-session";
 
 const seeOther = (location: string) => new Response(null, { status: 303, headers: { Location: location, ...NO_STORE_HEADERS } });
 
