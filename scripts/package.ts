@@ -70,7 +70,7 @@ function main(): void {
   // The app: server.js and the traced build, without the root package.json (ESM) and node_modules (below).
   for (const entry of readdirSync(STANDALONE)) {
     if (entry === "node_modules" || entry === "package.json") continue;
-    cpSync(path.join(STANDALONE, entry), path.join(OUT, "app", entry), { recursive: true, filter: (source) => !source.split(path.sep).includes("node_modules") });
+    cpSync(path.join(STANDALONE, entry), path.join(OUT, "app", entry), { recursive: true, filter: (source) => !path.relative(STANDALONE, source).split(path.sep).includes("node_modules") });
   }
   const aliases = externalAliases(path.join(STANDALONE, ".next-package", "node_modules"));
   writeFileSync(path.join(OUT, "app", "external-aliases.json"), `${JSON.stringify(aliases, null, 2)}\n`);

@@ -3,6 +3,7 @@
 //   SANDBOX_PROBE_ANCHORS         a PEM file of extra trusted roots, besides Node's public root store
 //   SANDBOX_PROBE_ALLOW_PRIVATE   1 = also connect to private, loopback and link-local addresses (tests, labs)
 import { readFileSync } from "node:fs";
+import { isIP } from "node:net";
 import { ConfigurationError, type Environment } from "./environment";
 
 export interface ProbeSettings {
@@ -13,6 +14,10 @@ export interface ProbeSettings {
 
 export function probeSettings(env: Environment = process.env): ProbeSettings {
   const resolvers = env.SANDBOX_PROBE_RESOLVERS?.split(",").map((item) => item.trim()).filter(Boolean);
+  for (const resolver of resolvers ?? []) {
+    const host = /^\[(.+)\](?::\d+)?$/.exec(resolver)?.[1] ?? (isIP(resolver) ? resolver : resolver.replace(/:\d+$/, ""));
+    if (!isIP(host)) throw new ConfigurationError(`SANDBOX_PROBE_RESOLVERS: "${resolver}" is not an IP address (optionally with :port)`);
+  }
   let extraAnchorsPem: string[] = [];
   if (env.SANDBOX_PROBE_ANCHORS) {
     try {

@@ -14,7 +14,8 @@ export function loginPath(tenantId: string, next: string): string {
 /** Where to go after sign-in: only this tenant's patient pages or an error page of this server (no open redirect). */
 export function safeNextPath(tenantId: string, next: string | null | undefined): string {
   const fallback = portalPaths.manager(tenantId);
-  if (!next || next.includes("\\") || next.startsWith("//") || /[\u0000-\u001f]/.test(next)) return fallback;
+  // Printable ASCII only: the path goes into a Location header (anything else would make the header invalid).
+  if (!next || next.includes("\\") || next.startsWith("//") || /[^\x21-\x7e]/.test(next)) return fallback;
   if (next.startsWith(`/tenants/${tenantId}/personas/patient/`) || next.startsWith("/errors/")) return next;
   return fallback;
 }

@@ -74,8 +74,15 @@ describe("live probe", () => {
   it("refuses private, loopback and link-local addresses unless allowed", async () => {
     const check = await checkLive({ redirectUri: `https://${HOST}/cb`, clientId: CLIENT, address: "127.0.0.1", resolvers: [`127.0.0.1:${dnsPort}`], timeoutMs: 2000 });
     expect(check.findings).toContainEqual(expect.objectContaining({ code: "host.private-address" }));
-    for (const address of ["10.1.2.3", "172.20.0.1", "192.168.1.1", "127.0.0.1", "169.254.1.1", "::1", "fe80::1", "fd00::1", "::ffff:10.0.0.1"]) expect(isPrivateAddress(address), address).toBe(true);
+    for (const address of ["10.1.2.3", "172.20.0.1", "192.168.1.1", "127.0.0.1", "169.254.169.254", "100.64.0.1", "224.0.0.1", "::1", "fe80::1", "fd00::1", "::ffff:10.0.0.1", "::ffff:7f00:1", "::ffff:a9fe:a9fe", "64:ff9b::a00:1"]) {
+      expect(isPrivateAddress(address), address).toBe(true);
+    }
     for (const address of ["93.184.216.34", "2606:2800::1", "172.32.0.1"]) expect(isPrivateAddress(address), address).toBe(false);
+  });
+
+  it("refuses a loopback address written as an IPv4-mapped IPv6 literal", async () => {
+    const check = await checkLive({ redirectUri: "https://[::ffff:7f00:1]:9/cb", clientId: CLIENT, resolvers: [`127.0.0.1:${dnsPort}`], timeoutMs: 2000 });
+    expect(check.findings).toContainEqual(expect.objectContaining({ code: "host.private-address" }));
   });
 
   it("refuses a redirect URI that is not https", async () => {

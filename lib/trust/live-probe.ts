@@ -6,7 +6,7 @@
 import { X509Certificate } from "node:crypto";
 import { lookup as systemLookup } from "node:dns/promises";
 import { Resolver } from "node:dns/promises";
-import { isIP } from "node:net";
+import { BlockList, isIP } from "node:net";
 import tls, { type PeerCertificate } from "node:tls";
 import { TLS_VERSIONS, type SimulatedWorld, type TlsVersion } from "./types";
 
@@ -41,16 +41,30 @@ const MAX_CERTIFICATE_BYTES = 16 * 1024;
 const MAX_TXT_RECORDS = 100;
 const MAX_TXT_BYTES = 4096;
 
-/** 10/8, 172.16/12, 192.168/16, 127/8, 169.254/16, 100.64/10, 0/8; ::1, fc00::/7, fe80::/10, IPv4-mapped of those. */
+/** Addresses a probe never connects to unless allowed: private, loopback, link-local, shared, multicast, reserved. */
+const NOT_PUBLIC = new BlockList();
+for (const [network, prefix] of [["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12], ["192.0.0.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15], ["224.0.0.0", 4], ["240.0.0.0", 4]] as const) {
+  NOT_PUBLIC.addSubnet(network, prefix, "ipv4");
+}
+for (const [network, prefix] of [["::", 128], ["::1", 128], ["fc00::", 7], ["fe80::", 10], ["fec0::", 10], ["ff00::", 8], ["64:ff9b::", 96]] as const) {
+  NOT_PUBLIC.addSubnet(network, prefix, "ipv6");
+}
+
+/** An IPv4-mapped IPv6 address (`::ffff:127.0.0.1` or `::ffff:7f00:1`) as the IPv4 address it is. */
+function unmapped(address: string): string {
+  const dotted = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (dotted) return dotted[1];
+  const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(address);
+  if (!hex) return address;
+  const [high, low] = [parseInt(hex[1], 16), parseInt(hex[2], 16)];
+  return [high >> 8, high & 255, low >> 8, low & 255].join(".");
+}
+
 export function isPrivateAddress(address: string): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) return isPrivateAddress(mapped[1]);
-  if (isIP(address) === 4) {
-    const [a, b] = address.split(".").map(Number);
-    return a === 10 || a === 127 || a === 0 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127);
-  }
-  const lower = address.toLowerCase();
-  return lower === "::1" || lower === "::" || /^f[cd]/.test(lower) || /^fe[89ab]/.test(lower);
+  const plain = unmapped(address.replace(/^\[|\]$/g, ""));
+  const family = isIP(plain);
+  if (family === 0) return true; // not an address at all: never connect
+  return NOT_PUBLIC.check(plain, family === 4 ? "ipv4" : "ipv6");
 }
 
 const NODE_VERSION_NAMES: Record<TlsVersion, tls.SecureVersion> = { TLSv1: "TLSv1", "TLSv1.1": "TLSv1.1", "TLSv1.2": "TLSv1.2", "TLSv1.3": "TLSv1.3" };
@@ -90,7 +104,10 @@ function handshake(address: string, hostname: string, port: number, timeoutMs: n
       socket.destroy();
       resolve(result);
     };
+    // An idle timeout, and a deadline for the whole handshake (a server that trickles bytes keeps a socket busy).
     socket.setTimeout(timeoutMs, () => done({ ok: false, reason: "timeout" }));
+    const deadline = setTimeout(() => done({ ok: false, reason: "timeout" }), timeoutMs);
+    socket.once("close", () => clearTimeout(deadline));
     socket.once("secureConnect", () => done({ ok: true, chain: presentedChain(socket.getPeerCertificate(true)) }));
     socket.once("error", (error: NodeJS.ErrnoException) => done({ ok: false, reason: error.code ?? error.message }));
   });
@@ -114,11 +131,20 @@ async function lookupAddress(hostname: string, options: LiveProbeOptions): Promi
   return v6[0];
 }
 
+/** A promise that gives up after `ms` (the system resolver has no timeout of its own). */
+function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error("timeout"), { code: "ETIMEOUT" })), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 async function resolveAddress(hostname: string, options: LiveProbeOptions): Promise<{ address: string | null; note?: ProbeNote }> {
   if (options.address) return { address: options.address };
   if (isIP(hostname)) return { address: hostname };
   try {
-    return { address: await lookupAddress(hostname, options) };
+    return { address: await within(lookupAddress(hostname, options), options.timeoutMs ?? 5000) };
   } catch (error) {
     return { address: null, note: { code: "host.dns-failed", severity: "error", message: `The name ${hostname} does not resolve to an address (${(error as NodeJS.ErrnoException).code ?? "lookup failed"}).` } };
   }
@@ -137,8 +163,28 @@ async function txtRecords(domain: string, options: LiveProbeOptions): Promise<{ 
   }
 }
 
+/** At most this many probes at once in one process: a probe is five handshakes and two lookups. */
+const MAX_CONCURRENT_PROBES = 4;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function limited<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= MAX_CONCURRENT_PROBES) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await work();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
 /** Observes a live host: its TLS endpoint at `hostname`, and the TXT records at `registrableDomain`. */
-export async function observeLiveHost(hostname: string, registrableDomain: string, options: LiveProbeOptions = {}): Promise<LiveObservation> {
+export function observeLiveHost(hostname: string, registrableDomain: string, options: LiveProbeOptions = {}): Promise<LiveObservation> {
+  return limited(() => observe(hostname, registrableDomain, options));
+}
+
+async function observe(hostname: string, registrableDomain: string, options: LiveProbeOptions): Promise<LiveObservation> {
   const port = options.port ?? 443;
   const timeoutMs = options.timeoutMs ?? 5000;
   const notes: ProbeNote[] = [];

@@ -33,6 +33,11 @@ describe("whose identity the patient sees", () => {
     expect(verdict.identity).toMatchObject({ label: "verified", organization: "MyHealth Demo Inc.", domain: "myhealth-demo.com" });
   });
 
+  it("ignores a public hostname when any registered redirect URI has a public host (codes could go there)", () => {
+    const choice = trustHostChoice({ publicHostname: "app.myhealth-demo.com", redirectUris: ["http://127.0.0.1/cb", "https://evil.example/cb"] }, "http://localhost:3000");
+    expect(choice).toEqual({ hostname: "127.0.0.1", source: "redirect-uri", ignoredPublicHostname: "app.myhealth-demo.com" });
+  });
+
   it("lets a public hostname stand in for a private-use scheme", async () => {
     const clientId = await registered({ client_name: "Phone app", redirect_uris: ["com.myhealth.app:/cb"], public_hostname: "app.myhealth-demo.com", organization });
     expect((await evaluateTrust(db, clientId, { mode: "inspect" })).verdict.identity).toMatchObject({ label: "verified", domain: "myhealth-demo.com" });

@@ -1,7 +1,8 @@
 // Which host the trust checks look at — as the vendor does, the host of the app's primary redirect URI, since
 // that is where authorization codes go. A registered public hostname may only stand in for a redirect URI that
 // has no public host of its own: loopback (`http://127.0.0.1`, `http://localhost`, `http://[::1]`), a private-use
-// scheme (`com.example.app:/cb`), or the sandbox's own address (the bundled demo app). Anywhere else it is ignored.
+// scheme (`com.example.app:/cb`), or the sandbox's own address (the bundled demo app) — and only when every registered
+// redirect URI is such a one (an authorize request may use any of them). Anywhere else it is ignored.
 import { isIP } from "node:net";
 import { publicUrl } from "../config/environment";
 
@@ -35,12 +36,21 @@ function isSandboxOrigin(url: URL, sandboxOrigin: string): boolean {
   return url.origin === sandboxOrigin;
 }
 
+/** A redirect URI with no public host of its own: loopback http, a private-use scheme, or the sandbox itself. */
+function hasNoPublicHost(uri: URL | null, sandboxOrigin: string): boolean {
+  if (!uri) return false;
+  if (uri.protocol !== "https:" && uri.protocol !== "http:") return true;
+  return LOOPBACK.has(bareHost(uri.hostname)) || isSandboxOrigin(uri, sandboxOrigin);
+}
+
 export function trustHostChoice(client: { publicHostname: string | null; redirectUris: unknown }, sandboxOrigin = new URL(publicUrl()).origin): TrustHostChoice {
-  const primary = parsed(Array.isArray(client.redirectUris) ? client.redirectUris[0] : undefined);
+  const uris = (Array.isArray(client.redirectUris) ? client.redirectUris : []).map(parsed);
+  const primary = uris[0] ?? null;
   const publicHostname = client.publicHostname ? bareHost(client.publicHostname) : null;
   const web = primary && (primary.protocol === "https:" || primary.protocol === "http:");
   const host = web && primary.hostname ? bareHost(primary.hostname) : "";
-  const standIn = !web || LOOPBACK.has(host) || (primary && isSandboxOrigin(primary, sandboxOrigin));
+  // Only when codes can go nowhere public: every registered redirect URI (any of them may be used) lacks a public host.
+  const standIn = uris.length > 0 && uris.every((uri) => hasNoPublicHost(uri, sandboxOrigin));
   if (publicHostname && standIn) return { hostname: publicHostname, source: "public-hostname", ignoredPublicHostname: null };
   if (!host) throw new NoTrustHostnameError("the primary redirect URI has no host name; give the app a public hostname");
   return { hostname: host, source: "redirect-uri", ignoredPublicHostname: publicHostname };

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { db } from "../../db/client";
 import { sandboxNow } from "../../clock/sandbox-clock";
+import { ConfigurationError } from "../../config/environment";
 import { probeSettings } from "../../config/probe-settings";
 import { readSettings } from "../../settings/tenant-settings";
 import { NotProbeable } from "../../trust/live-evaluation";
@@ -26,8 +27,15 @@ export const probeRoutes = {
       sandboxNow(db, tenantId),
       db.client.findFirst({ where: { id: body.client_id, tenantId }, select: { clientName: true } }),
     ]);
+    let network;
     try {
-      return json(await readinessReport({ redirectUri: body.redirect_uri, clientId: body.client_id, clientName: client?.clientName, publicSuffixRule: settings.publicSuffixRule, at, ...probeSettings() }));
+      network = probeSettings();
+    } catch (error) {
+      if (error instanceof ConfigurationError) throw new ControlApiError(503, "probe_unavailable", `the probe is not configured correctly on this sandbox: ${error.message}`);
+      throw error;
+    }
+    try {
+      return json(await readinessReport({ redirectUri: body.redirect_uri, clientId: body.client_id, clientName: client?.clientName, publicSuffixRule: settings.publicSuffixRule, at, ...network }));
     } catch (error) {
       if (error instanceof NotProbeable) throw new ControlApiError(400, "invalid_request", error.message);
       throw error;

@@ -157,10 +157,21 @@ const server = spawn(process.execPath, [path.join(root, "app", "server.js")], {
     SANDBOX_APP_DIR: root,
   },
 });
-for (const name of ["SIGINT", "SIGTERM"]) process.on(name, () => server.kill(name));
+let stopping = false;
+for (const name of ["SIGINT", "SIGTERM"]) {
+  process.on(name, () => {
+    stopping = true;
+    server.kill(name);
+  });
+}
 // `npx` runs this through a shell that does not pass a SIGTERM on: when whoever started it is gone, stop too.
 const parent = process.ppid;
+// (Windows does not re-parent orphans: there, stop it with Ctrl+C or by ending its process tree.)
 setInterval(() => {
-  if (process.ppid !== parent) server.kill("SIGTERM");
+  if (process.ppid !== parent) {
+    stopping = true;
+    server.kill("SIGTERM");
+  }
 }, 1000).unref();
-server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+// A stop we asked for is a clean exit; a server killed by anything else (OOM killer, SIGKILL) is a failure.
+server.on("exit", (code, signal) => process.exit(code ?? (signal && stopping ? 0 : 1)));

@@ -33,7 +33,8 @@ interface Props {
 export const getServerSideProps: GetServerSideProps<Props> = async (context: PageContext) => {
   const tenantId = param(context, "tenant");
   const requestId = param(context, "requestId");
-  if (!(await findTenant(db, tenantId))) return { notFound: true };
+  // Both go into Location headers below: anything but the ids they can be is simply not found.
+  if (!/^[0-9a-f-]{36}$/.test(requestId) || !(await findTenant(db, tenantId))) return { notFound: true };
   const here = portalPaths.authorizeStep(tenantId, requestId);
   const session = await pageSession(context, tenantId);
   if (!session) return context.req.method === "POST" ? seeOther(loginPath(tenantId, here)) : found(loginPath(tenantId, here));
