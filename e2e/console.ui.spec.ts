@@ -98,7 +98,7 @@ test.describe("developer console", () => {
     await page.getByLabel("Redirect URI (https)").fill("http://localhost:3000/callback");
     await page.getByLabel("Client id").fill("demo-patient-app");
     await page.getByRole("button", { name: "Check my app" }).click();
-    await expect(page.getByRole("alert")).toContainText("is not an https URI");
+    await expect(page.getByRole("alert").filter({ hasText: "is not an https URI" })).toBeVisible();
     await page.getByLabel("Redirect URI (https)").fill("https://127.0.0.1:9/callback");
     await page.getByRole("button", { name: "Check my app" }).click();
     const report = page.getByTestId("readiness-report");
