@@ -1,8 +1,8 @@
 // Edge guard for malformed percent-encoding: a path that cannot be decoded into route parameters would fail
 // inside the framework with a bare 500 before any app code runs. Such requests are rewritten to one handler
 // that answers 400 in the format of the endpoint family that was asked (OAuth JSON, OperationOutcome, the
-// control API's JSON, or a page for people); error_uri links go to the ordinary "not found" page. It also serves
-// an error_uri as JSON to a client that asks for JSON only.
+// control API's JSON, or a page for people); error_uri links go to the ordinary "not found" page. (An error_uri
+// asked for as JSON is answered by its page, pages/errors/[urn]/instances/[id].tsx.)
 import { NextResponse, type NextRequest } from "next/server";
 
 function family(pathname: string): "oauth" | "fhir" | "api" | "page" {
@@ -10,12 +10,6 @@ function family(pathname: string): "oauth" | "fhir" | "api" | "page" {
   if (pathname.startsWith("/api/")) return "api";
   if (/^\/tenants\/[^/]*\/(protocols|oidc)\//.test(pathname)) return "oauth";
   return "page";
-}
-
-/** An error_uri asked for as JSON (QA scripts): the same instance, for assertions instead of people. */
-function wantsJson(request: NextRequest): boolean {
-  const accept = request.headers.get("accept") ?? "";
-  return accept.includes("application/json") && !accept.includes("text/html");
 }
 
 /** A NUL character is never valid in a URL of this sandbox (and PostgreSQL cannot store one). */
@@ -26,8 +20,6 @@ export function proxy(request: NextRequest) {
   try {
     decodeURIComponent(pathname);
     if (hasEncodedNul(pathname) || hasEncodedNul(search)) throw new URIError("NUL character");
-    const errorInstance = /^\/errors\/([^/]+)\/instances\/([^/]+)$/.exec(pathname);
-    if (errorInstance && wantsJson(request)) return NextResponse.rewrite(new URL(`/api/error-instances/${errorInstance[1]}/${errorInstance[2]}`, request.url));
     return NextResponse.next();
   } catch {
     if (pathname.startsWith("/errors/")) return NextResponse.redirect(new URL("/errors/malformed/instances/malformed", request.url), 303);

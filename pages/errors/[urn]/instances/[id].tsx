@@ -4,6 +4,7 @@
 import type { GetServerSideProps, PageConfig } from "next";
 import { db } from "@/lib/db/client";
 import { explainErrorUrn } from "@/lib/oauth/error-explanations";
+import { errorInstanceDetails } from "@/lib/oauth/error-instance-details";
 import { GRANT_REVOKED_URN, GRANT_SUSPENDED_URN } from "@/lib/oauth/error-uri";
 import { Notice } from "@/components/patient/notice";
 import { PortalFrame } from "@/components/patient/portal-frame";
@@ -15,7 +16,30 @@ export const config: PageConfig = { unstable_runtimeJS: false };
 
 type Props = { kind: "grant"; review: GrantReviewProps } | { kind: "explanation"; title: string; body: string; developerDetail: string | null; reference: string; at: string };
 
+/** An error_uri asked for as JSON (QA scripts): the same instance, for assertions instead of people. */
+function wantsJson(context: PageContext): boolean {
+  const accept = context.req.headers.accept ?? "";
+  return accept.includes("application/json") && !accept.includes("text/html");
+}
+
+/** Answers the JSON form here, in this request (a rewrite to another route would be proxied by a standalone server). */
+async function answerJson(context: PageContext): Promise<{ props: Props }> {
+  const details = await errorInstanceDetails(db, decodeURIComponent(param(context, "urn")), param(context, "id"));
+  context.res.statusCode = details ? 200 : 404;
+  context.res.setHeader("Content-Type", "application/json");
+  context.res.setHeader("Cache-Control", "no-store");
+  context.res.end(JSON.stringify(details ?? { error: "not_found", message: "no such error instance" }));
+  return { props: { kind: "explanation", title: "", body: "", developerDetail: null, reference: "", at: "" } };
+}
+
 export const getServerSideProps: GetServerSideProps<Props> = async (context: PageContext) => {
+  if (context.req.method === "GET" && wantsJson(context)) {
+    try {
+      return await answerJson(context);
+    } catch {
+      return { notFound: true };
+    }
+  }
   let urn: string;
   try {
     urn = decodeURIComponent(param(context, "urn"));
