@@ -6,6 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { npmCli } from "./npm-cli";
 
 const ROOT = process.cwd();
 const BUILD = path.join(ROOT, ".next-package");
@@ -35,14 +36,6 @@ function run(args: string[], options: { cwd?: string; env?: Record<string, strin
   const result = spawnSync(process.execPath, args, { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 * 1024 * 1024 });
   if (result.status !== 0) throw new Error(`${args.map((arg) => path.basename(arg)).join(" ")} failed:\n${result.stdout}`);
   return result.stdout;
-}
-
-/** npm itself, without a shell: the npm that runs this script, else the one beside this Node.js. */
-function npmCli(): string {
-  const candidates = [process.env.npm_execpath, path.join(path.dirname(process.execPath), "..", "lib", "node_modules", "npm", "bin", "npm-cli.js"), path.join(path.dirname(process.execPath), "node_modules", "npm", "bin", "npm-cli.js")];
-  const found = candidates.find((candidate) => candidate && candidate.endsWith(".js") && existsSync(candidate));
-  if (!found) throw new Error("cannot find npm's npm-cli.js; run this through `npm run package`");
-  return found;
 }
 
 /** Top-level package names in a node_modules folder, scoped ones as `@scope/name`. */
@@ -109,7 +102,7 @@ function main(): void {
   };
   writeFileSync(path.join(OUT, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
 
-  const [tarball] = JSON.parse(run([npmCli(), "pack", "--json", "--pack-destination", path.join(ROOT, "dist")], { cwd: OUT })) as { filename: string; unpackedSize: number; entryCount: number }[];
+  const [tarball] = JSON.parse(run([npmCli("npm-cli.js"), "pack", "--json", "--pack-destination", path.join(ROOT, "dist")], { cwd: OUT })) as { filename: string; unpackedSize: number; entryCount: number }[];
   const file = path.join(ROOT, "dist", tarball.filename);
   console.log(`package: ${path.relative(ROOT, file)} — ${megabytes(statSync(file).size)} packed, ${megabytes(tarball.unpackedSize)} unpacked, ${tarball.entryCount} files; app ${megabytes(sizeOf(path.join(OUT, "app")))}, bundled dependencies ${megabytes(sizeOf(path.join(OUT, "node_modules")))} (${bundled.length} packages)`);
 }

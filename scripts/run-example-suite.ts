@@ -4,8 +4,9 @@
 // `npx smart-trust-sandbox` on a fresh data directory, fully parallel with 2 workers. EXAMPLE_REPEAT=N repeats
 // every test N times.
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
+import { BUILD_SOURCES, newestSourceTime } from "./build-sources";
 import { browserForTests } from "./find-browser";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -20,10 +21,8 @@ rmSync(path.join(example, "node_modules", "@smart-trust-sandbox", "playwright"),
 run(npm, ["install", "--no-audit", "--no-fund", "--loglevel=error"], example);
 const { version } = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
 const tarball = path.join(root, "dist", `smart-trust-sandbox-${version}.tgz`);
-const newest = (entry: string): number =>
-  !existsSync(entry) ? 0 : statSync(entry).isDirectory() ? Math.max(statSync(entry).mtimeMs, ...readdirSync(entry).map((child) => newest(path.join(entry, child)))) : statSync(entry).mtimeMs;
-const sources = ["app", "pages", "lib", "components", "public", "prisma", "packages/server", "next.config.ts", "instrumentation.ts"].map((entry) => newest(path.join(root, entry)));
-if (!existsSync(tarball) || statSync(tarball).mtimeMs < Math.max(...sources)) run(process.execPath, ["--import", "tsx", path.join(root, "scripts", "package.ts")], root);
+const packageSources = [...BUILD_SOURCES, "prisma", "packages/server"];
+if (!existsSync(tarball) || statSync(tarball).mtimeMs < newestSourceTime(root, packageSources)) run(process.execPath, ["--import", "tsx", path.join(root, "scripts", "package.ts")], root);
 run(npm, ["install", "--no-save", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error", tarball], example);
 rmSync(path.join(example, "test-results", "sandbox-data"), { recursive: true, force: true });
 const repeat = process.env.EXAMPLE_REPEAT ?? "1";

@@ -1,27 +1,19 @@
 // `npm start`: build when the sources are newer than the last build, check the port, migrate and seed
 // the database, then serve with `next start`. Configuration mistakes print one line and exit 1.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import type { Writable } from "node:stream";
 import { ConfigurationError, databaseKind, databaseUrl, port, publicUrl } from "../lib/config/environment";
 import { prepareDatabase } from "../lib/db/prepare-database";
 import { frameworkEnvironment } from "../lib/secrets/sandbox-secrets";
-
-const SOURCES = ["app", "lib", "components", "public", "next.config.ts", "package.json", "postcss.config.mjs"];
-
-function newestSourceTime(entry: string): number {
-  if (!existsSync(entry)) return 0;
-  const stats = statSync(entry);
-  if (!stats.isDirectory()) return stats.mtimeMs;
-  return readdirSync(entry).reduce((newest, child) => Math.max(newest, newestSourceTime(path.join(entry, child))), stats.mtimeMs);
-}
+import { newestSourceTime } from "./build-sources";
 
 function buildNeeded(): boolean {
   const buildId = path.join(".next", "BUILD_ID");
   const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
-  return builtAt <= Math.max(...SOURCES.map(newestSourceTime));
+  return builtAt <= newestSourceTime(process.cwd());
 }
 
 function build(): void {

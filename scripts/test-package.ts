@@ -4,19 +4,15 @@
 // (the same keys: data kept). Also: --help, --version, a port in use and an unusable data directory.
 import assert from "node:assert/strict";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { npmCli } from "./npm-cli";
 
 const ROOT = process.cwd();
 const TENANT = "d1f6e9a2-5c3b-4e8f-a7d0-3b2c1e0f9a84";
 const version = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")).version as string;
-
-function npmCli(name: "npm-cli.js" | "npx-cli.js"): string {
-  const npm = process.env.npm_execpath && existsSync(process.env.npm_execpath) ? path.dirname(process.env.npm_execpath) : path.join(path.dirname(process.execPath), "..", "lib", "node_modules", "npm", "bin");
-  return path.join(npm, name);
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -135,6 +131,13 @@ async function main(): Promise<void> {
     assert.ok((await landing.text()).includes("SMART Trust Sandbox"));
     const login = await fetch(`${base}/tenants/${TENANT}/personas/patient/login`);
     assert.equal(login.status, 200);
+    // proxy.ts rewrites a damaged path to its 400 handler: in a standalone server that must still answer, not fail.
+    const damaged = await fetch(`${base}/r4/${TENANT}/Patient/%E0%A4%A`);
+    assert.equal(damaged.status, 400, "a damaged path is a 400 OperationOutcome");
+    assert.equal((await damaged.json()).resourceType, "OperationOutcome");
+    const errorJson = await fetch(`${base}/errors/urn%3Asmart-trust-sandbox%3Aerror%3Aoauth2%3Agrant%3Asuspended/instances/00000000-0000-0000-0000-000000000000`, { headers: { accept: "application/json" } });
+    assert.equal(errorJson.status, 404, "an error_uri asked for as JSON answers JSON");
+    assert.equal((await errorJson.json()).error, "not_found");
     const keys = await (await fetch(`${base}/tenants/${TENANT}/protocols/oauth2/profiles/smart-v1/jwk`)).json();
     assert.ok(keys.keys.length > 0);
 

@@ -21,6 +21,23 @@ const FILL_SCRIPT = `document.addEventListener("click",function(e){var b=e.targe
 
 const field = "mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-base shadow-sm focus:border-brand-600 focus:outline-none";
 
+/** A labelled input with its error under it, tied together for screen readers. */
+function Field({ name, label, type = "text", autoComplete, value, error }: { name: string; label: string; type?: string; autoComplete: string; value: string; error?: string }) {
+  return (
+    <div>
+      <label htmlFor={name} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <input id={name} name={name} type={type} autoComplete={autoComplete} defaultValue={value} aria-invalid={!!error} aria-describedby={error ? `${name}-error` : undefined} className={field} />
+      {error && (
+        <p id={`${name}-error`} className="mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
 export function LoginForm({ state, accounts, password }: Props) {
   const { fieldErrors } = state;
   return (
@@ -33,28 +50,8 @@ export function LoginForm({ state, accounts, password }: Props) {
             </p>
           )}
         </div>
-        <div>
-          <label htmlFor="username" className="block text-sm font-medium text-slate-800">
-            Username
-          </label>
-          <input id="username" name="username" autoComplete="username" defaultValue={state.username} aria-invalid={!!fieldErrors.username} aria-describedby={fieldErrors.username ? "username-error" : undefined} className={field} />
-          {fieldErrors.username && (
-            <p id="username-error" className="mt-1 text-sm text-red-700">
-              {fieldErrors.username}
-            </p>
-          )}
-        </div>
-        <div>
-          <label htmlFor="password" className="block text-sm font-medium text-slate-800">
-            Password
-          </label>
-          <input id="password" name="password" type="password" autoComplete="current-password" defaultValue={state.password} aria-invalid={!!fieldErrors.password} aria-describedby={fieldErrors.password ? "password-error" : undefined} className={field} />
-          {fieldErrors.password && (
-            <p id="password-error" className="mt-1 text-sm text-red-700">
-              {fieldErrors.password}
-            </p>
-          )}
-        </div>
+        <Field name="username" label="Username" autoComplete="username" value={state.username} error={fieldErrors.username} />
+        <Field name="password" label="Password" type="password" autoComplete="current-password" value={state.password} error={fieldErrors.password} />
         <button type="submit" className={`w-full ${primaryButton}`}>
           Sign in
         </button>

@@ -1,4 +1,5 @@
 // Console actions on grants for QA: force-suspend an active grant, reinstate a suspended one (fresh snapshot).
+import { GRANT_END_REASONS } from "../oauth/grant-end-reasons";
 import type { Db } from "../db/client";
 import { sandboxNow } from "../clock/sandbox-clock";
 import { evaluateTrust } from "../trust/evaluate-trust";
@@ -14,7 +15,7 @@ export async function administerGrant(db: Db, grantId: string, action: GrantActi
   if (!grant) throw new GrantActionRefused("This grant no longer exists (the sandbox may have been reset). Reload the page.");
   const now = await sandboxNow(db, grant.tenantId);
   if (action === "revoke") {
-    if (!(await revokeGrant(db, grant, "revoked from the developer console", now))) throw new GrantActionRefused("This grant was already revoked.");
+    if (!(await revokeGrant(db, grant, GRANT_END_REASONS.byConsole, now))) throw new GrantActionRefused("This grant was already revoked.");
     return;
   }
   if (action === "force-suspend") {

@@ -40,6 +40,20 @@ const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "applied_steps_count"   INTEGER UNSIGNED NOT NULL DEFAULT 0
 )`;
 
+/** What `_prisma_migrations` records: applied migrations by name (with their checksum), and one that failed, if any. */
+export function recordedMigrations(database: Database.Database): { applied: Map<string, string>; failed: string | null } {
+  const rows = database.prepare("SELECT migration_name AS name, checksum, finished_at AS finished, rolled_back_at AS rolledBack FROM _prisma_migrations").all() as {
+    name: string;
+    checksum: string;
+    finished: unknown;
+    rolledBack: unknown;
+  }[];
+  return {
+    applied: new Map(rows.filter((row) => row.finished && !row.rolledBack).map((row) => [row.name, row.checksum])),
+    failed: rows.find((row) => !row.finished && !row.rolledBack)?.name ?? null,
+  };
+}
+
 /** Prisma's timestamp format in this table: `2026-11-29T18:37:19.500+00:00`. */
 const prismaTime = (at: Date) => at.toISOString().replace("Z", "+00:00");
 
@@ -49,15 +63,8 @@ export function migrateSqlite(file: string, folder: string): string[] {
   try {
     database.pragma("foreign_keys = OFF"); // table redefinitions copy rows first; checked before each commit
     database.exec(MIGRATIONS_TABLE);
-    const rows = database.prepare("SELECT migration_name AS name, checksum, finished_at AS finished, rolled_back_at AS rolledBack FROM _prisma_migrations").all() as {
-      name: string;
-      checksum: string;
-      finished: unknown;
-      rolledBack: unknown;
-    }[];
-    const failed = rows.find((row) => !row.finished && !row.rolledBack);
-    if (failed) throw new MigrationFailed(`the migration ${failed.name} failed earlier and was never resolved; restore a backup or start with a new database file`);
-    const applied = new Map(rows.filter((row) => row.finished && !row.rolledBack).map((row) => [row.name, row.checksum]));
+    const { applied, failed } = recordedMigrations(database);
+    if (failed) throw new MigrationFailed(`the migration ${failed} failed earlier and was never resolved; restore a backup or start with a new database file`);
     const done: string[] = [];
     for (const migration of migrationsIn(folder)) {
       const checksum = applied.get(migration.name);

@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { migrationsIn } from "./migrate-sqlite";
+import { migrationsIn, recordedMigrations } from "./migrate-sqlite";
 
 export function sqliteMigrationsApplied(file: string, folder = path.resolve("prisma", "migrations")): boolean {
   if (!existsSync(file)) return false;
@@ -13,12 +13,8 @@ export function sqliteMigrationsApplied(file: string, folder = path.resolve("pri
     const expected = migrationsIn(folder);
     const database = new Database(file, { readonly: true, fileMustExist: true });
     try {
-      const rows = database
-        .prepare("SELECT migration_name AS name, checksum, finished_at AS finished, rolled_back_at AS rolledBack FROM _prisma_migrations")
-        .all() as { name: string; checksum: string; finished: unknown; rolledBack: unknown }[];
-      if (rows.some((row) => !row.finished && !row.rolledBack)) return false;
-      const applied = new Map(rows.filter((row) => row.finished && !row.rolledBack).map((row) => [row.name, row.checksum]));
-      return applied.size === expected.length && expected.every((migration) => applied.get(migration.name) === migration.checksum);
+      const { applied, failed } = recordedMigrations(database);
+      return !failed && applied.size === expected.length && expected.every((migration) => applied.get(migration.name) === migration.checksum);
     } finally {
       database.close();
     }

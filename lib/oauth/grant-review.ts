@@ -1,6 +1,7 @@
 // What a patient can do about a grant from the error_uri page or the authorization manager: re-approve a
 // suspended grant (fresh snapshot, same refresh token works again), keep it paused, or revoke it.
 // Only a person with access to the grant's patient may act; every refusal leaves the grant unchanged.
+import { GRANT_END_REASONS } from "./grant-end-reasons";
 import type { Db } from "../db/client";
 import { recordEvent } from "../activity/record-event";
 import { sandboxNow } from "../clock/sandbox-clock";
@@ -55,6 +56,6 @@ export async function revokeGrantAsPatient(db: Db, grantId: string, personId: st
   const grant = await grantFor(db, grantId, personId);
   if (!grant) return "no-access";
   if (grant.status === "revoked") return "already-revoked";
-  await revokeGrant(db, grant, "revoked by the patient", await sandboxNow(db, grant.tenantId));
+  await revokeGrant(db, grant, GRANT_END_REASONS.byPatient, await sandboxNow(db, grant.tenantId));
   return "revoked";
 }

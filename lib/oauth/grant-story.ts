@@ -7,7 +7,7 @@ import type { Finding, IdentityBlock, TrustChange, TrustSnapshot } from "../trus
 export interface GrantStory {
   grant: { id: string; status: string; scope: string; accessKind: string; approvedAt: Date; lastUsedAt: Date; createdAt: Date; suspendedAt: Date | null; revokedAt: Date | null; revokedReason: string | null };
   clientName: string;
-  patient: { id: string; name: string };
+  patient: { id: string; name: string; givenName: string; familyName: string };
   then: IdentityBlock;
   now: IdentityBlock;
   nowFindings: Finding[];
@@ -26,7 +26,9 @@ export async function grantStory(db: Db, grantId: string): Promise<GrantStory | 
   return {
     grant,
     clientName,
-    patient: { id: grant.patientId, name: patient ? `${patient.givenName} ${patient.familyName}` : grant.patientId },
+    patient: patient
+      ? { id: patient.id, name: `${patient.givenName} ${patient.familyName}`, givenName: patient.givenName, familyName: patient.familyName }
+      : { id: grant.patientId, name: grant.patientId, givenName: "", familyName: grant.patientId },
     then,
     now: current?.verdict.identity ?? { ...then, label: "unknown", appName: null, organization: null, location: null },
     nowFindings: current?.findings ?? [],

@@ -6,9 +6,9 @@ import { evaluateTrust } from "../trust/evaluate-trust";
 import { longDate } from "../trust/plain-words";
 import type { IdentityBlock } from "../trust/types";
 import { accessiblePatients } from "../patient-session/sessions";
-import { AppName, statusLine, whose } from "../wording/patient-wording";
+import { AppName, statusLine, Whose } from "../wording/patient-wording";
 import { describeResourceScope, parseResourceScope, splitScope } from "./scopes";
-import { expiryReason } from "./token/refresh-token-grant";
+import { expiryReasons } from "./token/refresh-token-grant";
 
 export interface AuthorizationEntry {
   grantId: string;
@@ -34,30 +34,26 @@ export async function patientAuthorizations(db: Db, personId: string, tenantId: 
   const identities = new Map<string, IdentityBlock>();
   for (const clientId of clients.keys()) identities.set(clientId, (await evaluateTrust(db, clientId, { mode: "inspect" })).verdict.identity);
   const now = await sandboxNow(db, tenantId);
-  const entries = await Promise.all(
-    grants.map(async (grant): Promise<AuthorizationEntry & { patientId: string }> => {
-      const registeredName = clients.get(grant.clientId)?.clientName ?? grant.clientId;
-      const identity = identities.get(grant.clientId) ?? { label: "unknown", appName: null, organization: null, location: null, domain: "unknown", validated: false };
-      const ending = grant.status === "revoked" ? null : await expiryReason(db, grant, now);
-      const owner = whose(patients.find((patient) => patient.id === grant.patientId) ?? { relationship: "self", givenName: "", familyName: "" });
-      return {
-        patientId: grant.patientId,
-        grantId: grant.id,
-        displayName: AppName(identity, registeredName),
-        label: `${registeredName} ${grant.clientId.slice(0, 4)}`,
-        identity,
-        registeredName,
-        status: grant.status,
-        statusLine: statusLine({ status: grant.status, revokedAt: grant.revokedAt?.toISOString() ?? null, revokedReason: grant.revokedReason, endsAtNextUse: ending }),
-        access: [...new Set(splitScope(grant.scope).map(parseResourceScope).filter((r) => r !== null).map((resource) => describeResourceScope(resource, owner === "your" ? "Your" : owner)))],
-        accessKind: grant.accessKind,
-        since: longDate(grant.approvedAt),
-        lastUsedAt: longDate(grant.lastUsedAt),
-      };
-    }),
-  );
+  const endings = await expiryReasons(db, grants, () => now);
+  const entryOf = (grant: (typeof grants)[number], patient: (typeof patients)[number]): AuthorizationEntry => {
+    const registeredName = clients.get(grant.clientId)?.clientName ?? grant.clientId;
+    const identity = identities.get(grant.clientId) ?? { label: "unknown", appName: null, organization: null, location: null, domain: "unknown", validated: false };
+    return {
+      grantId: grant.id,
+      displayName: AppName(identity, registeredName),
+      label: `${registeredName} ${grant.clientId.slice(0, 4)}`,
+      identity,
+      registeredName,
+      status: grant.status,
+      statusLine: statusLine({ status: grant.status, revokedAt: grant.revokedAt?.toISOString() ?? null, revokedReason: grant.revokedReason, endsAtNextUse: endings.get(grant.id) ?? null }),
+      access: [...new Set(splitScope(grant.scope).map(parseResourceScope).filter((r) => r !== null).map((resource) => describeResourceScope(resource, Whose(patient))))],
+      accessKind: grant.accessKind,
+      since: longDate(grant.approvedAt),
+      lastUsedAt: longDate(grant.lastUsedAt),
+    };
+  };
   return patients.map((patient) => ({
     patient: { id: patient.id, name: `${patient.givenName} ${patient.familyName}`, relationship: patient.relationship },
-    entries: entries.filter((entry) => entry.patientId === patient.id),
+    entries: grants.filter((grant) => grant.patientId === patient.id).map((grant) => entryOf(grant, patient)),
   }));
 }

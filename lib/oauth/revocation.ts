@@ -1,5 +1,6 @@
 // RFC 7009 token revocation: after client authentication, always 200 for a well-formed request — whether or
 // not the token was known — so the endpoint reveals nothing. A refresh token revokes its whole grant.
+import { GRANT_END_REASONS } from "./grant-end-reasons";
 import { decodeJwt } from "jose";
 import type { Db } from "../db/client";
 import { recordEvent } from "../activity/record-event";
@@ -20,7 +21,7 @@ async function revoke(db: Db, tenantId: string, { client, token, hint, now, corr
   const grant = await db.grant.findUnique({ where: { refreshTokenHash: hashToken(token) } });
   let revoked: "refresh_token" | "access_token" | null = null;
   if (grant && grant.clientId === client.id) {
-    await revokeGrant(db, grant, "the app revoked its refresh token", now, "grant.revoked", correlationId);
+    await revokeGrant(db, grant, GRANT_END_REASONS.byApp, now, "grant.revoked", correlationId);
     revoked = "refresh_token";
   } else if (!grant) {
     const jti = jtiOf(token);

@@ -5,7 +5,7 @@ import { AuthorizationRequestUnavailable, consentCsrfToken, loadAuthorizationReq
 import { accessKindOf, describeResourceScope, parseResourceScope } from "../oauth/scopes";
 import { accessiblePatients, type PatientSession } from "../patient-session/sessions";
 import { evaluateTrust } from "../trust/evaluate-trust";
-import { appName, AppName, whose, WORDS } from "../wording/patient-wording";
+import { appName, AppName, whose, Whose, WORDS } from "../wording/patient-wording";
 import { identityView, type IdentityView } from "./identity-view";
 
 export interface PickerPatient {
@@ -61,13 +61,11 @@ export async function consentStep(db: Db, tenantId: string, requestId: string, s
   const [trust, client] = await Promise.all([evaluateTrust(db, request.clientId), db.client.findUnique({ where: { id: request.clientId }, select: { clientName: true } })]);
   const registeredName = client?.clientName ?? request.clientId;
   const scopes = request.parameters.scope;
-  const owner = whose(chosen);
-  const ownerWord = owner === "your" ? "Your" : owner;
   return {
     kind: "consent",
-    title: WORDS.consent.title(appName(trust.verdict.identity, registeredName), owner),
+    title: WORDS.consent.title(appName(trust.verdict.identity, registeredName), whose(chosen)),
     identity: identityView(trust.verdict.identity, registeredName, trust.findings),
-    items: scopes.map(parseResourceScope).flatMap((resource) => (resource ? [{ scope: resource.scope, text: describeResourceScope(resource, ownerWord) }] : [])),
+    items: scopes.map(parseResourceScope).flatMap((resource) => (resource ? [{ scope: resource.scope, text: describeResourceScope(resource, Whose(chosen)) }] : [])),
     required: [...new Set(scopes.map((scope) => REQUIRED[scope]).filter(Boolean))],
     duration: WORDS.consent.duration[accessKindOf(scopes)],
     csrf,

@@ -40,8 +40,7 @@ export async function grantReviewView(db: Db, grantId: string, session: PatientS
   const { grant } = story;
   const name = appName(story.then, story.clientName);
   const Name = AppName(story.then, story.clientName);
-  const patient = await db.patient.findUnique({ where: { id: story.patient.id }, select: { givenName: true, familyName: true } });
-  const owner = whose({ relationship: access.relationship, givenName: patient?.givenName ?? "", familyName: patient?.familyName ?? story.patient.name });
+  const owner = whose({ relationship: access.relationship, ...story.patient });
   const approvedOn = longDate(grant.approvedAt);
   const titles = { suspended: WORDS.review.pausedTitle(name), revoked: WORDS.review.endedTitle(name), active: WORDS.review.activeTitle(name) } as Record<string, string>;
   const leads = {

@@ -1,5 +1,6 @@
 // Patient sign-in sessions: password check with a per-tenant lockout (by default 5 failures in 15 minutes), a random session
 // token (only its hash stored) carried in an HMAC-signed cookie, and sign-out that ends online_access grants.
+import { GRANT_END_REASONS } from "../oauth/grant-end-reasons";
 import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 import type { Db } from "../db/client";
 import { recordEvent } from "../activity/record-event";
@@ -102,7 +103,7 @@ export async function signOut(db: Db, tenantId: string, cookieValue: string | un
   const now = await sandboxNow(db, tenantId);
   await db.loginSession.update({ where: { id: session.sessionId }, data: { endedAt: now } });
   for (const grant of await db.grant.findMany({ where: { loginSessionId: session.sessionId, accessKind: "online", status: { not: "revoked" } } })) {
-    await revokeGrant(db, grant, "the patient signed out (online_access)", now, "grant.expired");
+    await revokeGrant(db, grant, GRANT_END_REASONS.signedOut, now, "grant.expired");
   }
   await recordEvent(db, { type: "session.signed_out", tenantId, sandboxAt: now, payload: { personId: session.person.id, sessionId: session.sessionId } });
 }

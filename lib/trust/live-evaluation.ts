@@ -5,7 +5,7 @@ import { rootCertificates } from "node:tls";
 import { collectFacts } from "./collect-facts";
 import { judge } from "./judge";
 import { observeLiveHost, type LiveProbeOptions, type ProbeNote } from "./live-probe";
-import { registrableDomain, type PublicSuffixRule } from "./registrable-domain";
+import { bareHostname, registrableDomain, type PublicSuffixRule } from "./registrable-domain";
 import { snapshotHash, takeSnapshot } from "./snapshot";
 import type { Finding, TrustFacts, TrustSnapshot, Verdict } from "./types";
 
@@ -45,7 +45,7 @@ function probeTarget(redirectUri: string): { hostname: string; port: number } {
     throw new NotProbeable(`"${redirectUri}" is not an absolute URI`);
   }
   if (url.protocol !== "https:") throw new NotProbeable(`"${redirectUri}" is not an https URI: only an https redirect URI's host has a certificate to check`);
-  return { hostname: url.hostname.replace(/^\[|\]$/g, "").toLowerCase(), port: url.port ? Number(url.port) : 443 };
+  return { hostname: bareHostname(url.hostname), port: url.port ? Number(url.port) : 443 };
 }
 
 export async function checkLive(input: LiveCheckInput): Promise<LiveCheck> {

@@ -1,5 +1,9 @@
 // "Check my app": a live check of the developer's own redirect URI, shaped for people and scripts — what the
 // patient would see (Verified / Unknown App), every fact with where it came from, and what to fix for each finding.
+import type { Db } from "../db/client";
+import { sandboxNow } from "../clock/sandbox-clock";
+import { probeSettings } from "../config/probe-settings";
+import { readSettings } from "../settings/tenant-settings";
 import { clientIdRecord, type PublicSuffixRule } from "./registrable-domain";
 import { checkLive, type LiveCheck } from "./live-evaluation";
 import type { LiveProbeOptions } from "./live-probe";
@@ -51,6 +55,21 @@ export function reportOf(check: LiveCheck, clientId: string): ReadinessReport {
     },
     snapshot_hash: check.snapshotHash,
   };
+}
+
+/**
+ * The report for one tenant, as the console and the control API ask for it: the tenant's public-suffix rule and
+ * sandbox clock, the registered app's name when the client id is one, and this deployment's probe settings.
+ * Throws NotProbeable for a URI it cannot check and ConfigurationError for a misconfigured probe.
+ */
+export async function tenantReadinessReport(db: Db, tenantId: string, input: { redirectUri: string; clientId: string }): Promise<ReadinessReport> {
+  const network = probeSettings();
+  const [settings, at, client] = await Promise.all([
+    readSettings(db, tenantId),
+    sandboxNow(db, tenantId),
+    db.client.findFirst({ where: { id: input.clientId, tenantId }, select: { clientName: true } }),
+  ]);
+  return readinessReport({ ...input, clientName: client?.clientName, publicSuffixRule: settings.publicSuffixRule, at, ...network });
 }
 
 export async function readinessReport(input: { redirectUri: string; clientId: string; clientName?: string; publicSuffixRule?: PublicSuffixRule; extraAnchorsPem?: string[]; at?: Date } & LiveProbeOptions): Promise<ReadinessReport> {

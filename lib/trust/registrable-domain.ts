@@ -7,8 +7,13 @@ import { isIP } from "node:net";
 export const PUBLIC_SUFFIX_RULES = ["icann", "icann-and-private"] as const;
 export type PublicSuffixRule = (typeof PUBLIC_SUFFIX_RULES)[number];
 
+/** A host name as the checks compare it: lower case, without IPv6 brackets or a trailing dot. */
+export function bareHostname(hostname: string): string {
+  return hostname.toLowerCase().replace(/^\[|\]$/g, "").replace(/\.$/, "");
+}
+
 export function registrableDomain(hostname: string, rule: PublicSuffixRule = "icann"): string {
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, "").replace(/\.$/, "");
+  const host = bareHostname(hostname);
   if (isIP(host)) return host;
   return getDomain(host, { allowPrivateDomains: rule === "icann-and-private" }) ?? host;
 }

@@ -5,6 +5,7 @@ import { POST as register } from "../../app/(authorization-server)/tenants/[tena
 import { db } from "../db/client";
 import { TENANT } from "../../test/oauth-fixtures";
 import { updateSettings } from "../settings/tenant-settings";
+import { createTenant } from "../tenancy/tenant-lifecycle";
 import { evaluateTrust } from "./evaluate-trust";
 import { trustHostChoice } from "./trust-hostname";
 
@@ -64,6 +65,15 @@ describe("whose identity the patient sees", () => {
       source: "public-hostname",
     });
     expect(trustHostChoice({ publicHostname: "app.example.com", redirectUris: ["http://[::1]:9/cb"] }, "http://localhost:3000").source).toBe("public-hostname");
+  });
+
+  it("changes the public-suffix rule of one tenant only: another tenant's apps keep their domain", async () => {
+    const other = await createTenant(db, { name: "Second team" });
+    const request = new Request("http://x/register", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ client_name: "Other", redirect_uris: ["https://other.github.io/cb"], token_endpoint_auth_method: "none" }) });
+    const clientId = (await (await register(request, { params: Promise.resolve({ tenant: other }) })).json()).client_id;
+    await updateSettings(db, TENANT, { publicSuffixRule: "icann-and-private" });
+    expect((await evaluateTrust(db, clientId, { mode: "inspect" })).verdict.identity.domain).toBe("github.io");
+    await updateSettings(db, TENANT, { publicSuffixRule: "icann" });
   });
 
   it("applies the tenant's public-suffix rule to every app's domain at once", async () => {

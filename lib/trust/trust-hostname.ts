@@ -5,6 +5,7 @@
 // redirect URI is such a one (an authorize request may use any of them). Anywhere else it is ignored.
 import { isIP } from "node:net";
 import { publicUrl } from "../config/environment";
+import { bareHostname } from "./registrable-domain";
 
 export class NoTrustHostnameError extends Error {
   override name = "NoTrustHostnameError";
@@ -21,7 +22,6 @@ export interface TrustHostChoice {
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "::1"]);
 
-const bareHost = (hostname: string) => hostname.toLowerCase().replace(/^\[|\]$/g, "").replace(/\.$/, "");
 
 function parsed(uri: unknown): URL | null {
   try {
@@ -40,15 +40,15 @@ function isSandboxOrigin(url: URL, sandboxOrigin: string): boolean {
 function hasNoPublicHost(uri: URL | null, sandboxOrigin: string): boolean {
   if (!uri) return false;
   if (uri.protocol !== "https:" && uri.protocol !== "http:") return true;
-  return LOOPBACK.has(bareHost(uri.hostname)) || isSandboxOrigin(uri, sandboxOrigin);
+  return LOOPBACK.has(bareHostname(uri.hostname)) || isSandboxOrigin(uri, sandboxOrigin);
 }
 
 export function trustHostChoice(client: { publicHostname: string | null; redirectUris: unknown }, sandboxOrigin = new URL(publicUrl()).origin): TrustHostChoice {
   const uris = (Array.isArray(client.redirectUris) ? client.redirectUris : []).map(parsed);
   const primary = uris[0] ?? null;
-  const publicHostname = client.publicHostname ? bareHost(client.publicHostname) : null;
+  const publicHostname = client.publicHostname ? bareHostname(client.publicHostname) : null;
   const web = primary && (primary.protocol === "https:" || primary.protocol === "http:");
-  const host = web && primary.hostname ? bareHost(primary.hostname) : "";
+  const host = web && primary.hostname ? bareHostname(primary.hostname) : "";
   // Only when codes can go nowhere public: every registered redirect URI (any of them may be used) lacks a public host.
   const standIn = uris.length > 0 && uris.every((uri) => hasNoPublicHost(uri, sandboxOrigin));
   if (publicHostname && standIn) return { hostname: publicHostname, source: "public-hostname", ignoredPublicHostname: null };
@@ -65,7 +65,7 @@ export function trustHostname(client: { publicHostname: string | null; redirectU
  * and no registrable domain to publish a record at.
  */
 export function unassessableHost(hostname: string): "ip-address" | "loopback" | null {
-  const host = bareHost(hostname);
+  const host = bareHostname(hostname);
   if (isIP(host)) return "ip-address";
   if (host === "localhost" || host.endsWith(".localhost")) return "loopback";
   return null;

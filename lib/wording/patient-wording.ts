@@ -1,7 +1,9 @@
 // Every sentence a patient reads on the authorization server's pages, in one place so they can be reviewed
 // together: second person, plain words (no fingerprints, no protocol names), and an unverified app named by its
 // domain rather than by the name it chose for itself.
+import { GRANT_END_REASONS, UNUSED_GRANT_LIMIT_DAYS, type GrantEndReason } from "../oauth/grant-end-reasons";
 import { longDate } from "../trust/plain-words";
+import { ownEntry } from "../util/own-entry";
 import type { IdentityBlock, TrustChange } from "../trust/types";
 
 type Named = Pick<IdentityBlock, "label" | "appName" | "domain">;
@@ -20,6 +22,11 @@ export function AppName(identity: Named, registeredName: string): string {
 /** "your" or "Leo Rivera's" */
 export function whose(patient: { relationship: string; givenName: string; familyName: string }): string {
   return patient.relationship === "self" ? "your" : `${patient.givenName} ${patient.familyName}'s`;
+}
+
+/** The same at the start of a sentence: "Your" or "Leo Rivera's" (as in "Your medications"). */
+export function Whose(patient: { relationship: string; givenName: string; familyName: string }): string {
+  return patient.relationship === "self" ? "Your" : whose(patient);
 }
 
 export const WORDS = {
@@ -129,28 +136,35 @@ export const REVIEW_MESSAGES = {
   expired: "This access ended because the app did not use it for more than 90 days, so it cannot be re-approved. Connect the app again from the app itself.",
 } as const;
 
-/** Why a grant ended, as a clause for the patient (from the reason the server recorded). */
-function endedClause(reason: string | null): string {
-  if (!reason) return "no reason was recorded";
-  if (reason.startsWith("unused for more than")) return `the app did not use it for ${reason.replace("unused for ", "")}`;
-  if (reason.includes("signed out")) return "you signed out of the patient portal";
-  if (reason.includes("sign-in session ended")) return "your patient portal session ended";
-  if (reason === "the app revoked its refresh token") return "the app gave up its access (for example, you chose to stop using it)";
-  if (reason.includes("developer console")) return "the app's developer ended it";
-  if (reason.includes("reuse detection")) return "the app's access key was used twice, so it was ended to keep your record safe";
-  return reason;
-}
+/** Why a grant ended, as a clause for the patient, by the reason the server recorded. */
+const ENDED_CLAUSES: Record<GrantEndReason, string> = {
+  [GRANT_END_REASONS.byPatient]: "you revoked it",
+  [GRANT_END_REASONS.byApp]: "the app gave up its access (for example, you chose to stop using it)",
+  [GRANT_END_REASONS.byConsole]: "the app's developer ended it",
+  [GRANT_END_REASONS.codeReplayed]: "the app's one-time sign-in code was used twice, so it was ended to keep your record safe",
+  [GRANT_END_REASONS.refreshTokenReused]: "the app's access key was used twice, so it was ended to keep your record safe",
+  [GRANT_END_REASONS.signedOut]: "you signed out of the patient portal",
+  [GRANT_END_REASONS.sessionEnded]: "your patient portal session ended",
+  [GRANT_END_REASONS.unused]: `the app did not use it for more than ${UNUSED_GRANT_LIMIT_DAYS} days`,
+};
+
+/** The same for a grant its next use will end (after a clock jump): only expiry can be foreseen. */
+const ENDING_CLAUSES: Partial<Record<GrantEndReason, string>> = {
+  [GRANT_END_REASONS.sessionEnded]: "your patient portal session has ended",
+  [GRANT_END_REASONS.unused]: `the app has not used it for more than ${UNUSED_GRANT_LIMIT_DAYS} days`,
+};
 
 /** "Revoked by you on 29 November 2026." or "Ended on 29 November 2026: the app did not use it for more than 90 days." */
 export function endedSentence(reason: string | null, at: string | Date | null): string {
   const on = at ? ` on ${longDate(at)}` : "";
-  return reason === "revoked by the patient" ? `Revoked by you${on}.` : `Ended${on}: ${endedClause(reason)}.`;
+  if (reason === GRANT_END_REASONS.byPatient) return `Revoked by you${on}.`;
+  return `Ended${on}: ${reason ? (ownEntry(ENDED_CLAUSES, reason) ?? reason) : "no reason was recorded"}.`;
 }
 
 /** The status line of a grant in the manager: past tense with the date for ended ones, or a warning that its next use ends it. */
 export function statusLine(grant: { status: string; revokedAt: string | null; revokedReason: string | null; endsAtNextUse: string | null }): string | null {
   if (grant.status === "revoked") return endedSentence(grant.revokedReason, grant.revokedAt);
-  if (grant.endsAtNextUse) return `Will end the next time the app uses it: ${endedClause(grant.endsAtNextUse).replace("did not use", "has not used").replace("session ended", "session has ended")}.`;
+  if (grant.endsAtNextUse) return `Will end the next time the app uses it: ${ownEntry(ENDING_CLAUSES, grant.endsAtNextUse) ?? grant.endsAtNextUse}.`;
   return null;
 }
 

@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { grantReviewView, type GrantReviewView } from "@/lib/patient-pages/grant-review-view";
 import { applyReviewChoice } from "@/lib/patient-pages/review-choice";
 import { loginPath } from "@/lib/patient-session/portal-paths";
-import { pageSession, postedForm, query, seeOther, type PageContext } from "./patient-page";
+import { pageSession, postedForm, query, seeOther, signInFirst, type PageContext } from "./patient-page";
 
 export interface GrantReviewProps {
   tenantId: string;
@@ -18,7 +18,7 @@ export async function grantReviewPage(context: PageContext, tenantId: string, gr
   const session = await pageSession(context, tenantId);
   const posted = await postedForm(context);
   if (posted.kind !== "none") {
-    if (!session) return seeOther(loginPath(tenantId, here));
+    if (!session) return signInFirst(context, tenantId, here);
     const outcome = posted.kind === "form" ? await applyReviewChoice(db, grantId, session, posted.form) : "expired-form";
     return seeOther(`${here}?result=${outcome}`);
   }

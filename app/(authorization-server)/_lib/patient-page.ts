@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { publicUrl } from "@/lib/config/environment";
 import { FormTooLarge, isCrossSitePost, readForm } from "@/lib/http/form-request";
 import { sessionSetCookieHeader } from "@/lib/http/session-cookie";
+import { loginPath } from "@/lib/patient-session/portal-paths";
 import { SESSION_COOKIE, sessionFromCookie, type PatientSession } from "@/lib/patient-session/sessions";
 
 export type PageContext = GetServerSidePropsContext;
@@ -32,8 +33,9 @@ export function seeOther(destination: string): { redirect: Redirect } {
   return { redirect: { destination, statusCode: 303 } };
 }
 
-export function found(destination: string): { redirect: Redirect } {
-  return { redirect: { destination, statusCode: 302 } };
+/** To the sign-in page, then back `here`: 303 after a form post (the browser must GET it), 302 otherwise. */
+export function signInFirst(context: PageContext, tenantId: string, here: string): { redirect: Redirect } {
+  return { redirect: { destination: loginPath(tenantId, here), statusCode: context.req.method === "POST" ? 303 : 302 } };
 }
 
 export type Posted = { kind: "none" } | { kind: "refused"; status: 403 | 413 | 415 } | { kind: "form"; form: URLSearchParams };

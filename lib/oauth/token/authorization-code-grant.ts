@@ -2,6 +2,7 @@
 // redirect URI, PKCE challenge and grant. Every binding is checked before the code is touched, so a wrong
 // verifier or another client's attempt leaves the code usable by its owner; the code is consumed only by the
 // transaction that issues the tokens. Presenting an exchanged code again revokes the grant and its tokens.
+import { GRANT_END_REASONS } from "../grant-end-reasons";
 import { createHash } from "node:crypto";
 import { hashToken, randomToken } from "../../secrets/hashing";
 import { evaluateTrust } from "../../trust/evaluate-trust";
@@ -34,7 +35,7 @@ export function checkBindings({ client, parameters }: Pick<TokenContext, "client
 }
 
 async function replayed(context: TokenContext, grant: GrantRow): Promise<never> {
-  await revokeGrant(context.db, grant, "authorization code used twice", context.now, "grant.revoked", context.correlationId);
+  await revokeGrant(context.db, grant, GRANT_END_REASONS.codeReplayed, context.now, "grant.revoked", context.correlationId);
   throw Object.assign(new InvalidGrant("the authorization code is invalid", "code replayed: the grant and its tokens were revoked"), { grantId: grant.id });
 }
 

@@ -3,6 +3,7 @@
 // unused, or the online session ended; checked before the status, so a suspended grant expires too) → not
 // revoked/suspended → not sooner than refreshMinIntervalSeconds → scope ⊆ granted → trust unchanged since
 // approval (policy) → issue, in one transaction that re-checks the grant.
+import { GRANT_END_REASONS, UNUSED_GRANT_LIMIT_DAYS } from "../grant-end-reasons";
 import { hashToken, randomToken } from "../../secrets/hashing";
 import { evaluateTrust } from "../../trust/evaluate-trust";
 import { compareSnapshots } from "../../trust/snapshot";
@@ -18,7 +19,6 @@ import type { Parameters } from "../form-parameters";
 import type { TenantSettings } from "../../settings/tenant-settings";
 import type { GrantTypeHandler, TokenContext } from "./token-context";
 
-export const UNUSED_GRANT_LIMIT_DAYS = 90;
 /** How long a rotated-out refresh token counts as a concurrent request's rather than as reuse. */
 export const ROTATION_RACE_WINDOW_MS = 10_000;
 
@@ -33,11 +33,11 @@ type SessionTimes = { expiresAt: Date; endedAt: Date | null } | null;
 export function expiryReasonFor(grant: { accessKind: string; lastUsedAt: Date; loginSessionId: string | null }, session: SessionTimes, now: Date): string | null {
   if (grant.accessKind === "offline") {
     const unusedMs = now.getTime() - grant.lastUsedAt.getTime();
-    return unusedMs > UNUSED_GRANT_LIMIT_DAYS * 86_400_000 ? `unused for more than ${UNUSED_GRANT_LIMIT_DAYS} days` : null;
+    return unusedMs > UNUSED_GRANT_LIMIT_DAYS * 86_400_000 ? GRANT_END_REASONS.unused : null;
   }
   if (grant.accessKind === "online") {
     const ended = !grant.loginSessionId || !session || session.endedAt !== null || session.expiresAt < now;
-    return ended ? "the patient's sign-in session ended (online_access)" : null;
+    return ended ? GRANT_END_REASONS.sessionEnded : null;
   }
   return null;
 }
@@ -45,6 +45,14 @@ export function expiryReasonFor(grant: { accessKind: string; lastUsedAt: Date; l
 export async function expiryReason(db: Db, grant: GrantRow, now: Date): Promise<string | null> {
   const session = grant.accessKind === "online" && grant.loginSessionId ? await db.loginSession.findUnique({ where: { id: grant.loginSessionId } }) : null;
   return expiryReasonFor(grant, session, now);
+}
+
+/** expiryReason for a list of grants (the manager, the console), with one read of their sign-in sessions. */
+export async function expiryReasons(db: Db, grants: GrantRow[], nowOf: (grant: GrantRow) => Date): Promise<Map<string, string | null>> {
+  const live = grants.filter((grant) => grant.status !== "revoked");
+  const sessionIds = live.flatMap((grant) => (grant.accessKind === "online" && grant.loginSessionId ? [grant.loginSessionId] : []));
+  const sessions = new Map(sessionIds.length ? (await db.loginSession.findMany({ where: { id: { in: sessionIds } }, select: { id: true, expiresAt: true, endedAt: true } })).map((session) => [session.id, session]) : []);
+  return new Map(live.map((grant) => [grant.id, expiryReasonFor(grant, (grant.loginSessionId && sessions.get(grant.loginSessionId)) || null, nowOf(grant))]));
 }
 
 /** Rule: no refresh of a grant sooner than the tenant's minimum interval after its last token response. */
@@ -72,7 +80,7 @@ async function grantOf(context: Pick<TokenContext, "db" | "now" | "correlationId
   if (context.now.getTime() - retired.retiredAt.getTime() < ROTATION_RACE_WINDOW_MS) {
     throw Object.assign(new InvalidGrant("the refresh token is not valid", "a concurrent refresh rotated this refresh token first"), { grantId: owner.id });
   }
-  await revokeGrant(db, owner, "a rotated refresh token was presented again (reuse detection)", context.now, "grant.revoked", context.correlationId);
+  await revokeGrant(db, owner, GRANT_END_REASONS.refreshTokenReused, context.now, "grant.revoked", context.correlationId);
   throw refused(owner, "revoked", "refresh token reuse: the grant and its tokens were revoked");
 }
 

@@ -3,13 +3,10 @@
 // server action), so no link or image can make the sandbox probe a host.
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { sandboxNow } from "@/lib/clock/sandbox-clock";
 import { ConfigurationError } from "@/lib/config/environment";
-import { probeSettings } from "@/lib/config/probe-settings";
 import { DEFAULT_TENANT } from "@/lib/seed/personas";
-import { readSettings } from "@/lib/settings/tenant-settings";
 import { NotProbeable } from "@/lib/trust/live-evaluation";
-import { readinessReport, type ReadinessReport } from "@/lib/trust/readiness-report";
+import { tenantReadinessReport, type ReadinessReport } from "@/lib/trust/readiness-report";
 import { requireConsoleAccess } from "../../_lib/console-access";
 
 export interface CheckState {
@@ -28,10 +25,8 @@ export async function checkAppAction(_state: CheckState, form: FormData): Promis
   const values = { redirect_uri: String(form.get("redirect_uri") ?? ""), client_id: String(form.get("client_id") ?? "") };
   const parsed = formSchema.safeParse(values);
   if (!parsed.success) return { values, error: parsed.error.issues[0].message };
-  const tenantId = DEFAULT_TENANT.id;
-  const [settings, at, client] = await Promise.all([readSettings(db, tenantId), sandboxNow(db, tenantId), db.client.findFirst({ where: { id: parsed.data.client_id, tenantId }, select: { clientName: true } })]);
   try {
-    const report = await readinessReport({ redirectUri: parsed.data.redirect_uri, clientId: parsed.data.client_id, clientName: client?.clientName, publicSuffixRule: settings.publicSuffixRule, at, ...probeSettings() });
+    const report = await tenantReadinessReport(db, DEFAULT_TENANT.id, { redirectUri: parsed.data.redirect_uri, clientId: parsed.data.client_id });
     return { values, report };
   } catch (error) {
     if (error instanceof NotProbeable || error instanceof ConfigurationError) return { values, error: error.message };

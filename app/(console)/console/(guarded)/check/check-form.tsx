@@ -4,6 +4,7 @@
 import { useActionState } from "react";
 import { inputClass } from "@/components/console/form-field";
 import { IdentityBlock } from "@/components/patient/identity-block";
+import { identityView } from "@/lib/patient-pages/identity-view";
 import type { CheckState } from "./actions";
 
 const SEVERITY: Record<string, string> = { error: "border-red-200 bg-red-50 text-red-900", warning: "border-amber-200 bg-amber-50 text-amber-950", info: "border-slate-200 bg-slate-50 text-slate-800" };
@@ -51,7 +52,7 @@ export function CheckForm({ action, apps }: { action: (state: CheckState, form: 
             <h2 id="patient-would-see" className="text-lg font-semibold">
               What patients would see
             </h2>
-            <IdentityBlock view={{ identity: report.patient_sees, registeredName: report.client_id, reasons: [], changed: [] }} />
+            <IdentityBlock view={identityView(report.patient_sees, report.client_id)} />
             <p className={`font-medium ${report.ready ? "text-green-800" : "text-amber-900"}`}>{report.ready ? "Ready: patients see your verified identity." : "Not ready: patients would see “Unknown App”."}</p>
             <h3 className="pt-2 font-semibold">What to fix</h3>
             <ul className="space-y-2">

@@ -8,7 +8,7 @@ import { compareSnapshots } from "@/lib/trust/snapshot";
 import type { TrustSnapshot } from "@/lib/trust/types";
 import { StatusBadge } from "@/components/patient/status-badge";
 import { sandboxNow } from "@/lib/clock/sandbox-clock";
-import { expiryReason } from "@/lib/oauth/token/refresh-token-grant";
+import { expiryReasons } from "@/lib/oauth/token/refresh-token-grant";
 import { grantAction } from "./actions";
 import { ownEntry } from "@/lib/util/own-entry";
 
@@ -37,8 +37,7 @@ export default async function GrantsPage({ searchParams }: { searchParams: Promi
   const nows = new Map<string, Date>();
   for (const tenantId of new Set(grants.map((g) => g.tenantId))) nows.set(tenantId, await sandboxNow(db, tenantId));
   // A grant that its next use will end (after a clock jump) says so instead of looking active.
-  const endings = new Map<string, string | null>();
-  for (const grant of grants) if (grant.status !== "revoked") endings.set(grant.id, await expiryReason(db, grant, nows.get(grant.tenantId)!));
+  const endings = await expiryReasons(db, grants, (grant) => nows.get(grant.tenantId)!);
   const back = new URLSearchParams({ ...(app ? { app } : {}), ...(patient ? { patient } : {}) }).toString();
 
   return (

@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { AuthorizationRequestUnavailable, loadAuthorizationRequest, verifyConsentCsrfToken } from "@/lib/oauth/authorize/authorization-requests";
 import { consentStep, type ConsentStep } from "@/lib/patient-pages/consent-step";
 import { accessiblePatients } from "@/lib/patient-session/sessions";
-import { loginPath, portalPaths } from "@/lib/patient-session/portal-paths";
+import { portalPaths } from "@/lib/patient-session/portal-paths";
 import { findTenant } from "@/lib/tenancy/tenants";
 import { WORDS } from "@/lib/wording/patient-wording";
 import { ConsentForm } from "@/components/patient/consent-form";
@@ -15,7 +15,7 @@ import { Notice } from "@/components/patient/notice";
 import { PatientPicker } from "@/components/patient/patient-picker";
 import { card, PortalFrame } from "@/components/patient/portal-frame";
 import { SignedInAs } from "@/components/patient/signed-in-as";
-import { found, pageSession, param, postedForm, query, seeOther, type PageContext } from "@/app/(authorization-server)/_lib/patient-page";
+import { pageSession, param, postedForm, query, seeOther, signInFirst, type PageContext } from "@/app/(authorization-server)/_lib/patient-page";
 
 export const config: PageConfig = { unstable_runtimeJS: false };
 
@@ -37,7 +37,7 @@ export const getServerSideProps: GetServerSideProps<Props> = async (context: Pag
   if (!/^[0-9a-f-]{36}$/.test(requestId) || !(await findTenant(db, tenantId))) return { notFound: true };
   const here = portalPaths.authorizeStep(tenantId, requestId);
   const session = await pageSession(context, tenantId);
-  if (!session) return context.req.method === "POST" ? seeOther(loginPath(tenantId, here)) : found(loginPath(tenantId, here));
+  if (!session) return signInFirst(context, tenantId, here);
 
   const posted = await postedForm(context);
   if (posted.kind === "refused") return seeOther(`${here}?problem=expired-form`);

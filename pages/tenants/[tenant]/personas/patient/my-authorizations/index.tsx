@@ -8,14 +8,14 @@ import { patientAuthorizations } from "@/lib/oauth/patient-authorizations";
 import { formToken } from "@/lib/patient-session/form-tokens";
 import { reviewFormPurpose } from "@/lib/patient-pages/grant-review-view";
 import { applyReviewChoice } from "@/lib/patient-pages/review-choice";
-import { loginPath, portalPaths } from "@/lib/patient-session/portal-paths";
+import { portalPaths } from "@/lib/patient-session/portal-paths";
 import { findTenant } from "@/lib/tenancy/tenants";
 import { ownEntry } from "@/lib/util/own-entry";
 import { WORDS } from "@/lib/wording/patient-wording";
 import { AuthorizationList, type ManagerGroup } from "@/components/patient/authorization-list";
 import { PortalFrame } from "@/components/patient/portal-frame";
 import { SignedInAs } from "@/components/patient/signed-in-as";
-import { found, pageSession, param, postedForm, query, seeOther, type PageContext } from "@/app/(authorization-server)/_lib/patient-page";
+import { pageSession, param, postedForm, query, seeOther, signInFirst, type PageContext } from "@/app/(authorization-server)/_lib/patient-page";
 
 export const config: PageConfig = { unstable_runtimeJS: false };
 
@@ -32,7 +32,7 @@ export const getServerSideProps: GetServerSideProps<Props> = async (context: Pag
   if (!(await findTenant(db, tenantId))) return { notFound: true };
   const here = portalPaths.manager(tenantId);
   const session = await pageSession(context, tenantId);
-  if (!session) return context.req.method === "POST" ? seeOther(loginPath(tenantId, here)) : found(loginPath(tenantId, here));
+  if (!session) return signInFirst(context, tenantId, here);
 
   const posted = await postedForm(context);
   if (posted.kind === "refused") return seeOther(`${here}?result=expired-form`);
@@ -50,7 +50,7 @@ export const getServerSideProps: GetServerSideProps<Props> = async (context: Pag
       tenantId,
       signedInAs: session.person.displayName,
       outcome: ownEntry(REVIEW_MESSAGES, query(context, "result")) ?? null,
-      groups: groups.map(({ patient, entries }) => ({ patient, entries: entries.map(({ patientId: _patientId, ...entry }) => entry) })),
+      groups,
       confirming: confirm && confirmable ? { grantId: confirm, csrf: await formToken(db, reviewFormPurpose(confirm), session.sessionId) } : null,
     },
   };
