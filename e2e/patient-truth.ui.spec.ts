@@ -210,4 +210,42 @@ test.describe("what the patient sees is true", () => {
     const after = await (await request.get(`/api/sandbox/tenants/${DEFAULT_TENANT_ID}/grants?client_id=${client.client_id}`)).json();
     expect(after.grants[0].status).toBe("suspended");
   });
+
+  test("a hostile web page that auto-submits a Revoke form to the manager changes nothing", async ({ page, request }) => {
+    const { client } = await suspendedGrant(page, request, "certificate-expired");
+    const { grants } = await (await request.get(`/api/sandbox/tenants/${DEFAULT_TENANT_ID}/grants?client_id=${client.client_id}`)).json();
+    await page.goto(`/tenants/${DEFAULT_TENANT_ID}/personas/patient/my-authorizations`);
+    await signIn(page, "avarivera");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Apps with access to your health records");
+    // The patient, still signed in, visits another site in the same browser; it posts a form at the sandbox.
+    const manager = new URL(`/tenants/${DEFAULT_TENANT_ID}/personas/patient/my-authorizations`, page.url()).toString();
+    await page.route("https://evil.example/**", (route) =>
+      route.fulfill({
+        contentType: "text/html",
+        body: `<form id="f" method="post" action="${manager}"><input name="action" value="revoke"><input name="grant" value="${grants[0].id}"><input name="csrf" value="guess"></form><script>document.getElementById("f").submit()</script>`,
+      }),
+    );
+    await page.goto("https://evil.example/free-prize");
+    // SameSite=Lax keeps the session cookie off a cross-site POST, and the Origin is refused: at most a sign-in page.
+    await page.waitForURL((url) => url.origin !== "https://evil.example");
+    const after = await (await request.get(`/api/sandbox/tenants/${DEFAULT_TENANT_ID}/grants?client_id=${client.client_id}`)).json();
+    expect(after.grants[0].status).toBe("suspended");
+  });
+
+  test("sign-in, the manager and the review fit a phone (390×844) without sideways scrolling", async ({ browser, request }) => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const { errorUri } = await suspendedGrant(phone, request, "certificate-organization-changed");
+    const fits = () => phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    await phone.goto(errorUri);
+    await phone.getByRole("link", { name: "Sign in to review" }).click();
+    expect(await fits(), "sign-in").toBe(true);
+    await signIn(phone, "avarivera");
+    await expect(phone.getByTestId("review-caution")).toBeVisible();
+    expect(await fits(), "review").toBe(true);
+    await phone.goto(`/tenants/${DEFAULT_TENANT_ID}/personas/patient/my-authorizations`);
+    await phone.getByRole("button", { name: /^Revoke / }).first().click();
+    await expect(phone.getByRole("button", { name: "Yes, revoke access" })).toBeVisible();
+    expect(await fits(), "manager, confirming").toBe(true);
+    await phone.close();
+  });
 });
