@@ -49,7 +49,8 @@ export function AuthorizationList({ groups, confirming, reviewHref }: Props) {
                   <span className="font-medium">{WORDS.manager.canSee}</span> {entry.access.join(", ") || WORDS.manager.identityOnly}
                 </p>
                 <p className="mt-1 text-sm text-slate-600">
-                  Since {entry.since} · last used {entry.lastUsedAt} · {WORDS.manager.kind[entry.accessKind] ?? entry.accessKind}
+                  Since {entry.since} · last used {entry.lastUsedAt}
+                  {entry.status !== "revoked" && ` · ${WORDS.manager.kind[entry.accessKind] ?? entry.accessKind}`}
                 </p>
                 {entry.status !== "revoked" &&
                   (confirming?.grantId === entry.grantId ? (

@@ -68,6 +68,7 @@ interface Operation {
 const readinessAnswer = z.object({
   redirect_uri: z.string(),
   client_id: z.string(),
+  client_name: z.string().nullable(),
   checked_at: z.string(),
   patient_sees: z.object({ label: z.enum(["verified", "unknown"]), appName: z.string().nullable(), organization: z.string().nullable(), location: z.string().nullable(), domain: z.string(), validated: z.boolean() }),
   ready: z.boolean().describe("true when patients would see a verified identity"),

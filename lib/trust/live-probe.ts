@@ -151,6 +151,7 @@ async function resolveAddress(hostname: string, options: LiveProbeOptions): Prom
 }
 
 async function txtRecords(domain: string, options: LiveProbeOptions): Promise<{ records: string[]; note?: ProbeNote }> {
+  if (isIP(domain)) return { records: [] }; // an address has no DNS name to publish records at
   const resolver = resolverFor(options) ?? new Resolver({ timeout: options.timeoutMs ?? 5000, tries: 1 });
   try {
     const answers = await resolver.resolveTxt(domain);

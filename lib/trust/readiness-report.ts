@@ -13,6 +13,8 @@ import type { IdentityBlock } from "./types";
 export interface ReadinessReport {
   redirect_uri: string;
   client_id: string;
+  /** The registered app's name when the client id is one of the tenant's apps. */
+  client_name: string | null;
   checked_at: string;
   /** What the consent screen would show a patient. */
   patient_sees: IdentityBlock & { label: "verified" | "unknown" };
@@ -28,13 +30,14 @@ export interface ReadinessReport {
   snapshot_hash: string | null;
 }
 
-export function reportOf(check: LiveCheck, clientId: string): ReadinessReport {
+export function reportOf(check: LiveCheck, clientId: string, clientName: string | null): ReadinessReport {
   const facts = check.facts!;
   const identity = check.verdict!.identity;
   const context = { domain: facts.dns.registrableDomain, record: clientIdRecord(clientId), hostname: check.hostname };
   return {
     redirect_uri: check.redirectUri,
     client_id: clientId,
+    client_name: clientName,
     checked_at: check.checkedAt,
     patient_sees: identity,
     ready: identity.label === "verified",
@@ -73,5 +76,5 @@ export async function tenantReadinessReport(db: Db, tenantId: string, input: { r
 }
 
 export async function readinessReport(input: { redirectUri: string; clientId: string; clientName?: string; publicSuffixRule?: PublicSuffixRule; extraAnchorsPem?: string[]; at?: Date } & LiveProbeOptions): Promise<ReadinessReport> {
-  return reportOf(await checkLive(input), input.clientId);
+  return reportOf(await checkLive(input), input.clientId, input.clientName ?? null);
 }

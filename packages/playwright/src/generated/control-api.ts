@@ -1760,6 +1760,7 @@ export interface operations {
                     "application/json": {
                         redirect_uri: string;
                         client_id: string;
+                        client_name: string | null;
                         checked_at: string;
                         patient_sees: {
                             /** @enum {string} */

@@ -52,7 +52,7 @@ export function CheckForm({ action, apps }: { action: (state: CheckState, form: 
             <h2 id="patient-would-see" className="text-lg font-semibold">
               What patients would see
             </h2>
-            <IdentityBlock view={identityView(report.patient_sees, report.client_id)} />
+            <IdentityBlock view={identityView(report.patient_sees, report.client_name ?? report.client_id)} />
             <p className={`font-medium ${report.ready ? "text-green-800" : "text-amber-900"}`}>{report.ready ? "Ready: patients see your verified identity." : "Not ready: patients would see “Unknown App”."}</p>
             <h3 className="pt-2 font-semibold">What to fix</h3>
             <ul className="space-y-2">
