@@ -44,7 +44,7 @@ describe("POST /api/sandbox/probe", () => {
     const response = await post({ redirect_uri: `https://app.ready.test:${ovPort}/callback`, client_id: CLIENT });
     expect(response.status).toBe(200);
     const report = await response.json();
-    expect(report).toMatchObject({ ready: true, patient_sees: { label: "verified", organization: "Probe Health Inc.", domain: "ready.test" } });
+    expect(report).toMatchObject({ ready: true, client_name: null, patient_sees: { label: "verified", organization: "Probe Health Inc.", domain: "ready.test" } });
     expect(report.sources).toMatchObject({ hostname: "app.ready.test", address: "127.0.0.1", tls_versions: ["TLSv1.2", "TLSv1.3"], txt_records: { domain: "ready.test", records: [`cerner-client-id=${CLIENT}`] } });
     expect(report.sources.certificate_chain[0]).toMatchObject({ subject: "app.ready.test", organization: "Probe Health Inc.", type: "OV" });
   });
