@@ -5,14 +5,15 @@ import "./quiet-logs";
 import { rmSync } from "node:fs";
 import { prepareDatabase } from "../lib/db/prepare-database";
 import { benchTrustEvaluation } from "./trust-evaluation";
+import { benchLiveProbe } from "./live-probe";
 import { benchHttpEndpoints } from "./http-endpoints";
 import { benchActivityPage } from "./activity-page";
 import { benchPostgresqlInstances } from "./postgresql-instances";
 import { benchStartUp } from "./start-up";
 
 const DATABASE = "data/bench.db";
-/** BENCH_ONLY=http,startup,activity,postgresql runs just those parts (all by default). */
-const only = new Set((process.env.BENCH_ONLY ?? "trust,http,startup,activity,postgresql").split(","));
+/** BENCH_ONLY=trust,probe,http,startup,activity,postgresql runs just those parts (all by default). */
+const only = new Set((process.env.BENCH_ONLY ?? "trust,probe,http,startup,activity,postgresql").split(","));
 
 async function main() {
   rmSync(DATABASE, { force: true });
@@ -21,6 +22,10 @@ async function main() {
   if (only.has("trust")) {
     console.log("trust evaluation (milliseconds):");
     console.table(await benchTrustEvaluation());
+  }
+  if (only.has("probe")) {
+    console.log("live probe (milliseconds):");
+    console.table(await benchLiveProbe());
   }
   if (only.has("http")) await reportHttpEndpoints(databaseUrl);
   if (only.has("startup")) {

@@ -5,6 +5,7 @@ import { existsSync, statSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import type { Writable } from "node:stream";
+import { probeSettings } from "../lib/config/probe-settings";
 import { ConfigurationError, databaseKind, databaseUrl, port, publicUrl } from "../lib/config/environment";
 import { prepareDatabase } from "../lib/db/prepare-database";
 import { frameworkEnvironment } from "../lib/secrets/sandbox-secrets";
@@ -34,6 +35,7 @@ function assertPortFree(value: number): Promise<void> {
 
 async function main(): Promise<void> {
   const env = { PORT: String(port()), PUBLIC_URL: publicUrl(), DATABASE_URL: databaseUrl() };
+  probeSettings(); // a misconfigured live probe is said now, not at an app's first live check
   databaseKind(env.DATABASE_URL); // a URL of a kind the sandbox does not speak fails here, before anything starts
   await assertPortFree(Number(env.PORT));
   const prepare = async () => {

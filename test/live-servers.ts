@@ -14,16 +14,52 @@ export interface Closable {
   close: () => void;
 }
 
-export async function startTlsServer(options: { hostname: string; type: "OV" | "DV"; minVersion?: tls.SecureVersion }): Promise<{ port: number; rootPem: string; server: Closable }> {
+export interface TestTlsServer {
+  port: number;
+  rootPem: string;
+  server: Closable;
+  /** Presents a new leaf from the same root from now on (a renewal, or an expired one). */
+  reissue: (validity: { notBefore: Date; notAfter: Date }) => Promise<void>;
+}
+
+export async function startTlsServer(options: { hostname: string; type: "OV" | "DV"; minVersion?: tls.SecureVersion }): Promise<TestTlsServer> {
   const now = Date.now();
   const root = await createCertificateAuthority({ commonName: "Probe Test Root", organization: PROBE_ORG, notBefore: new Date(now - YEAR), notAfter: new Date(now + YEAR) });
   const rootPem = root.certificate.toString("pem");
   const issuer = { certificate: root.certificate, privateKey: await importPrivateKey(root.privateKeyPkcs8) };
-  const leaf = await createLeafCertificateWithKey({ hostname: options.hostname, type: options.type, organization: PROBE_ORG, notBefore: new Date(now - 3_600_000), notAfter: new Date(now + YEAR), issuer });
-  const key = createPrivateKey({ key: Buffer.from(leaf.privateKeyPkcs8, "base64"), format: "der", type: "pkcs8" }).export({ format: "pem", type: "pkcs8" });
-  const server = tls.createServer({ key, cert: `${leaf.certificate.toString("pem")}\n${rootPem}`, minVersion: options.minVersion ?? "TLSv1.2" });
+  const context = async (validity: { notBefore: Date; notAfter: Date }) => {
+    const leaf = await createLeafCertificateWithKey({ hostname: options.hostname, type: options.type, organization: PROBE_ORG, ...validity, issuer });
+    const key = createPrivateKey({ key: Buffer.from(leaf.privateKeyPkcs8, "base64"), format: "der", type: "pkcs8" }).export({ format: "pem", type: "pkcs8" });
+    return { key, cert: `${leaf.certificate.toString("pem")}\n${rootPem}`, minVersion: options.minVersion ?? ("TLSv1.2" as const) };
+  };
+  const server = tls.createServer(await context({ notBefore: new Date(now - 3_600_000), notAfter: new Date(now + YEAR) }));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { port: (server.address() as net.AddressInfo).port, rootPem, server };
+  const reissue = async (validity: { notBefore: Date; notAfter: Date }) => server.setSecureContext(await context(validity));
+  return { port: (server.address() as net.AddressInfo).port, rootPem, server, reissue };
+}
+
+/**
+ * A TCP front on 127.0.0.1 that passes connections through to `targetPort`, or, once `hang(true)`, accepts them
+ * and never answers (a host that hangs mid-way).
+ */
+export async function startHangingFront(targetPort: number): Promise<{ port: number; server: Closable; hang: (on: boolean) => void }> {
+  let hanging = false;
+  const open = new Set<net.Socket>();
+  const server = net.createServer((socket) => {
+    open.add(socket);
+    socket.on("close", () => open.delete(socket));
+    socket.on("error", () => socket.destroy());
+    if (hanging) return;
+    const upstream = net.connect(targetPort, "127.0.0.1");
+    upstream.on("error", () => socket.destroy());
+    socket.pipe(upstream).pipe(socket);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const close = () => {
+    for (const socket of open) socket.destroy();
+    server.close();
+  };
+  return { port: (server.address() as net.AddressInfo).port, server: { close }, hang: (on) => (hanging = on) };
 }
 
 /** Answers TXT from `txt` and A from `a` (by name); anything else with no answers. */

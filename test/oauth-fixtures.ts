@@ -34,13 +34,13 @@ export function pkce() {
 }
 
 /** An approved authorization for Ava Rivera: returns the code and the PKCE verifier. */
-export async function approvedCode(clientId: string, options: { scope?: string; personId?: string; patientId?: string; withPkce?: boolean } = {}) {
+export async function approvedCode(clientId: string, options: { scope?: string; personId?: string; patientId?: string; withPkce?: boolean; redirectUri?: string } = {}) {
   const { verifier, challenge } = pkce();
   const scope = (options.scope ?? SCOPE).split(" ");
   const requestId = await startAuthorizationRequest(db, TENANT, {
     clientId,
     clientName: "Route Test App",
-    redirectUri: REDIRECT_URI,
+    redirectUri: options.redirectUri ?? REDIRECT_URI,
     redirectUriGiven: true,
     scope,
     state: "s",
@@ -72,7 +72,7 @@ export const introspectRequest = (fields: Record<string, string>, headers?: Reco
 /** Exchanges a fresh approved code and returns the token response body. */
 export async function tokensFor(clientId: string, options: Parameters<typeof approvedCode>[1] = {}) {
   const { code, verifier, sessionId } = await approvedCode(clientId, options);
-  const response = await tokenRequest({ grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI, code_verifier: verifier, client_id: clientId });
+  const response = await tokenRequest({ grant_type: "authorization_code", code, redirect_uri: options.redirectUri ?? REDIRECT_URI, code_verifier: verifier, client_id: clientId });
   if (response.status !== 200) throw new Error(`code exchange failed: ${await response.text()}`);
   return { ...(await response.json()), sessionId } as { access_token: string; refresh_token: string; scope: string; patient: string; sessionId: string };
 }

@@ -34,6 +34,8 @@ export function sequenceSteps(events: EventLike[]): SequenceStep[] {
         return [{ from: 2, to: 2, label: `trust checked: ${p.label}`, at, tone: "normal" }];
       case "trust.scenario_applied":
         return [{ from: 2, to: 2, label: `world changed: ${p.scenario}`, at, tone: "bad" }];
+      case "trust.source_changed":
+        return [{ from: 2, to: 2, label: `checks now ${p.to === "live" ? "look at the real server" : "use the simulated world"}`, at, tone: "bad" }];
       case "grant.suspended":
         return [{ from: 2, to: 2, label: "grant suspended", at, tone: "bad" }];
       case "grant.reapproved":

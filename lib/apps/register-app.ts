@@ -8,6 +8,7 @@ import { hashMachineSecret, hashToken, randomToken } from "../secrets/hashing";
 import { authorizationServerUrls } from "../oauth/endpoints";
 import { simulatedHostWrite } from "../trust/simulated-host";
 import { NoTrustHostnameError, trustHostname } from "../trust/trust-hostname";
+import { liveModeProblem } from "../trust/trust-source";
 import { InvalidClientMetadata, InvalidRedirectUri } from "../oauth/errors";
 import { defaultRegisteredScope } from "../oauth/scopes";
 import { SUPPORTED_RESOURCE_TYPES } from "../oauth/supported-resources";
@@ -29,6 +30,7 @@ export interface RegisteredApp {
   token_endpoint_auth_method: string;
   organization?: RegistrationRequest["organization"];
   public_hostname?: string;
+  trust_source?: "live";
 }
 
 export async function registerApp(db: Db, tenantId: string, request: RegistrationRequest): Promise<RegisteredApp> {
@@ -49,7 +51,10 @@ export async function registerApp(db: Db, tenantId: string, request: Registratio
     grantTypes,
     publicHostname: request.public_hostname ?? null,
     organization: request.organization ?? null,
+    trustSource: request.trust_source ?? "simulated",
   };
+  const liveProblem = client.trustSource === "live" ? liveModeProblem(request.redirect_uris[0]) : null;
+  if (liveProblem) throw new InvalidClientMetadata(`trust_source "live": ${liveProblem}`);
   try {
     trustHostname(client);
   } catch (error) {
@@ -63,7 +68,7 @@ export async function registerApp(db: Db, tenantId: string, request: Registratio
   await db.$transaction([
     db.client.create({ data: { ...client, organization: client.organization ?? undefined, secretHash: secret ? hashMachineSecret(secret) : null, registrationTokenHash: hashToken(registrationAccessToken) } }),
     hostWrite.write,
-    eventCreate(db, { type: "client.registered", tenantId, clientId: client.id, sandboxAt: now, payload: { clientName: client.clientName, redirectUris: client.redirectUris, tokenEndpointAuthMethod: method, publicHostname: client.publicHostname } }),
+    eventCreate(db, { type: "client.registered", tenantId, clientId: client.id, sandboxAt: now, payload: { clientName: client.clientName, redirectUris: client.redirectUris, tokenEndpointAuthMethod: method, publicHostname: client.publicHostname, trustSource: client.trustSource } }),
   ]);
   return {
     client_id: client.id,
@@ -79,5 +84,6 @@ export async function registerApp(db: Db, tenantId: string, request: Registratio
     token_endpoint_auth_method: method,
     ...(request.organization ? { organization: request.organization } : {}),
     ...(request.public_hostname ? { public_hostname: request.public_hostname } : {}),
+    ...(client.trustSource === "live" ? { trust_source: "live" as const } : {}),
   };
 }

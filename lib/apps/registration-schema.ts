@@ -1,5 +1,5 @@
 // RFC 7591 client metadata accepted by the sandbox, with its sandbox extensions (organization, public hostname,
-// baseline). The same schema serves the registration endpoint and the console's register form.
+// baseline, trust source). The same schema serves the registration endpoint and the console's register form.
 import { z } from "zod";
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
@@ -41,6 +41,9 @@ export const registrationSchema = z
     organization: organizationSchema.optional(),
     public_hostname: z.string().trim().toLowerCase().regex(HOSTNAME, "public_hostname must be a DNS host name such as app.example.com").optional(),
     baseline: z.object({ certificate_type: z.enum(["OV", "DV"]).optional(), txt_record: z.boolean().optional() }).strict().optional(),
+    // Sandbox extension: where trust checks look — the simulated host (default) or the real host of the first
+    // redirect URI (`live`, which must then be https).
+    trust_source: z.enum(["simulated", "live"]).optional(),
     // Accepted and ignored, as RFC 7591 allows for metadata the server does not use.
     logo_uri: z.string().optional(),
     client_uri: z.string().optional(),

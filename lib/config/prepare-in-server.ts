@@ -2,9 +2,11 @@
 // this): migrate and seed, then the framework environment (AUTH_SECRET) from the database. A failure is one line
 // and exit 1, like `npm start`.
 import { ConfigurationError, databaseUrl, publicUrl } from "./environment";
+import { probeSettings } from "./probe-settings";
 
 export async function prepareInServer(): Promise<void> {
   try {
+    probeSettings();
     const { prepareDatabase } = await import("../db/prepare-database");
     await prepareDatabase({ databaseUrl: databaseUrl(), publicUrl: publicUrl() });
     const { db } = await import("../db/client");

@@ -4,6 +4,7 @@ import type { TrustChange, TrustEvaluation } from "../trust/types";
 export function presentEvaluation(evaluation: TrustEvaluation, changes?: TrustChange[]) {
   return {
     clientId: evaluation.clientId,
+    source: evaluation.source ?? "simulated",
     checkedAt: evaluation.checkedAt,
     facts: evaluation.facts,
     verdict: evaluation.verdict,

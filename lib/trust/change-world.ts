@@ -40,7 +40,16 @@ export interface WorldChangeResult {
   changes: ReturnType<typeof compareSnapshots>;
 }
 
+/** A scenario or world edit for an app whose checks look at its real server: it would change nothing they see. */
+export class LiveAppWorldError extends Error {
+  override name = "LiveAppWorldError";
+  constructor(readonly clientId: string) {
+    super(`app "${clientId}" is in live mode: its checks look at its real server, so a scenario or world edit would change nothing they see; switch its trust source back to simulated first`);
+  }
+}
+
 async function commit(db: Db, host: LoadedHost, outcome: ScenarioOutcome, event: { type: string; payload: Record<string, unknown> }): Promise<WorldChangeResult> {
+  if (host.trustSource === "live") throw new LiveAppWorldError(host.clientId);
   const now = await sandboxNow(db, host.tenantId);
   const before = await evaluateWorld(db, host, host.current, now);
   const writes: Prisma.PrismaPromise<unknown>[] = [

@@ -1,11 +1,13 @@
-// The one entry point for "how trustworthy is this app now?": probe (simulated world) → facts → verdict
-// → snapshot. The consent screen, the token endpoint, the console and the error pages all call it.
+// The one entry point for "how trustworthy is this app now?": probe (the simulated world, or the real host for an
+// app in live mode) → facts → verdict → snapshot. The consent screen, the token endpoint, the console and the error pages all call it.
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { sandboxNow } from "../clock/sandbox-clock";
 import { readSettings } from "../settings/tenant-settings";
 import { loadCertificateAuthorities, TRUSTED_ROOTS, type CertificateAuthorities } from "./certificate-authorities";
+import { probeSettings } from "../config/probe-settings";
 import { collectFacts, revocationKey } from "./collect-facts";
+import { checkLive } from "./live-evaluation";
 import { rememberedEvaluation, rememberEvaluation } from "./evaluation-cache";
 import { judge } from "./judge";
 import { parseCertificate } from "./parsed-certificate";
@@ -55,7 +57,7 @@ export function worldFacts(host: LoadedHost, world: SimulatedWorld, at: Date, au
 export function evaluationOf(host: LoadedHost, facts: TrustFacts, at: Date): TrustEvaluation {
   const { verdict, findings } = judge(facts, { clientName: host.clientName, validated: host.validated });
   const snapshot = takeSnapshot(facts, verdict);
-  return { clientId: host.clientId, checkedAt: at.toISOString(), cached: false, facts, verdict, findings, snapshot, snapshotHash: snapshotHash(snapshot) };
+  return { clientId: host.clientId, source: "simulated", checkedAt: at.toISOString(), cached: false, facts, verdict, findings, snapshot, snapshotHash: snapshotHash(snapshot) };
 }
 
 /** Evaluates a given world for a host (also used to predict a scenario's effect before applying it). */
@@ -64,8 +66,20 @@ export async function evaluateWorld(db: Db, host: LoadedHost, world: SimulatedWo
   return evaluationOf(host, worldFacts(host, world, at, authorities, revoked ?? (await revokedSet(db, authorities))), at);
 }
 
-/** The app's current world evaluated at `at`; an unchanged app's is remembered (evaluation-cache.ts). */
-async function evaluateCurrent(db: Db, host: LoadedHost, at: Date): Promise<TrustEvaluation> {
+/** A live app's real host, probed now with this deployment's probe settings and the tenant's public-suffix rule. */
+async function evaluateLive(db: Db, host: LoadedHost, at: Date): Promise<TrustEvaluation> {
+  const { publicSuffixRule } = await readSettings(db, host.tenantId);
+  const check = await checkLive({ ...probeSettings(), redirectUri: host.redirectUri, clientId: host.clientId, clientName: host.clientName, validated: host.validated, publicSuffixRule, at });
+  const { facts, verdict, findings, snapshot, snapshotHash } = check;
+  return { clientId: host.clientId, source: "live", checkedAt: check.checkedAt, cached: false, facts, verdict, findings, snapshot, snapshotHash };
+}
+
+/**
+ * The app's current world evaluated at `at`: a simulated app's unchanged world is remembered (evaluation-cache.ts);
+ * a live app's real host is probed every time (only the tenant's check cache time spares a probe).
+ */
+export async function evaluateCurrent(db: Db, host: LoadedHost, at: Date): Promise<TrustEvaluation> {
+  if (host.trustSource === "live") return evaluateLive(db, host, at);
   const version = { hostRevision: host.revision, clientUpdatedAt: host.clientUpdatedAt };
   return rememberedEvaluation(host.clientId, version, at) ?? rememberEvaluation(version, at, await evaluateWorld(db, host, host.current, at));
 }

@@ -4,7 +4,7 @@
 import { rootCertificates } from "node:tls";
 import { collectFacts } from "./collect-facts";
 import { judge } from "./judge";
-import { observeLiveHost, type LiveProbeOptions, type ProbeNote } from "./live-probe";
+import { observeLiveHost, type LiveObservation, type LiveProbeOptions, type ProbeNote } from "./live-probe";
 import { bareHostname, registrableDomain, type PublicSuffixRule } from "./registrable-domain";
 import { snapshotHash, takeSnapshot } from "./snapshot";
 import type { Finding, TrustFacts, TrustSnapshot, Verdict } from "./types";
@@ -18,6 +18,13 @@ export interface LiveCheckInput extends LiveProbeOptions {
   extraAnchorsPem?: string[];
   /** When to judge validity (the tenant's sandbox clock; default now). */
   at?: Date;
+  /** The vendor program's "Validated" badge (a registered app's console flag). */
+  validated?: boolean;
+  /**
+   * The most the whole check may take, waiting for a free probe slot included (default: the connection timeout
+   * plus 1 s). Past it the host counts as unreachable: the token endpoint never waits longer on a hanging host.
+   */
+  deadlineMs?: number;
 }
 
 export interface LiveCheck {
@@ -26,18 +33,18 @@ export interface LiveCheck {
   hostname: string;
   address: string | null;
   checkedAt: string;
-  facts: TrustFacts | null;
-  verdict: Verdict | null;
+  facts: TrustFacts;
+  verdict: Verdict;
   findings: (Finding | ProbeNote)[];
-  snapshot: TrustSnapshot | null;
-  snapshotHash: string | null;
+  snapshot: TrustSnapshot;
+  snapshotHash: string;
 }
 
 export class NotProbeable extends Error {
   override name = "NotProbeable";
 }
 
-function probeTarget(redirectUri: string): { hostname: string; port: number } {
+export function probeTarget(redirectUri: string): { hostname: string; port: number } {
   let url: URL;
   try {
     url = new URL(redirectUri);
@@ -48,11 +55,33 @@ function probeTarget(redirectUri: string): { hostname: string; port: number } {
   return { hostname: bareHostname(url.hostname), port: url.port ? Number(url.port) : 443 };
 }
 
+/** The observation, or an unreachable host once the deadline has passed. */
+async function observeWithin(hostname: string, domain: string, options: LiveProbeOptions, deadlineMs: number): Promise<LiveObservation> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<LiveObservation>((resolve) => {
+    timer = setTimeout(
+      () =>
+        resolve({
+          world: { reachable: false, tlsVersions: [], chainPem: [], txtRecords: [] },
+          address: null,
+          notes: [{ code: "host.unreachable", severity: "error", message: `${hostname} did not finish answering within ${deadlineMs / 1000} s.` }],
+        }),
+      deadlineMs,
+    );
+  });
+  try {
+    return await Promise.race([observeLiveHost(hostname, domain, options), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export async function checkLive(input: LiveCheckInput): Promise<LiveCheck> {
   const { hostname, port } = probeTarget(input.redirectUri);
   const domain = registrableDomain(hostname, input.publicSuffixRule);
   const at = input.at ?? new Date();
-  const observation = await observeLiveHost(hostname, domain, { ...input, port: input.port ?? port });
+  const deadlineMs = input.deadlineMs ?? (input.timeoutMs ?? 5000) + 1000;
+  const observation = await observeWithin(hostname, domain, { ...input, port: input.port ?? port }, deadlineMs);
   const facts = collectFacts(observation.world, {
     clientId: input.clientId,
     hostname,
@@ -61,11 +90,11 @@ export async function checkLive(input: LiveCheckInput): Promise<LiveCheck> {
     trustAnchors: [...rootCertificates, ...(input.extraAnchorsPem ?? [])],
     revoked: new Set(),
   });
-  const { verdict, findings } = judge(facts, { clientName: input.clientName ?? input.clientId, validated: false });
+  const { verdict, findings } = judge(facts, { clientName: input.clientName ?? input.clientId, validated: input.validated ?? false });
   // The probe's own words win where it knows more (why the host was unreachable).
   const explained = findings.map((finding) => observation.notes.find((note) => note.code === finding.code) ?? finding);
   const probeNotes = observation.notes.filter((note) => !findings.some((finding) => finding.code === note.code));
-  const snapshot = takeSnapshot(facts, verdict);
+  const snapshot = takeSnapshot(facts, verdict, "live");
   return {
     source: "live",
     redirectUri: input.redirectUri,

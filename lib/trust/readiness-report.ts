@@ -31,8 +31,8 @@ export interface ReadinessReport {
 }
 
 export function reportOf(check: LiveCheck, clientId: string, clientName: string | null): ReadinessReport {
-  const facts = check.facts!;
-  const identity = check.verdict!.identity;
+  const facts = check.facts;
+  const identity = check.verdict.identity;
   const context = { domain: facts.dns.registrableDomain, record: clientIdRecord(clientId), hostname: check.hostname };
   return {
     redirect_uri: check.redirectUri,

@@ -8,7 +8,7 @@ import { createLeafCertificate, type Organization } from "./certificate-factory"
 import { clientIdRecord, registrableDomain } from "./registrable-domain";
 import { readSettings } from "../settings/tenant-settings";
 import { trustHostChoice } from "./trust-hostname";
-import type { SimulatedWorld } from "./types";
+import type { SimulatedWorld, TrustSource } from "./types";
 
 export interface BaselineOptions {
   /** OV by default; DV for an app that wants to rehearse being an "Unknown App" from the start. */
@@ -97,6 +97,10 @@ export interface LoadedHost {
   revision: number;
   /** When the client's own fields (name, validated flag) last changed: part of what an evaluation depends on. */
   clientUpdatedAt: Date;
+  /** Where checks look: this simulated host, or the real host of `redirectUri` (live). */
+  trustSource: TrustSource;
+  /** The app's primary (first registered) redirect URI: the one a live check probes. */
+  redirectUri: string;
 }
 
 export async function loadHost(db: Db, clientId: string): Promise<LoadedHost> {
@@ -114,5 +118,7 @@ export async function loadHost(db: Db, clientId: string): Promise<LoadedHost> {
     current: host.current as unknown as SimulatedWorld,
     revision: host.revision,
     clientUpdatedAt: client.updatedAt,
+    trustSource: client.trustSource === "live" ? "live" : "simulated",
+    redirectUri: (client.redirectUris as string[])[0],
   };
 }

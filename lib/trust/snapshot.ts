@@ -3,13 +3,18 @@
 import { createHash } from "node:crypto";
 import { certificateAcceptable } from "./judge";
 import { locationText, longDate, tlsVersionList } from "./plain-words";
-import type { SuspensionPolicy, TrustChange, TrustFacts, TrustSnapshot, Verdict } from "./types";
+import type { SuspensionPolicy, TrustChange, TrustFacts, TrustSnapshot, TrustSource, Verdict } from "./types";
 
-export function takeSnapshot(facts: TrustFacts, verdict: Verdict): TrustSnapshot {
+/**
+ * `source`: where the facts came from. A live snapshot says so; a simulated one leaves it out, so snapshots taken
+ * before live checks existed keep their hashes.
+ */
+export function takeSnapshot(facts: TrustFacts, verdict: Verdict, source: TrustSource = "simulated"): TrustSnapshot {
   const certificate = facts.certificate;
   const leaf = certificate?.chain[0];
   return {
     version: 1,
+    ...(source === "live" ? { source } : {}),
     hostname: facts.hostname,
     reachable: facts.reachable,
     tlsVersions: facts.tls.versions,
@@ -156,6 +161,16 @@ function dnsChanges(before: TrustSnapshot, after: TrustSnapshot, clientIdRecord:
   return changes;
 }
 
+function sourceChanges(before: TrustSnapshot, after: TrustSnapshot): TrustChange[] {
+  const [was, now] = [before.source ?? "simulated", after.source ?? "simulated"];
+  if (was === now) return [];
+  return [
+    now === "live"
+      ? { code: "trust.source-live", kind: "fact", sentence: `The sandbox now checks the app's real server at ${after.hostname} instead of its simulated one.` }
+      : { code: "trust.source-simulated", kind: "fact", sentence: `The sandbox now checks the app's simulated server at ${after.hostname} instead of its real one.` },
+  ];
+}
+
 function identityChanges(before: TrustSnapshot, after: TrustSnapshot): TrustChange[] {
   if (before.identity.label === after.identity.label) return [];
   return [
@@ -173,7 +188,7 @@ function identityChanges(before: TrustSnapshot, after: TrustSnapshot): TrustChan
  */
 export function compareSnapshots(before: TrustSnapshot, after: TrustSnapshot, policy: SuspensionPolicy, clientId: string): TrustChange[] {
   const record = `cerner-client-id=${clientId}`;
-  const all = [...identityChanges(before, after), ...connectionChanges(before, after), ...certificateChanges(before, after), ...dnsChanges(before, after, record)];
+  const all = [...sourceChanges(before, after), ...identityChanges(before, after), ...connectionChanges(before, after), ...certificateChanges(before, after), ...dnsChanges(before, after, record)];
   if (policy === "strict") return all;
   const identityMoved =
     before.identity.label !== after.identity.label ||

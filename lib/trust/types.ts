@@ -79,11 +79,17 @@ export interface Verdict {
   identity: IdentityBlock;
 }
 
+/** Where an app's trust checks look: its simulated host, or its real https redirect URI host (the live probe). */
+export const TRUST_SOURCES = ["simulated", "live"] as const;
+export type TrustSource = (typeof TRUST_SOURCES)[number];
+
 export type SuspensionPolicy = "strict" | "identity";
 
 /** A canonical, comparable record of the facts that matter, as a grant keeps it. */
 export interface TrustSnapshot {
   version: 1;
+  /** Present only for a live check: a simulated snapshot leaves it out. */
+  source?: "live";
   hostname: string;
   reachable: boolean;
   tlsVersions: TlsVersion[];
@@ -117,6 +123,8 @@ export interface TrustChange {
 
 export interface TrustEvaluation {
   clientId: string;
+  /** Where the facts came from (absent in evaluations stored before live checks existed: simulated). */
+  source?: TrustSource;
   checkedAt: string;
   cached: boolean;
   facts: TrustFacts;

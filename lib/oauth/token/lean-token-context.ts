@@ -34,7 +34,8 @@ export function tokenContextOf(db: Db, row: GrantContextRow, tenantId: string, g
 
 /** The app's trust evaluation now when it is remembered for this very world revision and client (no X.509 work). */
 export function rememberedTrust(row: GrantContextRow, now: Date): TrustEvaluation | null {
-  if (row.hostRevision === null) return null;
+  // A live app's world is the real network: only a probe (or the stored, cache-time-bound check) knows it.
+  if (row.hostRevision === null || row.client.trustSource !== "simulated") return null;
   return rememberedEvaluation(row.client.id, { hostRevision: row.hostRevision, clientUpdatedAt: row.client.updatedAt }, now);
 }
 

@@ -34,6 +34,7 @@ export interface GrantContextRow {
     scope: string;
     grantTypes: string[];
     updatedAt: Date;
+    trustSource: string;
   };
   session: { expiresAt: Date; endedAt: Date | null } | null;
   settingRows: { key: string; value: unknown }[];
@@ -63,7 +64,7 @@ export async function readGrantContext(lean: LeanDb, tenantId: string, by: { ref
     .leftJoin("TrustCheck as tc", "tc.clientId", "g.clientId")
     .select([
       "g.id", "g.tenantId", "g.clientId", "g.personId", "g.patientId", "g.scope", "g.accessKind", "g.status", "g.snapshotHash", "g.lastUsedAt", "g.loginSessionId",
-      "c.tenantId as clientTenantId", "c.clientName", "c.secretHash", "c.tokenEndpointAuthMethod", "c.redirectUris", "c.scope as clientScope", "c.grantTypes", "c.updatedAt as clientUpdatedAt",
+      "c.tenantId as clientTenantId", "c.clientName", "c.secretHash", "c.tokenEndpointAuthMethod", "c.redirectUris", "c.scope as clientScope", "c.grantTypes", "c.updatedAt as clientUpdatedAt", "c.trustSource",
       "s.expiresAt as sessionExpiresAt", "s.endedAt as sessionEndedAt",
       "k.offsetSeconds", "h.revision as hostRevision", "tc.checkedAt as checkCheckedAt", "tc.snapshotHash as checkSnapshotHash",
       "ac.codeHash", "ac.clientId as codeClientId", "ac.redirectUri as codeRedirectUri", "ac.codeChallenge", "ac.nonce as codeNonce", "ac.expiresAt as codeExpiresAt", "ac.usedAt as codeUsedAt",
@@ -105,6 +106,7 @@ export async function readGrantContext(lean: LeanDb, tenantId: string, by: { ref
       scope: row.clientScope,
       grantTypes: readJson(row.grantTypes),
       updatedAt: readDate(row.clientUpdatedAt),
+      trustSource: row.trustSource,
     },
     session: row.sessionExpiresAt === null ? null : { expiresAt: readDate(row.sessionExpiresAt), endedAt: readOptionalDate(row.sessionEndedAt) },
     settingRows: settings.map((setting) => ({ key: setting.key, value: lean.dialect === "sqlite" ? readJson(setting.value) : setting.value })),

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Client" ADD COLUMN     "trustSource" TEXT NOT NULL DEFAULT 'simulated';
+
