@@ -5,6 +5,7 @@ import dgram from "node:dgram";
 import net from "node:net";
 import tls from "node:tls";
 import * as dnsPacket from "dns-packet";
+import { ocspResponse, type StapleSpec } from "./ocsp-responses";
 import { createCertificateAuthority, createLeafCertificateWithKey, importPrivateKey, type Organization } from "../lib/trust/certificate-factory";
 
 export const PROBE_ORG: Organization = { name: "Probe Health Inc.", country: "US", state: "CA", locality: "San Diego" };
@@ -20,6 +21,8 @@ export interface TestTlsServer {
   server: Closable;
   /** Presents a new leaf from the same root from now on (a renewal, or an expired one). */
   reissue: (validity: { notBefore: Date; notAfter: Date }) => Promise<void>;
+  /** Staples an OCSP response signed by the root from now on (null: staples nothing, the default). */
+  staple: (spec: StapleSpec | null) => void;
 }
 
 export async function startTlsServer(options: { hostname: string; type: "OV" | "DV"; minVersion?: tls.SecureVersion }): Promise<TestTlsServer> {
@@ -35,7 +38,12 @@ export async function startTlsServer(options: { hostname: string; type: "OV" | "
   const server = tls.createServer(await context({ notBefore: new Date(now - 3_600_000), notAfter: new Date(now + YEAR) }));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const reissue = async (validity: { notBefore: Date; notAfter: Date }) => server.setSecureContext(await context(validity));
-  return { port: (server.address() as net.AddressInfo).port, rootPem, server, reissue };
+  let stapled: StapleSpec | null = null;
+  const rootKey = createPrivateKey({ key: Buffer.from(root.privateKeyPkcs8, "base64"), format: "der", type: "pkcs8" });
+  server.on("OCSPRequest", (certificate: Buffer, _issuer: Buffer, callback: (error: Error | null, response?: Buffer) => void) =>
+    callback(null, stapled ? ocspResponse(certificate, Buffer.from(root.certificate.rawData), rootKey, stapled) : undefined),
+  );
+  return { port: (server.address() as net.AddressInfo).port, rootPem, server, reissue, staple: (spec) => (stapled = spec) };
 }
 
 /**

@@ -7,7 +7,7 @@ import { clockInstructionSchema } from "./routes/clock-routes";
 import { eventQueryShape } from "./routes/events-route";
 import { nextAuthorizeSchema, nextTokenSchema } from "./routes/fault-routes";
 import { ageGrantSchema, approveGrantSchema, grantListQuery } from "./routes/grant-routes";
-import { scenarioBodySchema } from "./routes/app-trust-routes";
+import { scenarioBodySchema, trustSourceBodySchema } from "./routes/app-trust-routes";
 import { createTenantSchema } from "./routes/tenant-routes";
 import { probeBodySchema } from "./routes/probe-routes";
 
@@ -48,7 +48,7 @@ const tenant = z.object({
   demoApp: z.object({ client_id: z.string() }).optional(),
 });
 const clock = z.object({ now: z.string(), offsetSeconds: z.number().int() });
-const evaluation = z.object({ clientId: z.string(), checkedAt: z.string(), facts: z.unknown(), verdict: z.unknown(), findings: z.array(z.unknown()), snapshotHash: z.string(), changes: z.array(change).optional() });
+const evaluation = z.object({ clientId: z.string(), source: z.enum(["simulated", "live"]).describe("where the facts came from"), checkedAt: z.string(), facts: z.unknown(), verdict: z.unknown(), findings: z.array(z.unknown()), snapshotHash: z.string(), changes: z.array(change).optional() });
 const event = z.object({ id: z.string(), type: z.string(), tenantId: z.string().nullable(), clientId: z.string().nullable(), grantId: z.string().nullable(), patientId: z.string().nullable(), correlationId: z.string().nullable(), payload: z.unknown(), createdAt: z.string(), sandboxAt: z.string() });
 const settings = settingsUpdateSchema.required();
 const queuedFault = z.object({ clientId: z.string(), endpoint: z.enum(["token", "authorize"]), answer: z.string(), remaining: z.number().int() });
@@ -56,7 +56,7 @@ const scenario = z.object({ name: z.string(), description: z.string() });
 const error = z.object({ error: z.string().describe("e.g. invalid_request, not_found, conflict"), message: z.string() });
 
 interface Operation {
-  method: "get" | "post" | "patch" | "delete";
+  method: "get" | "post" | "put" | "patch" | "delete";
   path: string;
   summary: string;
   body?: z.ZodType;
@@ -92,6 +92,13 @@ const OPERATIONS: Operation[] = [
   { method: "get", path: `${T}/apps/{clientId}/trust`, summary: "The app's trust as it is now", answer: evaluation },
   { method: "post", path: `${T}/apps/{clientId}/scenarios`, summary: "Apply a named scenario to the app's world", body: scenarioBodySchema, answer: evaluation },
   { method: "patch", path: `${T}/apps/{clientId}/world`, summary: "Custom edit of the app's world", body: worldEditSchema, answer: evaluation },
+  {
+    method: "put",
+    path: `${T}/apps/{clientId}/trust-source`,
+    summary: "Where the app's trust checks look: its simulated world, or its real https redirect URI host (live); the switch is itself a change",
+    body: trustSourceBodySchema,
+    answer: evaluation.extend({ previousSource: z.enum(["simulated", "live"]), wouldSuspend: z.number().int().describe("active grants the tenant's policy will pause at their next refresh") }),
+  },
   { method: "post", path: `${T}/apps/{clientId}/next-token`, summary: "The app's next token requests answer this fault", body: nextTokenSchema, answer: queuedFault, status: 201 },
   { method: "post", path: `${T}/apps/{clientId}/next-authorize`, summary: "The app's next authorize requests redirect back with this error", body: nextAuthorizeSchema, answer: queuedFault, status: 201 },
   { method: "get", path: `${T}/grants`, summary: "Grants of the tenant", query: grantListQuery, answer: z.object({ grants: z.array(grant) }) },

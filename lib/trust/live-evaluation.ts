@@ -1,8 +1,11 @@
 // A live check of a redirect URI's host, evaluated exactly like a simulated one: live observation → collectFacts
-// (against Node's public root store plus configured anchors) → judge → snapshot. Notes of what the probe could not
-// see (unreachable, timeouts, DNS failures, revocation not checked) join the findings.
+// (against Node's public root store plus configured anchors; a stapled OCSP response's "revoked" marks the
+// certificate revoked) → judge → snapshot. Notes of what the probe saw or could not see (unreachable, timeouts, DNS
+// failures, the stapled OCSP status or that revocation was not checked) join the findings.
 import { rootCertificates } from "node:tls";
-import { collectFacts } from "./collect-facts";
+import { collectFacts, revocationKey } from "./collect-facts";
+import { parseCertificate } from "./parsed-certificate";
+import { readStapledOcsp, type StapleReading } from "./stapled-ocsp";
 import { judge } from "./judge";
 import { observeLiveHost, type LiveObservation, type LiveProbeOptions, type ProbeNote } from "./live-probe";
 import { bareHostname, registrableDomain, type PublicSuffixRule } from "./registrable-domain";
@@ -38,6 +41,8 @@ export interface LiveCheck {
   findings: (Finding | ProbeNote)[];
   snapshot: TrustSnapshot;
   snapshotHash: string;
+  /** What the stapled OCSP response said, `not-stapled`, or `invalid` (not accepted; see the findings). */
+  ocspStaple: "good" | "revoked" | "unknown" | "invalid" | "not-stapled";
 }
 
 export class NotProbeable extends Error {
@@ -76,20 +81,36 @@ async function observeWithin(hostname: string, domain: string, options: LiveProb
   }
 }
 
+/** What the probe learnt about revocation: from the stapled OCSP response, or that it could not tell. */
+function revocationNote(staple: StapleReading | null): ProbeNote {
+  if (!staple) {
+    return { code: "certificate.revocation-not-checked", severity: "info", message: "Revocation was not checked: the server does not staple an OCSP response, and the probe does not ask the certificate authority itself." };
+  }
+  if (staple.kind === "invalid") return { code: "certificate.ocsp-staple-invalid", severity: "warning", message: `The server stapled an OCSP response the probe cannot accept: ${staple.reason}. Revocation was not checked.` };
+  if (staple.status === "good") return { code: "certificate.ocsp-good", severity: "info", message: `The server stapled its certificate authority's OCSP response: not revoked (as of ${staple.thisUpdate}).` };
+  if (staple.status === "revoked") return { code: "certificate.ocsp-revoked", severity: "error", message: `The server stapled its certificate authority's OCSP response: revoked${staple.revokedAt ? ` on ${staple.revokedAt}` : ""}.` };
+  return { code: "certificate.ocsp-unknown", severity: "warning", message: "The server stapled an OCSP response in which its certificate authority does not know this certificate." };
+}
+
 export async function checkLive(input: LiveCheckInput): Promise<LiveCheck> {
   const { hostname, port } = probeTarget(input.redirectUri);
   const domain = registrableDomain(hostname, input.publicSuffixRule);
   const at = input.at ?? new Date();
   const deadlineMs = input.deadlineMs ?? (input.timeoutMs ?? 5000) + 1000;
   const observation = await observeWithin(hostname, domain, { ...input, port: input.port ?? port }, deadlineMs);
+  const [leafPem, issuerPem] = observation.world.chainPem;
+  const staple = observation.ocspStaple && leafPem ? readStapledOcsp(observation.ocspStaple, leafPem, issuerPem, at) : null;
+  const revoked = new Set<string>();
+  if (staple?.kind === "status" && staple.status === "revoked" && issuerPem) revoked.add(revocationKey(parseCertificate(issuerPem), parseCertificate(leafPem).serialNumber));
   const facts = collectFacts(observation.world, {
     clientId: input.clientId,
     hostname,
     registrableDomain: domain,
     now: at,
     trustAnchors: [...rootCertificates, ...(input.extraAnchorsPem ?? [])],
-    revoked: new Set(),
+    revoked,
   });
+  if (observation.world.reachable) observation.notes.push(revocationNote(staple));
   const { verdict, findings } = judge(facts, { clientName: input.clientName ?? input.clientId, validated: input.validated ?? false });
   // The probe's own words win where it knows more (why the host was unreachable).
   const explained = findings.map((finding) => observation.notes.find((note) => note.code === finding.code) ?? finding);
@@ -106,5 +127,6 @@ export async function checkLive(input: LiveCheckInput): Promise<LiveCheck> {
     findings: [...explained, ...probeNotes],
     snapshot,
     snapshotHash: snapshotHash(snapshot),
+    ocspStaple: !staple ? "not-stapled" : staple.kind === "invalid" ? "invalid" : staple.status,
   };
 }

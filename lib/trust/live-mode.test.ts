@@ -97,6 +97,19 @@ describe("an app registered in live mode", () => {
     expect((await refreshWith(app.client_id, tokens.refresh_token)).status).toBe(200);
   });
 
+  it("suspends the grant when the real server starts stapling an OCSP response that says its certificate was revoked", async () => {
+    const { app, redirectUri } = await liveApp();
+    const tokens = await tokensFor(app.client_id, { redirectUri });
+    tls.staple({ status: "revoked" });
+    try {
+      expect((await refreshWith(app.client_id, tokens.refresh_token)).status).toBe(400);
+    } finally {
+      tls.staple(null);
+    }
+    const suspension = (await grantOf(tokens.refresh_token)).suspension as { changes: { code: string }[] };
+    expect(suspension.changes.map((change) => change.code)).toContain("certificate.revoked");
+  });
+
   it("answers a refresh within 6 s when the real server hangs: the host counts as unreachable, so the grant is suspended", async () => {
     const { app, redirectUri } = await liveApp(front.port);
     const tokens = await tokensFor(app.client_id, { redirectUri });

@@ -4,6 +4,7 @@ import net from "node:net";
 import type tls from "node:tls";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDnsServer, startTlsServer, type Closable } from "../../test/live-servers";
+import type { StapleSpec } from "../../test/ocsp-responses";
 import { checkLive } from "./live-evaluation";
 import { isPrivateAddress } from "./live-probe";
 
@@ -87,5 +88,50 @@ describe("live probe", () => {
 
   it("refuses a redirect URI that is not https", async () => {
     await expect(checkLive({ redirectUri: "http://localhost:3000/cb", clientId: CLIENT })).rejects.toThrow("is not an https URI");
+  });
+});
+
+describe("stapled OCSP", () => {
+  const codes = (check: Awaited<ReturnType<typeof checkLive>>) => check.findings.map((finding) => finding.code);
+  async function stapling(spec: StapleSpec | null) {
+    const started = await startTlsServer({ hostname: HOST, type: "OV" });
+    servers.push(started.server);
+    started.staple(spec);
+    return checkLive({ redirectUri: `https://${HOST}:${started.port}/cb`, clientId: CLIENT, extraAnchorsPem: [started.rootPem], ...local() });
+  }
+
+  it("reads a good status signed by the issuer: revocation checked, still verified", async () => {
+    const check = await stapling({ status: "good" });
+    expect(codes(check)).toContain("certificate.ocsp-good");
+    expect(codes(check)).not.toContain("certificate.revocation-not-checked");
+    expect(check.facts.certificate?.revoked).toBe(false);
+    expect(check.verdict.label).toBe("verified");
+  });
+
+  it("marks the certificate revoked when the staple says so, which makes it unacceptable", async () => {
+    const check = await stapling({ status: "revoked" });
+    expect(check.facts.certificate?.revoked).toBe(true);
+    expect(codes(check)).toEqual(expect.arrayContaining(["certificate.revoked", "certificate.ocsp-revoked"]));
+    expect(check.snapshot.certificate?.revoked).toBe(true);
+  });
+
+  it("says when the authority does not know the certificate", async () => {
+    expect(codes(await stapling({ status: "unknown" }))).toContain("certificate.ocsp-unknown");
+  });
+
+  it.each([
+    ["a forged signature", { status: "revoked", forged: true }, "signature"],
+    ["a stale response", { status: "good", thisUpdate: new Date(Date.now() - 10 * 86_400_000), nextUpdate: new Date(Date.now() - 86_400_000) }, "stale"],
+    ["a response about another certificate", { status: "good", otherCertificate: true }, "another certificate"],
+  ] as const)("does not accept %s: revocation not checked, nothing marked revoked", async (_name, spec, reason) => {
+    const check = await stapling(spec);
+    const note = check.findings.find((finding) => finding.code === "certificate.ocsp-staple-invalid");
+    expect(note?.message).toContain(reason);
+    expect(check.facts.certificate?.revoked).toBe(false);
+  });
+
+  it("says revocation was not checked when the server staples nothing", async () => {
+    const check = await stapling(null);
+    expect(check.findings.find((finding) => finding.code === "certificate.revocation-not-checked")?.message).toContain("does not staple");
   });
 });

@@ -1,7 +1,7 @@
 // The live probe: looks at a real host the way the simulated one is looked at. It observes the host's TLS endpoint
-// (a real handshake with SNI, the presented chain, which TLS versions it accepts) and the TXT records at its
-// registrable domain (node:dns), and hands them over as a world, so collectFacts → judge → snapshot are the same
-// code for a live host as for a simulated one. Limits: 5 s per connection, capped chain and record sizes, and
+// (a real handshake with SNI, the presented chain and stapled OCSP response, which TLS versions it accepts) and the
+// TXT records at its registrable domain (node:dns), and hands them over as a world, so collectFacts → judge →
+// snapshot are the same code for a live host as for a simulated one. Limits: 5 s per connection, capped chain and record sizes, and
 // private, loopback and link-local addresses refused unless allowed.
 import { X509Certificate } from "node:crypto";
 import { lookup as systemLookup } from "node:dns/promises";
@@ -34,6 +34,8 @@ export interface LiveObservation {
   world: SimulatedWorld;
   address: string | null;
   notes: ProbeNote[];
+  /** The OCSP response the server stapled to its handshake (DER), if it did. */
+  ocspStaple?: Buffer | null;
 }
 
 const MAX_CHAIN = 10;
@@ -86,20 +88,26 @@ function presentedChain(peer: PeerCertificate & { issuerCertificate?: PeerCertif
   return chain;
 }
 
-type Handshake = { ok: true; chain: string[] } | { ok: false; reason: string };
+type Handshake = { ok: true; chain: string[]; ocspStaple: Buffer | null } | { ok: false; reason: string };
 
 function handshake(address: string, hostname: string, port: number, timeoutMs: number, version?: TlsVersion): Promise<Handshake> {
   return new Promise((resolve) => {
     const pinned = version ? { minVersion: NODE_VERSION_NAMES[version], maxVersion: NODE_VERSION_NAMES[version] } : { minVersion: "TLSv1" as const };
-    const socket = tls.connect({
+    // `requestOCSP` is a TLSSocket option that tls.connect passes on (its ConnectionOptions type leaves it out).
+    const options: tls.ConnectionOptions & { requestOCSP?: boolean } = {
       host: address,
       port,
       servername: isIP(hostname) ? undefined : hostname,
       rejectUnauthorized: false, // the probe judges the chain itself, against the sandbox's idea of trust
       // Old versions need OpenSSL's lowest security level to be offered at all.
       ciphers: "DEFAULT@SECLEVEL=0",
+      // Ask for a stapled OCSP response (status_request); a server that staples sends it during the handshake.
+      requestOCSP: !version,
       ...pinned,
-    });
+    };
+    const socket = tls.connect(options);
+    let ocspStaple: Buffer | null = null;
+    socket.once("OCSPResponse", (response: Buffer | null) => (ocspStaple = response?.length ? response : null)); // null: nothing stapled
     const done = (result: Handshake) => {
       socket.destroy();
       resolve(result);
@@ -108,7 +116,7 @@ function handshake(address: string, hostname: string, port: number, timeoutMs: n
     socket.setTimeout(timeoutMs, () => done({ ok: false, reason: "timeout" }));
     const deadline = setTimeout(() => done({ ok: false, reason: "timeout" }), timeoutMs);
     socket.once("close", () => clearTimeout(deadline));
-    socket.once("secureConnect", () => done({ ok: true, chain: presentedChain(socket.getPeerCertificate(true)) }));
+    socket.once("secureConnect", () => done({ ok: true, chain: presentedChain(socket.getPeerCertificate(true)), ocspStaple }));
     socket.once("error", (error: NodeJS.ErrnoException) => done({ ok: false, reason: error.code ?? error.message }));
   });
 }
@@ -203,6 +211,10 @@ async function observe(hostname: string, registrableDomain: string, options: Liv
     return unreachable({ code: "host.unreachable", severity: "error", message: `No TLS connection to ${hostname}:${port} (${reason}).` });
   }
   const accepted = await Promise.all(TLS_VERSIONS.map(async (version) => ((await handshake(address, hostname, port, timeoutMs, version)).ok ? version : null)));
-  notes.push({ code: "certificate.revocation-not-checked", severity: "info", message: "Revocation was not checked: the probe does not ask the certificate authority (OCSP) itself." });
-  return { world: { reachable: true, tlsVersions: accepted.filter((version): version is TlsVersion => version !== null), chainPem: first.chain, txtRecords: records }, address, notes };
+  return {
+    world: { reachable: true, tlsVersions: accepted.filter((version): version is TlsVersion => version !== null), chainPem: first.chain, txtRecords: records },
+    address,
+    notes,
+    ocspStaple: first.ocspStaple,
+  };
 }

@@ -16,6 +16,9 @@ const ADVICE: Record<string, (context: { domain: string; record: string; hostnam
   "certificate.hostname-mismatch": ({ hostname }) => `Get a certificate whose names include ${hostname}.`,
   "certificate.domain-validated": () => "Your certificate is Domain Validated: patients will see “Unknown App”. An OV or EV certificate lets them see your organization.",
   "certificate.type-unknown": () => "Your certificate names no validation type: use an OV or EV certificate so patients see your organization.",
+  "certificate.ocsp-revoked": () => "Your certificate authority says this certificate is revoked: get a new one and install it.",
+  "certificate.ocsp-staple-invalid": () => "Your server staples an OCSP response that cannot be accepted: refresh it (or turn stapling off rather than stapling a stale answer).",
+  "certificate.ocsp-unknown": () => "Your certificate authority's OCSP responder does not know this certificate: check that the server staples the response for the certificate it presents.",
   "dns.client-id-record-missing": ({ domain, record }) => `Add a TXT record \`${record}\` at ${domain}.`,
   "dns.lookup-failed": ({ domain }) => `Make sure ${domain}'s DNS servers answer TXT queries.`,
 };

@@ -26,6 +26,8 @@ export interface ReadinessReport {
     tls_versions: string[];
     certificate_chain: { subject: string | null; organization: string | null; issuer: string; type: string; not_after: string; fingerprint_sha256: string }[];
     txt_records: { domain: string; records: string[] };
+    /** The server's stapled OCSP response: its status, `invalid` (not accepted), or `not-stapled`. */
+    ocsp_staple: LiveCheck["ocspStaple"];
   };
   snapshot_hash: string | null;
 }
@@ -55,6 +57,7 @@ export function reportOf(check: LiveCheck, clientId: string, clientName: string 
         fingerprint_sha256: certificate.fingerprintSha256,
       })),
       txt_records: { domain: facts.dns.registrableDomain, records: facts.dns.txtRecords },
+      ocsp_staple: check.ocspStaple,
     },
     snapshot_hash: check.snapshotHash,
   };

@@ -67,6 +67,8 @@ export type TrustChange = Grant["changes"][number];
 
 export interface TrustEvaluation {
   clientId: string;
+  /** Where the facts came from: the app's simulated world, or its real server (live mode). */
+  source: "simulated" | "live";
   checkedAt: string;
   facts: Record<string, unknown>;
   verdict: { label: "verified" | "unknown"; identity: IdentityBlock };
@@ -77,6 +79,16 @@ export interface TrustEvaluation {
 }
 
 export type WorldEdit = JsonBody<"/api/sandbox/tenants/{tenant}/apps/{clientId}/world", "patch">;
+
+export type TrustSource = TrustEvaluation["source"];
+
+/** The answer to switching an app's trust source: the evaluation from the new source, with what changed. */
+export interface TrustSourceSwitch extends TrustEvaluation {
+  previousSource: TrustSource;
+  /** Active grants the tenant's suspension policy will pause at their next refresh. */
+  wouldSuspend: number;
+  changes: TrustChange[];
+}
 
 // ——— One-shot faults ——————————————————————————————————————————————————————————————————————————————
 
@@ -119,7 +131,7 @@ export interface Organization {
   locality: string;
 }
 
-/** RFC 7591 client metadata with the sandbox's extensions (organization, public_hostname, baseline). */
+/** RFC 7591 client metadata with the sandbox's extensions (organization, public_hostname, baseline, trust_source). */
 export interface ClientRegistrationRequest {
   client_name: string;
   redirect_uris: string[];
@@ -130,6 +142,8 @@ export interface ClientRegistrationRequest {
   organization?: Organization;
   public_hostname?: string;
   baseline?: { certificate_type?: "OV" | "DV"; txt_record?: boolean };
+  /** `live`: trust checks look at the real host of the first redirect URI (which must be https). */
+  trust_source?: "simulated" | "live";
   [metadata: string]: unknown;
 }
 
@@ -189,7 +203,7 @@ export interface SandboxControlOptions {
   tenantId?: string;
 }
 
-type Method = "GET" | "POST" | "PATCH" | "DELETE";
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 export class SandboxControl {
   readonly baseURL: string;
@@ -328,6 +342,14 @@ export class SandboxControl {
   /** `POST …/apps/{clientId}/scenarios {"scenario"}` → the new evaluation plus `changes`. */
   scenario(clientId: string, scenario: ScenarioName | (string & {})): Promise<TrustEvaluation> {
     return this.#call("POST", this.#tenantPath(`/apps/${encodeURIComponent(clientId)}/scenarios`), { scenario });
+  }
+
+  /**
+   * `PUT …/apps/{clientId}/trust-source {"source"}` — `live` makes the app's checks look at its real https server
+   * (the switch is itself a change: see `changes` and `wouldSuspend`); `simulated` goes back to its simulated world.
+   */
+  trustSource(clientId: string, source: TrustSource): Promise<TrustSourceSwitch> {
+    return this.#call("PUT", this.#tenantPath(`/apps/${encodeURIComponent(clientId)}/trust-source`), { source });
   }
 
   /** `PATCH …/apps/{clientId}/world` — a custom edit; the new evaluation plus `changes`. */

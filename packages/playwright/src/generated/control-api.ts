@@ -173,6 +173,23 @@ export interface paths {
         patch: operations["patchTenantAppWorld"];
         trace?: never;
     };
+    "/api/sandbox/tenants/{tenant}/apps/{clientId}/trust-source": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Where the app's trust checks look: its simulated world, or its real https redirect URI host (live); the switch is itself a change */
+        put: operations["putTenantAppTrustSource"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sandbox/tenants/{tenant}/apps/{clientId}/next-token": {
         parameters: {
             query?: never;
@@ -947,6 +964,11 @@ export interface operations {
                 content: {
                     "application/json": {
                         clientId: string;
+                        /**
+                         * @description where the facts came from
+                         * @enum {string}
+                         */
+                        source: "simulated" | "live";
                         checkedAt: string;
                         facts: unknown;
                         verdict: unknown;
@@ -1006,6 +1028,11 @@ export interface operations {
                 content: {
                     "application/json": {
                         clientId: string;
+                        /**
+                         * @description where the facts came from
+                         * @enum {string}
+                         */
+                        source: "simulated" | "live";
                         checkedAt: string;
                         facts: unknown;
                         verdict: unknown;
@@ -1068,6 +1095,11 @@ export interface operations {
                 content: {
                     "application/json": {
                         clientId: string;
+                        /**
+                         * @description where the facts came from
+                         * @enum {string}
+                         */
+                        source: "simulated" | "live";
                         checkedAt: string;
                         facts: unknown;
                         verdict: unknown;
@@ -1083,6 +1115,75 @@ export interface operations {
                             /** @description what the error_uri page shows the patient, in plain words */
                             patientSentence?: string;
                         }[];
+                    };
+                };
+            };
+            /** @description A client error; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description e.g. invalid_request, not_found, conflict */
+                        error: string;
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    putTenantAppTrustSource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    source: "simulated" | "live";
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        clientId: string;
+                        /**
+                         * @description where the facts came from
+                         * @enum {string}
+                         */
+                        source: "simulated" | "live";
+                        checkedAt: string;
+                        facts: unknown;
+                        verdict: unknown;
+                        findings: unknown[];
+                        snapshotHash: string;
+                        changes?: {
+                            /** @description e.g. certificate.expired */
+                            code: string;
+                            /** @enum {string} */
+                            kind: "identity" | "acceptability" | "fact";
+                            /** @description for developers, precise (dates, fingerprints) */
+                            sentence: string;
+                            /** @description what the error_uri page shows the patient, in plain words */
+                            patientSentence?: string;
+                        }[];
+                        /** @enum {string} */
+                        previousSource: "simulated" | "live";
+                        /** @description active grants the tenant's policy will pause at their next refresh */
+                        wouldSuspend: number;
                     };
                 };
             };

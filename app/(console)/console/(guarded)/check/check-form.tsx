@@ -85,6 +85,9 @@ export function CheckForm({ action, apps }: { action: (state: CheckState, form: 
             <p>
               <span className="font-medium">TXT records at {report.sources.txt_records.domain}</span> (DNS): {report.sources.txt_records.records.join(" | ") || "none"}
             </p>
+            <p>
+              <span className="font-medium">Stapled OCSP response</span> (TLS handshake): {report.sources.ocsp_staple === "not-stapled" ? "none stapled" : report.sources.ocsp_staple}
+            </p>
           </section>
         </div>
       )}

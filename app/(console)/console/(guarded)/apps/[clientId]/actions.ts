@@ -1,14 +1,17 @@
 "use server";
-// Trust lab actions: apply a scenario, edit the world by hand, edit the app. A stale page acting on an app
+// Trust lab actions: apply a scenario, edit the world by hand, switch the trust source, edit the app. A stale page acting on an app
 // that no longer exists is sent back to the app list with a message.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { applyScenario, editWorld } from "@/lib/trust/change-world";
+import { applyScenario, editWorld, LiveAppWorldError } from "@/lib/trust/change-world";
 import { InvalidCertificateError } from "@/lib/trust/parsed-certificate";
 import { isScenarioName, ScenarioNotApplicableError } from "@/lib/trust/scenarios";
 import { AppNotFoundError } from "@/lib/trust/simulated-host";
+import { NotProbeable } from "@/lib/trust/live-evaluation";
+import { setTrustSource } from "@/lib/trust/trust-source";
+import { TRUST_SOURCES } from "@/lib/trust/types";
 import { requireConsoleAccess } from "../../../_lib/console-access";
 
 const appPath = (clientId: string) => `/console/apps/${clientId}`;
@@ -19,6 +22,7 @@ async function guarded<T>(clientId: string, run: () => Promise<T>): Promise<T> {
     return await run();
   } catch (error) {
     if (error instanceof AppNotFoundError) redirect(`/console/apps?gone=${encodeURIComponent(clientId)}`);
+    if (error instanceof LiveAppWorldError) redirect(`${appPath(clientId)}?notice=live-mode#trust-lab`);
     throw error;
   }
 }
@@ -37,6 +41,22 @@ export async function applyScenarioAction(clientId: string, form: FormData): Pro
   });
   revalidatePath(appPath(clientId));
   redirect(`${appPath(clientId)}?notice=${notice}#trust-lab`);
+}
+
+export async function setTrustSourceAction(clientId: string, form: FormData): Promise<void> {
+  const source = z.enum(TRUST_SOURCES).safeParse(form.get("source"));
+  let query = "notice=source-refused";
+  await guarded(clientId, async () => {
+    if (!source.success) return;
+    try {
+      const result = await setTrustSource(db, clientId, source.data);
+      query = `notice=source-${result.source}&suspends=${result.wouldSuspend}`;
+    } catch (error) {
+      if (!(error instanceof NotProbeable)) throw error;
+    }
+  });
+  revalidatePath(appPath(clientId));
+  redirect(`${appPath(clientId)}?${query}#trust-lab`);
 }
 
 export interface WorldEditState {

@@ -1,4 +1,5 @@
-// GET /console/apps/{clientId} — configuration for the developer's app, what the patient sees, and the trust lab.
+// GET /console/apps/{clientId} — configuration for the developer's app, what the patient sees, its trust source and
+// the trust lab.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
@@ -13,7 +14,9 @@ import { CopyableValue } from "@/components/copyable-value";
 import { IdentityBlock } from "@/components/patient/identity-block";
 import { identityView } from "@/lib/patient-pages/identity-view";
 import { CertificateChain } from "@/components/console/certificate-chain";
-import { applyScenarioAction, editAppAction, editWorldAction } from "./actions";
+import { readSettings } from "@/lib/settings/tenant-settings";
+import { liveModeProblem } from "@/lib/trust/trust-source";
+import { applyScenarioAction, editAppAction, editWorldAction, setTrustSourceAction } from "./actions";
 import { AppEditForm, WorldEditForm } from "./edit-forms";
 
 export const metadata: Metadata = { title: "App" };
@@ -22,16 +25,29 @@ export const dynamic = "force-dynamic";
 const card = "rounded-xl bg-white p-5 shadow-sm";
 const SEVERITY = { error: "text-red-800 bg-red-50", warning: "text-amber-900 bg-amber-50", info: "text-slate-700 bg-slate-50" };
 
-export default async function AppPage({ params, searchParams }: { params: Promise<{ clientId: string }>; searchParams: Promise<{ notice?: string }> }) {
+function noticeText(notice: string, suspends: number): string {
+  const paused = `${suspends} active grant${suspends === 1 ? "" : "s"} will be paused at ${suspends === 1 ? "its" : "their"} next refresh.`;
+  if (notice === "not-applicable") return "That scenario does not apply to the current certificate; restore the baseline first.";
+  if (notice === "live-mode") return "This app is in live mode: scenarios and custom edits change its simulated server, which its checks do not look at. Switch back to the simulated world first.";
+  if (notice === "source-live") return `Checks now look at the app's real server. ${paused}`;
+  if (notice === "source-simulated") return `Checks now use the simulated world again. ${paused}`;
+  if (notice === "source-refused") return "The trust source was not changed.";
+  return `Applied ${notice.replace(/^applied-/, "")}.`;
+}
+
+export default async function AppPage({ params, searchParams }: { params: Promise<{ clientId: string }>; searchParams: Promise<{ notice?: string; suspends?: string }> }) {
   const { clientId } = await params;
-  const { notice } = await searchParams;
+  const { notice, suspends } = await searchParams;
   const client = await db.client.findUnique({ where: { id: clientId } });
   if (!client) notFound();
   const host = await loadHost(db, clientId);
+  const live = host.trustSource === "live";
   const current = await evaluateTrust(db, clientId, { mode: "inspect" });
   const baseline = await evaluateWorld(db, host, host.baseline, new Date(current.checkedAt));
-  const diff = compareSnapshots(baseline.snapshot, current.snapshot, "strict", clientId);
-  const { predictions, activeGrants, policy } = await predictScenarios(db, clientId);
+  const diff = live ? [] : compareSnapshots(baseline.snapshot, current.snapshot, "strict", clientId);
+  const { predictions, activeGrants, policy } = live ? { predictions: [], activeGrants: 0, policy: "" } : await predictScenarios(db, clientId);
+  const liveProblem = liveModeProblem(host.redirectUri);
+  const settings = await readSettings(db, client.tenantId);
   const redirectUris = client.redirectUris as string[];
 
   return (
@@ -76,9 +92,35 @@ export default async function AppPage({ params, searchParams }: { params: Promis
         </div>
         {notice && (
           <p role="status" className="mt-3 rounded-lg bg-slate-900 px-3 py-2 text-sm text-white">
-            {notice === "not-applicable" ? "That scenario does not apply to the current certificate; restore the baseline first." : `Applied ${notice.replace(/^applied-/, "")}.`}
+            {noticeText(notice, Number(suspends) || 0)}
           </p>
         )}
+        <div className="mt-4 rounded-lg border border-slate-200 p-3 text-sm" data-testid="trust-source">
+          <h3 className="font-semibold">Trust source: {live ? "live (the app's real server)" : "simulated"}</h3>
+          {live ? (
+            <p className="mt-1 text-slate-700">
+              Consent, code exchange and refresh probe <span className="font-mono">{host.redirectUri}</span>
+              {current.checkedAt ? ` (last looked at ${new Date(current.checkedAt).toUTCString()})` : ""}, so a renewal on your server is what the checks see.
+              Scenarios and custom edits are off: they change the simulated server only.
+            </p>
+          ) : (
+            <p className="mt-1 text-slate-700">The checks look at this app&apos;s simulated server, changed by the scenarios below.</p>
+          )}
+          {liveProblem && !live ? (
+            <p className="mt-2 text-slate-600">Live checks are not available: {liveProblem}.</p>
+          ) : (
+            <form action={setTrustSourceAction.bind(null, clientId)} className="mt-2 space-y-2">
+              <input type="hidden" name="source" value={live ? "simulated" : "live"} />
+              <p className="rounded bg-amber-50 px-2 py-1 text-amber-900" role="note">
+                Switching is itself a change: every active grant is compared with what the {live ? "simulated" : "real"} server shows at its next refresh, and
+                paused under the <strong>{settings.suspensionPolicy}</strong> policy when it differs — the console says how many right after the switch.
+              </p>
+              <button type="submit" className="rounded-lg border border-slate-300 px-3 py-1.5 font-semibold hover:bg-slate-100">
+                {live ? "Use the simulated world" : "Check the real server (live)"}
+              </button>
+            </form>
+          )}
+        </div>
         <div className="mt-4 grid gap-4 lg:grid-cols-3">
           <div className="lg:col-span-2">
             <h3 className="text-sm font-semibold">Certificate chain {current.facts.reachable ? "" : "(host unreachable)"}</h3>
@@ -102,45 +144,49 @@ export default async function AppPage({ params, searchParams }: { params: Promis
             </li>
           ))}
         </ul>
-        <h3 className="mt-5 text-sm font-semibold">Baseline vs current</h3>
-        {diff.length === 0 ? (
-          <p className="mt-1 text-sm text-slate-600">The world is as the app was registered.</p>
-        ) : (
-          <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
-            {diff.map((change) => (
-              <li key={change.code}>{change.sentence} <span className="text-xs text-slate-500">({change.kind})</span></li>
-            ))}
-          </ul>
+        {!live && (
+          <>
+            <h3 className="mt-5 text-sm font-semibold">Baseline vs current</h3>
+            {diff.length === 0 ? (
+              <p className="mt-1 text-sm text-slate-600">The world is as the app was registered.</p>
+            ) : (
+              <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
+                {diff.map((change) => (
+                  <li key={change.code}>{change.sentence} <span className="text-xs text-slate-500">({change.kind})</span></li>
+                ))}
+              </ul>
+            )}
+
+            <h3 className="mt-6 text-sm font-semibold">Scenarios</h3>
+            <p className="mt-1 text-xs text-slate-600">Policy <strong>{policy}</strong>; {activeGrants} active grant(s) checked at refresh.</p>
+            <ul className="mt-3 grid gap-3 md:grid-cols-2">
+              {predictions.map((prediction) => (
+                <li key={prediction.name} className="flex flex-col justify-between gap-2 rounded-lg border border-slate-200 p-3">
+                  <div>
+                    <p className="font-mono text-sm font-semibold">{prediction.name}</p>
+                    <p className="text-sm text-slate-700">{prediction.description}</p>
+                    <p className="mt-1 text-xs text-slate-600" data-testid={`prediction-${prediction.name}`}>
+                      {prediction.applicable
+                        ? `This will suspend ${prediction.wouldSuspend} active offline grant${prediction.wouldSuspend === 1 ? "" : "s"} at their next refresh under the current policy.`
+                        : "Not applicable to the current certificate."}
+                    </p>
+                  </div>
+                  <form action={applyScenarioAction.bind(null, clientId)}>
+                    <input type="hidden" name="scenario" value={prediction.name} />
+                    <button type="submit" disabled={!prediction.applicable} aria-label={`Apply ${prediction.name}`} className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-semibold hover:bg-slate-100 disabled:opacity-50">
+                      Apply
+                    </button>
+                  </form>
+                </li>
+              ))}
+            </ul>
+
+            <h3 className="mt-6 text-sm font-semibold">Custom edit</h3>
+            <div className="mt-2">
+              <WorldEditForm action={editWorldAction.bind(null, clientId)} txtRecords={current.facts.dns.txtRecords} />
+            </div>
+          </>
         )}
-
-        <h3 className="mt-6 text-sm font-semibold">Scenarios</h3>
-        <p className="mt-1 text-xs text-slate-600">Policy <strong>{policy}</strong>; {activeGrants} active grant(s) checked at refresh.</p>
-        <ul className="mt-3 grid gap-3 md:grid-cols-2">
-          {predictions.map((prediction) => (
-            <li key={prediction.name} className="flex flex-col justify-between gap-2 rounded-lg border border-slate-200 p-3">
-              <div>
-                <p className="font-mono text-sm font-semibold">{prediction.name}</p>
-                <p className="text-sm text-slate-700">{prediction.description}</p>
-                <p className="mt-1 text-xs text-slate-600" data-testid={`prediction-${prediction.name}`}>
-                  {prediction.applicable
-                    ? `This will suspend ${prediction.wouldSuspend} active offline grant${prediction.wouldSuspend === 1 ? "" : "s"} at their next refresh under the current policy.`
-                    : "Not applicable to the current certificate."}
-                </p>
-              </div>
-              <form action={applyScenarioAction.bind(null, clientId)}>
-                <input type="hidden" name="scenario" value={prediction.name} />
-                <button type="submit" disabled={!prediction.applicable} aria-label={`Apply ${prediction.name}`} className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-semibold hover:bg-slate-100 disabled:opacity-50">
-                  Apply
-                </button>
-              </form>
-            </li>
-          ))}
-        </ul>
-
-        <h3 className="mt-6 text-sm font-semibold">Custom edit</h3>
-        <div className="mt-2">
-          <WorldEditForm action={editWorldAction.bind(null, clientId)} txtRecords={current.facts.dns.txtRecords} />
-        </div>
       </section>
     </div>
   );
