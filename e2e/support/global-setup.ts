@@ -1,6 +1,6 @@
 // Recreates the e2e database with the real migrations and the seed — a SQLite file under ./data, or a PostgreSQL
 // database whose name starts with "sandbox_e2e" (dropped and created again; never anything else) — then serves
-// the production build with `next start` until the run ends.
+// the production build with `next start` until the run ends, its live probe pointed at a local TLS and DNS server.
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
@@ -9,6 +9,7 @@ import { databaseKind, sqliteFilePath } from "../../lib/config/environment";
 import { prepareDatabase } from "../../lib/db/prepare-database";
 import { frameworkEnvironment } from "../../lib/secrets/sandbox-secrets";
 import { E2E_BASE_URL, E2E_DATABASE_URL, E2E_PORT } from "./e2e-environment";
+import { startLiveWorld } from "./live-world";
 
 async function recreateDatabase(url: string): Promise<void> {
   if (databaseKind(url) === "sqlite") {
@@ -48,9 +49,12 @@ export default async function globalSetup() {
   await prepareDatabase({ databaseUrl: E2E_DATABASE_URL, publicUrl: E2E_BASE_URL });
   const { db } = await import("../../lib/db/client");
   const framework = await frameworkEnvironment(db);
+  const live = await startLiveWorld();
+  // The specs read E2E_LIVE_TLS_PORT (workers inherit the environment set here).
+  Object.assign(process.env, { E2E_LIVE_TLS_PORT: live.env.E2E_LIVE_TLS_PORT });
 
   const server = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(E2E_PORT)], {
-    env: { ...process.env, ...framework, DATABASE_URL: E2E_DATABASE_URL, PUBLIC_URL: E2E_BASE_URL, PORT: String(E2E_PORT), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, ...framework, ...live.env, DATABASE_URL: E2E_DATABASE_URL, PUBLIC_URL: E2E_BASE_URL, PORT: String(E2E_PORT), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "inherit", "inherit"],
   });
   const exited = new Promise<never>((_, reject) => server.once("exit", (code) => reject(new Error(`next start exited early with code ${code}`))));
@@ -58,6 +62,7 @@ export default async function globalSetup() {
 
   return async () => {
     server.kill("SIGTERM");
+    live.servers.forEach((closable) => closable.close());
     await db.$disconnect();
   };
 }

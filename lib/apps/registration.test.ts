@@ -74,11 +74,32 @@ describe("RFC 7592 client configuration", () => {
 
     expect((await config("GET", registered.client_id, "wrong")).status).toBe(401);
     expect((await config("DELETE", registered.client_id, null)).status).toBe(401);
-    expect(await (await config("GET", registered.client_id, registered.registration_access_token)).json()).toMatchObject({ client_id: registered.client_id, client_name: "Temporary" });
+    expect(await (await config("GET", registered.client_id, registered.registration_access_token)).json()).toMatchObject({ client_id: registered.client_id, client_name: "Temporary", trust_source: "simulated" });
 
     expect((await config("DELETE", registered.client_id, registered.registration_access_token)).status).toBe(204);
     expect(await db.client.findUnique({ where: { id: registered.client_id } })).toBeNull();
     expect(await db.trustHost.findUnique({ where: { clientId: registered.client_id } })).toBeNull();
     expect((await config("DELETE", registered.client_id, registered.registration_access_token)).status).toBe(401);
+  });
+});
+
+describe("the trust_source extension", () => {
+  it("registers an app in live mode on an https redirect URI, and says so", async () => {
+    const response = await call({ client_name: "Live", redirect_uris: ["https://staging.example.org/cb"], token_endpoint_auth_method: "none", trust_source: "live" });
+    expect(response.status).toBe(201);
+    const registered = await response.json();
+    expect(registered.trust_source).toBe("live");
+    expect((await db.client.findUniqueOrThrow({ where: { id: registered.client_id } })).trustSource).toBe("live");
+  });
+
+  it("refuses live mode when the first redirect URI is not https, and an unknown source, with invalid_client_metadata", async () => {
+    for (const body of [
+      { client_name: "X", redirect_uris: ["http://127.0.0.1:9000/cb"], public_hostname: "app.example.com", trust_source: "live" },
+      { client_name: "X", redirect_uris: ["https://a.example.org/cb"], trust_source: "remote" },
+    ]) {
+      const response = await call(body);
+      expect(response.status).toBe(400);
+      expect((await response.json()).error).toBe("invalid_client_metadata");
+    }
   });
 });

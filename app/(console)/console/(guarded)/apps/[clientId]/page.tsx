@@ -53,7 +53,7 @@ export default async function AppPage({ params, searchParams }: { params: Promis
   return (
     <div className="space-y-6">
       <header>
-        <p className="text-sm text-slate-500">App</p>
+        <p className="text-sm text-slate-600">App</p>
         <h1 className="text-2xl font-bold">{client.clientName}</h1>
         <p className="font-mono text-xs text-slate-600">{client.id}</p>
       </header>
