@@ -17,7 +17,8 @@ export async function benchLiveProbe(iterations = 200) {
   };
   try {
     const first = await checkLive(input);
-    if (first.verdict.label !== "verified") throw new Error(`the bench's local server is not judged verified: ${JSON.stringify(first.findings)}`);
+    if (first.verdict.label !== "verified")
+      throw new Error(`the bench's local server is not judged verified: ${JSON.stringify(first.findings)}`);
     for (let i = 0; i < 20; i++) await checkLive(input);
     return [summarize("live probe, warm (local TLS + DNS servers)", await timeEach(iterations, () => checkLive(input)))];
   } finally {

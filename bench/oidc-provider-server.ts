@@ -14,7 +14,8 @@ const ACCOUNT_ID = "bench-patient";
 const TTL_SECONDS = 3600;
 
 function privateJwk(type: "ec" | "rsa", alg: string, kid: string) {
-  const { privateKey } = type === "ec" ? generateKeyPairSync("ec", { namedCurve: "P-256" }) : generateKeyPairSync("rsa", { modulusLength: 2048 });
+  const { privateKey } =
+    type === "ec" ? generateKeyPairSync("ec", { namedCurve: "P-256" }) : generateKeyPairSync("rsa", { modulusLength: 2048 });
   return { ...privateKey.export({ format: "jwk" }), alg, use: "sig", kid };
 }
 
@@ -34,7 +35,15 @@ async function main(port: number) {
     findAccount: async (_context, id) => ({ accountId: id, claims: async () => ({ sub: id }) }),
     // Like ours (the vendor does not rotate): the one refresh token stays valid for the whole run.
     rotateRefreshToken: false,
-    ttl: { AccessToken: 570, IdToken: 3600, RefreshToken: TTL_SECONDS, Grant: TTL_SECONDS, Session: TTL_SECONDS, Interaction: 600, AuthorizationCode: 60 },
+    ttl: {
+      AccessToken: 570,
+      IdToken: 3600,
+      RefreshToken: TTL_SECONDS,
+      Grant: TTL_SECONDS,
+      Session: TTL_SECONDS,
+      Interaction: 600,
+      AuthorizationCode: 60,
+    },
     features: {
       devInteractions: { enabled: false },
       resourceIndicators: {
@@ -44,7 +53,13 @@ async function main(port: number) {
         useGrantedResource: async () => true,
         getResourceServerInfo: async (_context, indicator) => {
           if (indicator !== RESOURCE) throw new errors.InvalidTarget();
-          return { scope: RESOURCE_SCOPE, audience: RESOURCE, accessTokenTTL: 570, accessTokenFormat: "jwt", jwt: { sign: { alg: "ES256" } } };
+          return {
+            scope: RESOURCE_SCOPE,
+            audience: RESOURCE,
+            accessTokenTTL: 570,
+            accessTokenFormat: "jwt",
+            jwt: { sign: { alg: "ES256" } },
+          };
         },
       },
     },
@@ -71,7 +86,12 @@ async function main(port: number) {
 
   const server = http.createServer(provider.callback());
   await new Promise<void>((resolve, reject) => server.once("error", reject).listen(port, "127.0.0.1", resolve));
-  console.log(JSON.stringify({ tokenUrl: `http://127.0.0.1:${port}/token`, refreshForm: { grant_type: "refresh_token", refresh_token: refreshToken, client_id: CLIENT_ID } }));
+  console.log(
+    JSON.stringify({
+      tokenUrl: `http://127.0.0.1:${port}/token`,
+      refreshForm: { grant_type: "refresh_token", refresh_token: refreshToken, client_id: CLIENT_ID },
+    }),
+  );
   process.on("SIGTERM", () => process.exit(0));
 }
 

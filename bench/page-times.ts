@@ -12,10 +12,12 @@ async function documentTimes(page: Page, url: string): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < LOADS; i++) {
     await page.goto(url);
-    times.push(await page.evaluate(() => {
-      const [navigation] = performance.getEntriesByType("navigation") as PerformanceNavigationTiming[];
-      return Math.round(navigation.responseEnd - navigation.requestStart);
-    }));
+    times.push(
+      await page.evaluate(() => {
+        const [navigation] = performance.getEntriesByType("navigation") as PerformanceNavigationTiming[];
+        return Math.round(navigation.responseEnd - navigation.requestStart);
+      }),
+    );
   }
   return times;
 }

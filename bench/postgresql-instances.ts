@@ -11,14 +11,29 @@ const DATABASE = "sandbox_bench";
 /** `npm start`'s script: it migrates and seeds the database itself (this process's database client is SQLite's). */
 function start(port: number, databaseUrl: string, publicUrl: string): ChildProcess {
   return spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/start.ts")], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, PUBLIC_URL: publicUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "silent", SANDBOX_SWEEP_MINUTES: "0" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      PUBLIC_URL: publicUrl,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      LOG_LEVEL: "silent",
+      SANDBOX_SWEEP_MINUTES: "0",
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
 }
 
 async function healthy(origin: string): Promise<void> {
   for (let i = 0; i < 120; i++) {
-    if (await fetch(`${origin}/api/health`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${origin}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`${origin} did not start`);
@@ -45,16 +60,34 @@ export async function benchPostgresqlInstances(): Promise<{ oneInstance: number;
     servers.push(start(BASE_PORT + 1, databaseUrl, origins[0]));
     await healthy(origins[1]);
     const json = async (origin: string, route: string, body: unknown) =>
-      (await fetch(`${origin}${route}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })).json();
+      (
+        await fetch(`${origin}${route}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })
+      ).json();
     const tenant = await json(origins[0], "/api/sandbox/tenants", {});
     const oauth = `/tenants/${tenant.tenantId}/protocols/oauth2/profiles/smart-v1`;
-    const app = await json(origins[0], `${oauth}/register`, { client_name: "PG bench", redirect_uris: ["https://pg-bench.example.com/cb"], token_endpoint_auth_method: "none", scope: "launch/patient openid fhirUser offline_access patient/Patient.read" });
-    if (!app.client_id) throw new Error(`the PostgreSQL bench could not register an app: ${JSON.stringify(app)} (tenant: ${JSON.stringify(tenant)})`);
-    const approved = await json(origins[0], `/api/sandbox/tenants/${tenant.tenantId}/grants`, { client_id: app.client_id, username: "avarivera" });
+    const app = await json(origins[0], `${oauth}/register`, {
+      client_name: "PG bench",
+      redirect_uris: ["https://pg-bench.example.com/cb"],
+      token_endpoint_auth_method: "none",
+      scope: "launch/patient openid fhirUser offline_access patient/Patient.read",
+    });
+    if (!app.client_id)
+      throw new Error(`the PostgreSQL bench could not register an app: ${JSON.stringify(app)} (tenant: ${JSON.stringify(tenant)})`);
+    const approved = await json(origins[0], `/api/sandbox/tenants/${tenant.tenantId}/grants`, {
+      client_id: app.client_id,
+      username: "avarivera",
+    });
     if (!approved.tokens) throw new Error(`the PostgreSQL bench could not approve a grant: ${JSON.stringify(approved)}`);
     const { tokens } = approved;
     const load = (origin: string, connections: number) =>
-      autocannon({ url: `${origin}${oauth}/token`, connections, duration: 10, method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: tokens.refresh_token }).toString() });
+      autocannon({
+        url: `${origin}${oauth}/token`,
+        connections,
+        duration: 10,
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: tokens.refresh_token }).toString(),
+      });
     await load(origins[1], 2);
     const one = await load(origins[0], 10);
     const both = await Promise.all([load(origins[0], 5), load(origins[1], 5)]);

@@ -30,11 +30,24 @@ function summarize(file: string) {
     const micros = selfMicros.get(node.id) ?? 0;
     const url = node.callFrame.url;
     const modules = url.lastIndexOf("node_modules/");
-    const owner = modules >= 0 ? url.slice(modules + 13).split("/").slice(0, url.slice(modules + 13).startsWith("@") ? 2 : 1).join("/") : url ? path.basename(url) : node.callFrame.functionName || "(native)";
+    const owner =
+      modules >= 0
+        ? url
+            .slice(modules + 13)
+            .split("/")
+            .slice(0, url.slice(modules + 13).startsWith("@") ? 2 : 1)
+            .join("/")
+        : url
+          ? path.basename(url)
+          : node.callFrame.functionName || "(native)";
     add(byPackage, owner, micros);
     add(byFunction, `${node.callFrame.functionName || "(anonymous)"} ${url ? path.basename(url) : ""}`.trim(), micros);
   }
-  const top = (map: Map<string, number>, count: number) => [...map].sort((a, b) => b[1] - a[1]).slice(0, count).map(([name, micros]) => ({ name, ms: Math.round(micros / 1000) }));
+  const top = (map: Map<string, number>, count: number) =>
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, count)
+      .map(([name, micros]) => ({ name, ms: Math.round(micros / 1000) }));
   return { byPackage: top(byPackage, 15), byFunction: top(byFunction, 20) };
 }
 
@@ -51,25 +64,56 @@ async function main() {
 
   rmSync(RESULTS, { recursive: true, force: true });
   mkdirSync(RESULTS, { recursive: true });
-  const server = spawn(process.execPath, ["--cpu-prof", `--cpu-prof-dir=${RESULTS}`, path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(PORT)], {
-    env: { ...process.env, ...framework, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "silent", SANDBOX_SWEEP_MINUTES: "0" },
-    stdio: "ignore",
-  });
-  for (let i = 0; !(await fetch(`${ORIGIN}/api/health`).then((r) => r.ok, () => false)); i++) {
+  const server = spawn(
+    process.execPath,
+    ["--cpu-prof", `--cpu-prof-dir=${RESULTS}`, path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(PORT)],
+    {
+      env: {
+        ...process.env,
+        ...framework,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        LOG_LEVEL: "silent",
+        SANDBOX_SWEEP_MINUTES: "0",
+      },
+      stdio: "ignore",
+    },
+  );
+  for (
+    let i = 0;
+    !(await fetch(`${ORIGIN}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    ));
+    i++
+  ) {
     if (i > 240) throw new Error("next start did not answer");
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  const body = new URLSearchParams({ grant_type: "refresh_token", refresh_token: tokens.refresh_token, client_id: app.client_id }).toString();
+  const body = new URLSearchParams({
+    grant_type: "refresh_token",
+    refresh_token: tokens.refresh_token,
+    client_id: app.client_id,
+  }).toString();
   const url = `${ORIGIN}/tenants/${TENANT}/protocols/oauth2/profiles/smart-v1/token`;
   await fetch(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body });
-  const load = await autocannon({ url, method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body, connections: 10, duration: 10 });
+  const load = await autocannon({
+    url,
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body,
+    connections: 10,
+    duration: 10,
+  });
   // SIGINT lets node write the profile on the way out.
   const exited = new Promise((resolve) => server.once("exit", resolve));
   server.kill("SIGINT");
   await exited;
   const file = readdirSync(RESULTS).find((name) => name.endsWith(".cpuprofile"));
   if (!file) throw new Error("no profile was written");
-  console.log(`refresh with the trust comparison and openid: ${Math.round(load.requests.average)} requests/s, ${load.requests.total} requests, non-2xx ${load.non2xx}`);
+  console.log(
+    `refresh with the trust comparison and openid: ${Math.round(load.requests.average)} requests/s, ${load.requests.total} requests, non-2xx ${load.non2xx}`,
+  );
   const summary = summarize(path.join(RESULTS, file));
   console.log("server self time by package (ms, includes idle):");
   console.table(summary.byPackage);

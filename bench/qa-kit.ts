@@ -12,7 +12,11 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 const SCOPE = "launch/patient openid fhirUser offline_access patient/Patient.read";
 
 async function call(origin: string, method: string, path: string, body?: unknown): Promise<Json> {
-  const response = await fetch(`${origin}${path}`, { method, headers: body === undefined ? {} : { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(`${origin}${path}`, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${await response.text()}`);
   return response.status === 204 ? {} : response.json();
 }
@@ -27,7 +31,12 @@ async function timed(runs: number, work: () => Promise<unknown>): Promise<number
   return samples;
 }
 
-const summary = (name: string, samples: number[]) => ({ name, runs: samples.length, p50: Math.round(percentile(samples, 50)), p99: Math.round(percentile(samples, 99)) });
+const summary = (name: string, samples: number[]) => ({
+  name,
+  runs: samples.length,
+  p50: Math.round(percentile(samples, 50)),
+  p99: Math.round(percentile(samples, 99)),
+});
 
 /** A local redirect server, as the QA kit uses: the app's loopback redirect URI answers a tiny page. */
 async function redirectServer(): Promise<{ uri: string; close: () => void }> {
@@ -56,7 +65,11 @@ export async function benchQaKit(origin: string) {
     organization: { name: "Bench Inc.", country: "US", state: "MO", locality: "Kansas City" },
   });
   const refresh = (refreshToken: string) =>
-    fetch(`${origin}${oauth}/token`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: refreshToken }) });
+    fetch(`${origin}${oauth}/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: refreshToken }),
+    });
   const expectStatus = async (response: Promise<Response>, status: number) => {
     const answer = await response;
     if (answer.status !== status) throw new Error(`expected ${status}, got ${answer.status} ${await answer.text()}`);
@@ -64,7 +77,11 @@ export async function benchQaKit(origin: string) {
   };
 
   const headless = await timed(10, async () => {
-    const { grant, tokens } = await call(origin, "POST", `${t}/grants`, { client_id: app.client_id, username: "avarivera", issue: "tokens" });
+    const { grant, tokens } = await call(origin, "POST", `${t}/grants`, {
+      client_id: app.client_id,
+      username: "avarivera",
+      issue: "tokens",
+    });
     await call(origin, "POST", `${t}/apps/${app.client_id}/scenarios`, { scenario: "certificate-expired" });
     await expectStatus(refresh(tokens.refresh_token), 400);
     await call(origin, "POST", `${t}/grants/${grant.id}/reapprove`);
@@ -95,7 +112,17 @@ export async function benchQaKit(origin: string) {
       await page.waitForURL(`${REDIRECT_URI}**`);
       const code = new URL(page.url()).searchParams.get("code")!;
       const tokens = await expectStatus(
-        fetch(`${origin}${oauth}/token`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI, code_verifier: verifier, client_id: app.client_id }) }),
+        fetch(`${origin}${oauth}/token`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({
+            grant_type: "authorization_code",
+            code,
+            redirect_uri: REDIRECT_URI,
+            code_verifier: verifier,
+            client_id: app.client_id,
+          }),
+        }),
         200,
       );
       await call(origin, "POST", `${t}/apps/${app.client_id}/scenarios`, { scenario: "certificate-expired" });

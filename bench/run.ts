@@ -30,11 +30,15 @@ async function main() {
   if (only.has("http")) await reportHttpEndpoints(databaseUrl);
   if (only.has("startup")) {
     const startUp = await benchStartUp(databaseUrl);
-    console.log(`start-up (npm start's script on a built app, until /api/health answers): median ${startUp.medianMs} ms (${startUp.runsMs.join(", ")})`);
+    console.log(
+      `start-up (npm start's script on a built app, until /api/health answers): median ${startUp.medianMs} ms (${startUp.runsMs.join(", ")})`,
+    );
   }
   if (only.has("activity")) {
     const activity = await benchActivityPage(databaseUrl);
-    console.log(`console activity page with ${activity.events.toLocaleString("en-US")} events (loaded in ${activity.loadSeconds} s), milliseconds:`);
+    console.log(
+      `console activity page with ${activity.events.toLocaleString("en-US")} events (loaded in ${activity.loadSeconds} s), milliseconds:`,
+    );
     console.table(activity.pages);
   }
   if (only.has("postgresql")) {

@@ -7,12 +7,25 @@ const PORT = Number(process.env.BENCH_PORT ?? 3200) + 6;
 async function once(databaseUrl: string): Promise<number> {
   const started = performance.now();
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: { ...process.env, PORT: String(PORT), PUBLIC_URL: `http://localhost:${PORT}`, DATABASE_URL: databaseUrl, LOG_LEVEL: "silent", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      PUBLIC_URL: `http://localhost:${PORT}`,
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: "silent",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
     stdio: "ignore",
   });
   try {
     for (;;) {
-      if (await fetch(`http://localhost:${PORT}/api/health`).then((r) => r.ok, () => false)) return Math.round(performance.now() - started);
+      if (
+        await fetch(`http://localhost:${PORT}/api/health`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        return Math.round(performance.now() - started);
       if (performance.now() - started > 60_000) throw new Error("npm start did not answer within 60 s");
       await new Promise((resolve) => setTimeout(resolve, 25));
     }

@@ -13,5 +13,8 @@ export async function benchTrustEvaluation(iterations = 300) {
   await evaluateTrust(db, app, { mode: "inspect", at });
   const cold = await timeEach(iterations, () => evaluateWorld(db, host, host.current, at), clearParsedCertificateCache);
   const warm = await timeEach(iterations, () => evaluateTrust(db, app, { mode: "inspect", at }));
-  return [summarize("trust evaluation cold (probe afresh, parse cache emptied)", cold), summarize("trust evaluation warm (remembered; includes reading the host)", warm)];
+  return [
+    summarize("trust evaluation cold (probe afresh, parse cache emptied)", cold),
+    summarize("trust evaluation warm (remembered; includes reading the host)", warm),
+  ];
 }

@@ -40,7 +40,10 @@ async function config(): Promise<NextAuthConfig> {
     trustHost: true,
     session: { strategy: "jwt", maxAge: 30 * 86_400 },
     pages: { signIn: "/demo", error: "/demo" },
-    logger: { error: (error: Error) => console.error(`demo app sign-in: ${error.name}: ${error.message}`, (error as { cause?: unknown }).cause ?? "") },
+    logger: {
+      error: (error: Error) =>
+        console.error(`demo app sign-in: ${error.name}: ${error.message}`, (error as { cause?: unknown }).cause ?? ""),
+    },
     providers: [
       {
         id: DEMO_PROVIDER_ID,
@@ -52,11 +55,19 @@ async function config(): Promise<NextAuthConfig> {
         checks: ["pkce", "state"],
         authorization: { url: smart.authorization_endpoint, params: { scope: DEMO_SCOPES, aud: fhirBaseUrl() } },
         token: smart.token_endpoint,
-        userinfo: { url: smart.token_endpoint, request: async ({ tokens }: { tokens: { id_token?: string; patient?: string } }) => ({ ...claimsOf(tokens.id_token), patient: tokens.patient }) },
+        userinfo: {
+          url: smart.token_endpoint,
+          request: async ({ tokens }: { tokens: { id_token?: string; patient?: string } }) => ({
+            ...claimsOf(tokens.id_token),
+            patient: tokens.patient,
+          }),
+        },
         profile: (profile: Record<string, unknown>) => ({ id: String(profile.sub ?? profile.patient ?? "patient"), name: null }),
         // Keep SMART's launch context (`patient`) next to the standard token fields.
         account: (tokens: Record<string, unknown>) => {
-          const kept = Object.entries(tokens).filter(([key]) => ["access_token", "refresh_token", "expires_at", "scope", "token_type", "id_token", "patient"].includes(key));
+          const kept = Object.entries(tokens).filter(([key]) =>
+            ["access_token", "refresh_token", "expires_at", "scope", "token_type", "id_token", "patient"].includes(key),
+          );
           return Object.fromEntries(kept) as Record<string, string>;
         },
       },
@@ -76,7 +87,12 @@ async function config(): Promise<NextAuthConfig> {
         }
         if (trigger === "update" && (session as { action?: string } | undefined)?.action === "refresh" && token.held) {
           const outcome = await refreshTokens(token.held as HeldTokens);
-          const lastRefresh: LastRefresh = { at: Date.now(), outcome: outcome.kind, ...(outcome.kind === "invalid_grant" ? { errorUri: outcome.errorUri } : {}), ...(outcome.kind === "unavailable" ? { message: outcome.message } : {}) };
+          const lastRefresh: LastRefresh = {
+            at: Date.now(),
+            outcome: outcome.kind,
+            ...(outcome.kind === "invalid_grant" ? { errorUri: outcome.errorUri } : {}),
+            ...(outcome.kind === "unavailable" ? { message: outcome.message } : {}),
+          };
           return { ...token, held: outcome.kind === "refreshed" ? outcome.tokens : token.held, lastRefresh };
         }
         return token;

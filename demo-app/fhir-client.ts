@@ -16,7 +16,10 @@ class Unauthorized extends Error {}
 class NotShared extends Error {}
 
 async function get(path: string, tokens: HeldTokens): Promise<Resource> {
-  const response = await fetch(`${fhirBaseUrl()}/${path}`, { headers: { authorization: `Bearer ${tokens.accessToken}`, accept: "application/fhir+json" }, cache: "no-store" });
+  const response = await fetch(`${fhirBaseUrl()}/${path}`, {
+    headers: { authorization: `Bearer ${tokens.accessToken}`, accept: "application/fhir+json" },
+    cache: "no-store",
+  });
   if (response.status === 401) throw new Unauthorized();
   // 403 insufficient_scope: the patient did not share this; not a failure to retry.
   if (response.status === 403) throw new NotShared();
@@ -41,7 +44,9 @@ export async function loadRecord(tokens: HeldTokens): Promise<RecordResult> {
   const patient = encodeURIComponent(tokens.patient);
   try {
     const [patientResource, vitals, medications, allergies, conditions, immunizations] = await Promise.all([
-      grantsRead(tokens.scope, "Patient") ? get(`Patient/${patient}`, tokens).catch((error) => (error instanceof NotShared ? null : Promise.reject(error))) : null,
+      grantsRead(tokens.scope, "Patient")
+        ? get(`Patient/${patient}`, tokens).catch((error) => (error instanceof NotShared ? null : Promise.reject(error)))
+        : null,
       section(tokens, "vitals", `Observation?patient=${patient}&category=vital-signs&_count=200`),
       section(tokens, "medications", `MedicationRequest?patient=${patient}`),
       section(tokens, "allergies", `AllergyIntolerance?patient=${patient}`),
@@ -51,7 +56,10 @@ export async function loadRecord(tokens: HeldTokens): Promise<RecordResult> {
     return { kind: "ok", record: { patient: patientResource, vitals, medications, allergies, conditions, immunizations } };
   } catch (error) {
     if (error instanceof Unauthorized) return { kind: "unauthorized" };
-    return { kind: "unavailable", message: error instanceof Error && !(error instanceof TypeError) ? error.message : "The health record server cannot be reached." };
+    return {
+      kind: "unavailable",
+      message: error instanceof Error && !(error instanceof TypeError) ? error.message : "The health record server cannot be reached.",
+    };
   }
 }
 
@@ -65,6 +73,10 @@ export function patientName(patient: Resource): string {
 export function series(vitals: Resource[], loinc: string): { at: string; value: number; unit: string }[] {
   return vitals
     .filter((observation) => observation.code?.coding?.some((coding: { code?: string }) => coding.code === loinc))
-    .map((observation) => ({ at: String(observation.effectiveDateTime), value: Number(observation.valueQuantity?.value), unit: String(observation.valueQuantity?.unit ?? "") }))
+    .map((observation) => ({
+      at: String(observation.effectiveDateTime),
+      value: Number(observation.valueQuantity?.value),
+      unit: String(observation.valueQuantity?.unit ?? ""),
+    }))
     .sort((a, b) => a.at.localeCompare(b.at));
 }

@@ -15,7 +15,11 @@ export async function revokeAtServer(held: HeldTokens | null): Promise<Revocatio
     const response = await fetch(revocation_endpoint, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ token, token_type_hint: held?.refreshToken ? "refresh_token" : "access_token", client_id: DEMO_CLIENT_ID }),
+      body: new URLSearchParams({
+        token,
+        token_type_hint: held?.refreshToken ? "refresh_token" : "access_token",
+        client_id: DEMO_CLIENT_ID,
+      }),
       cache: "no-store",
     });
     // RFC 7009 §2.2: 200 whether or not the token was still valid.

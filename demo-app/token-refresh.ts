@@ -31,7 +31,10 @@ export async function refreshTokens(held: HeldTokens): Promise<RefreshOutcome> {
       cache: "no-store",
     });
   } catch (error) {
-    return { kind: "unavailable", message: error instanceof SandboxUnreachable ? error.message : "The health record server cannot be reached." };
+    return {
+      kind: "unavailable",
+      message: error instanceof SandboxUnreachable ? error.message : "The health record server cannot be reached.",
+    };
   }
   const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   if (response.ok && typeof body.access_token === "string") {
@@ -46,6 +49,10 @@ export async function refreshTokens(held: HeldTokens): Promise<RefreshOutcome> {
       },
     };
   }
-  if (response.status === 400 && body.error === "invalid_grant") return { kind: "invalid_grant", errorUri: typeof body.error_uri === "string" ? body.error_uri : null };
-  return { kind: "unavailable", message: `The health record server answered ${response.status}${typeof body.error === "string" ? ` (${body.error})` : ""}.` };
+  if (response.status === 400 && body.error === "invalid_grant")
+    return { kind: "invalid_grant", errorUri: typeof body.error_uri === "string" ? body.error_uri : null };
+  return {
+    kind: "unavailable",
+    message: `The health record server answered ${response.status}${typeof body.error === "string" ? ` (${body.error})` : ""}.`,
+  };
 }

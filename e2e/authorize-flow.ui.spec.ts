@@ -41,13 +41,23 @@ test.describe("authorization as a new user would walk it", () => {
 
     expect(decodeProtectedHeader(body.access_token)).toMatchObject({ alg: "ES256" });
     const claims = decodeJwt(body.access_token);
-    expect(claims).toMatchObject({ aud: FHIR_BASE_URL, client_id: client.client_id, scope: granted, patient: "leo-chen", sub: "person-maya-chen" });
+    expect(claims).toMatchObject({
+      aud: FHIR_BASE_URL,
+      client_id: client.client_id,
+      scope: granted,
+      patient: "leo-chen",
+      sub: "person-maya-chen",
+    });
     expect(claims.iss).toBe(`${E2E_BASE_URL}/tenants/${DEFAULT_TENANT_ID}/oidc/idsps/${DEFAULT_TENANT_ID}/`);
     expect(claims.exp! - claims.iat!).toBe(570);
     expect(claims.jti).toEqual(expect.any(String));
 
     expect(decodeProtectedHeader(body.id_token)).toMatchObject({ alg: "RS256" });
-    expect(decodeJwt(body.id_token)).toMatchObject({ aud: client.client_id, sub: "person-maya-chen", fhirUser: `${FHIR_BASE_URL}/Patient/maya-chen` });
+    expect(decodeJwt(body.id_token)).toMatchObject({
+      aud: client.client_id,
+      sub: "person-maya-chen",
+      fhirUser: `${FHIR_BASE_URL}/Patient/maya-chen`,
+    });
 
     const replay = await exchangeCode(request, client.client_id, callback.get("code")!, verifier);
     expect(replay.status()).toBe(400);
@@ -76,7 +86,9 @@ test.describe("authorization as a new user would walk it", () => {
     await expect(identity).toContainText("Unknown App");
     await expect(identity).not.toContainText("QA Health Inc.");
     // Named by its domain, never by the name it chose; that name is only what it "calls itself".
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Allow an unverified app at example.com to access your health record?");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      "Allow an unverified app at example.com to access your health record?",
+    );
     await expect(identity).toContainText("Calls itself “QA Throwaway App”");
     await identity.getByText("Why?").click();
     await expect(identity).toContainText("The app's website does not confirm that this app belongs to it.");

@@ -3,7 +3,10 @@ import { exchangeCode, pkcePair, refresh, QA_REDIRECT_URI, QA_SCOPES, authorizeU
 import { callbackParameters, interceptQaApp, signIn } from "./support/patient-browser";
 
 test.describe("developer console", () => {
-  test("register an app, authorize as a patient, expire its certificate in the trust lab, see the suspension in activity", async ({ page, request }) => {
+  test("register an app, authorize as a patient, expire its certificate in the trust lab, see the suspension in activity", async ({
+    page,
+    request,
+  }) => {
     await page.goto("/console/apps");
     await page.getByLabel("App name").fill("Console Registered App");
     await page.getByLabel(/Redirect URIs/).fill(QA_REDIRECT_URI);
@@ -26,7 +29,9 @@ test.describe("developer console", () => {
     const tokens = await (await exchangeCode(request, clientId, (await callbackParameters(page)).get("code")!, verifier)).json();
 
     await page.goto(`/console/apps/${clientId}`);
-    await expect(page.getByTestId("prediction-certificate-expired")).toHaveText("This will suspend 1 active offline grant at their next refresh under the current policy.");
+    await expect(page.getByTestId("prediction-certificate-expired")).toHaveText(
+      "This will suspend 1 active offline grant at their next refresh under the current policy.",
+    );
     await page.getByRole("button", { name: "Apply certificate-expired" }).click();
     await expect(page.getByRole("status")).toContainText("Applied certificate-expired");
     await expect(page.getByText("certificate.expired", { exact: false }).first()).toBeVisible();

@@ -29,7 +29,10 @@ test.describe("MyHealth demo app", () => {
     await page.screenshot({ path: "test-results/demo-record.png", fullPage: true });
   });
 
-  test("certificate expiry suspends access; the patient re-approves on the error_uri page; Try again brings the record back", async ({ page, request }) => {
+  test("certificate expiry suspends access; the patient re-approves on the error_uri page; Try again brings the record back", async ({
+    page,
+    request,
+  }) => {
     await connectDemoApp(page, "samuelokafor");
     await request.post("/api/sandbox/apps/demo-patient-app/scenarios", { data: { scenario: "certificate-expired" } });
     await request.post("/api/sandbox/clock", { data: { advance: "PT10M" } });
@@ -86,7 +89,9 @@ test.describe("MyHealth demo app", () => {
     await page.getByRole("button", { name: "Connect your health record" }).click();
     await signIn(page, "avarivera");
     await page.getByRole("button", { name: "Deny" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: "You chose not to connect MyHealth" })).toContainText("You can connect it whenever you like");
+    await expect(page.getByRole("alert").filter({ hasText: "You chose not to connect MyHealth" })).toContainText(
+      "You can connect it whenever you like",
+    );
     await expect(page.locator("main")).not.toContainText("OAuthCallbackError");
   });
 

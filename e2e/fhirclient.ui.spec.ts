@@ -68,7 +68,8 @@ const test = base.extend<{ smartApp: SmartAppServer }>({
     const server = createServer((request, response) => {
       const { pathname } = new URL(request.url ?? "/", "http://127.0.0.1");
       if (pathname === "/fhir-client.js") return send(response, 200, "text/javascript; charset=utf-8", bundle);
-      if (pathname === "/launch.html" && launchOptions) return send(response, 200, "text/html; charset=utf-8", htmlPage("Interop launch", launchScript(launchOptions)));
+      if (pathname === "/launch.html" && launchOptions)
+        return send(response, 200, "text/html; charset=utf-8", htmlPage("Interop launch", launchScript(launchOptions)));
       if (pathname === "/app.html") return send(response, 200, "text/html; charset=utf-8", htmlPage("Interop app", APP_SCRIPT));
       send(response, 404, "text/plain; charset=utf-8", "not found");
     });
@@ -99,9 +100,25 @@ async function refreshFailure(client: Client): Promise<RefreshFailure | null> {
   }
 }
 
-test("fhirclient from another origin: standalone launch with PKCE, reads the patient and vital signs, refreshes without client_id; after certificate-expired the refresh is invalid_grant and its error_uri says access was paused", async ({ page, request, smartApp }) => {
-  const app = await registerInteropApp(request, { clientName: CLIENT_NAME, redirectUri: smartApp.redirectUri, tokenEndpointAuthMethod: "none", scope: SCOPE, publicHostname: "fhirclient.interop-app.example.com" });
-  smartApp.launchWith({ clientId: app.client_id, scope: SCOPE, redirectUri: smartApp.redirectUri, iss: FHIR_BASE_URL, pkceMode: "required" });
+test("fhirclient from another origin: standalone launch with PKCE, reads the patient and vital signs, refreshes without client_id; after certificate-expired the refresh is invalid_grant and its error_uri says access was paused", async ({
+  page,
+  request,
+  smartApp,
+}) => {
+  const app = await registerInteropApp(request, {
+    clientName: CLIENT_NAME,
+    redirectUri: smartApp.redirectUri,
+    tokenEndpointAuthMethod: "none",
+    scope: SCOPE,
+    publicHostname: "fhirclient.interop-app.example.com",
+  });
+  smartApp.launchWith({
+    clientId: app.client_id,
+    scope: SCOPE,
+    redirectUri: smartApp.redirectUri,
+    iss: FHIR_BASE_URL,
+    pkceMode: "required",
+  });
 
   await page.goto(`${smartApp.origin}/launch.html`);
   await approveAsPatient(page, "avarivera", CLIENT_NAME);
@@ -124,7 +141,12 @@ test("fhirclient from another origin: standalone launch with PKCE, reads the pat
     const before = client.state.tokenResponse?.access_token;
     const state = await client.refresh();
     const patientAfter = await client.patient.read();
-    return { newAccessToken: state.tokenResponse?.access_token !== before, keptRefreshToken: !!state.tokenResponse?.refresh_token, scope: state.tokenResponse?.scope, patientId: patientAfter.id };
+    return {
+      newAccessToken: state.tokenResponse?.access_token !== before,
+      keptRefreshToken: !!state.tokenResponse?.refresh_token,
+      scope: state.tokenResponse?.scope,
+      patientId: patientAfter.id,
+    };
   });
   expect(refreshed).toEqual({ newAccessToken: true, keptRefreshToken: true, scope: SCOPE, patientId: "ava-rivera" });
 
@@ -147,6 +169,10 @@ test("fhirclient from another origin: standalone launch with PKCE, reads the pat
   const explanation = await page.context().newPage();
   await explanation.goto(errorUri);
   await expect(explanation.getByRole("heading", { name: `Access for ${CLIENT_NAME} was paused` })).toBeVisible();
-  await expect(explanation.getByText(/health record was paused because the app.s security details changed after you approved it/)).toBeVisible();
-  await expect(explanation.getByRole("list", { name: "What changed" }).getByText("The app's security certificate has expired.")).toBeVisible();
+  await expect(
+    explanation.getByText(/health record was paused because the app.s security details changed after you approved it/),
+  ).toBeVisible();
+  await expect(
+    explanation.getByRole("list", { name: "What changed" }).getByText("The app's security certificate has expired."),
+  ).toBeVisible();
 });

@@ -7,12 +7,24 @@ test("SIGTERM lets a token request in flight finish with 200 before the instance
   const server = await startInstance(E2E_PORT + 3);
   const { origin, exited } = server;
   try {
-    const post = async (route: string, body: unknown) => (await fetch(`${origin}${route}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })).json();
+    const post = async (route: string, body: unknown) =>
+      (
+        await fetch(`${origin}${route}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })
+      ).json();
     const oauth = `/tenants/${DEFAULT_TENANT_ID}/protocols/oauth2/profiles/smart-v1`;
-    const app = await post(`${oauth}/register`, { client_name: "Shutdown App", redirect_uris: ["https://shutdown.example.com/cb"], token_endpoint_auth_method: "none", scope: "launch/patient offline_access patient/Patient.read" });
+    const app = await post(`${oauth}/register`, {
+      client_name: "Shutdown App",
+      redirect_uris: ["https://shutdown.example.com/cb"],
+      token_endpoint_auth_method: "none",
+      scope: "launch/patient offline_access patient/Patient.read",
+    });
     const { tokens } = await post(`/api/sandbox/tenants/${DEFAULT_TENANT_ID}/grants`, { client_id: app.client_id, username: "avarivera" });
     await post(`/api/sandbox/tenants/${DEFAULT_TENANT_ID}/apps/${app.client_id}/next-token`, { answer: "slow" });
-    const inFlight = fetch(`${origin}${oauth}/token`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: tokens.refresh_token }) });
+    const inFlight = fetch(`${origin}${oauth}/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: tokens.refresh_token }),
+    });
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     server.stop("SIGTERM");
     const answer = await inFlight;

@@ -13,7 +13,11 @@ const liveRedirectUri = () => `https://${LIVE_HOST}:${process.env.E2E_LIVE_TLS_P
 test.describe("live mode", () => {
   test("switch an app to its real server in the console, then consent, exchange and refresh against it", async ({ page, request }) => {
     const redirectUri = liveRedirectUri();
-    const { client_id: clientId } = await registerClient(request, { client_name: "Live Staging App", redirect_uris: [redirectUri], organization: { name: "Staging Health", country: "US", state: "CA", locality: "Fresno" } });
+    const { client_id: clientId } = await registerClient(request, {
+      client_name: "Live Staging App",
+      redirect_uris: [redirectUri],
+      organization: { name: "Staging Health", country: "US", state: "CA", locality: "Fresno" },
+    });
     publishTxt({ [LIVE_DOMAIN]: [`cerner-client-id=${clientId}`] });
 
     await page.goto(`/console/apps/${clientId}`);
@@ -29,9 +33,13 @@ test.describe("live mode", () => {
     await expect(page.getByRole("heading", { name: "Scenarios" })).toHaveCount(0);
     await expect(page.getByText("certificate.revocation-not-checked")).toBeVisible();
     const axe = await new AxeBuilder({ page }).analyze();
-    expect(axe.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+    expect(
+      axe.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`),
+    ).toEqual([]);
 
-    await page.route(`${redirectUri}**`, (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<h1>Live app callback</h1>" }));
+    await page.route(`${redirectUri}**`, (route) =>
+      route.fulfill({ status: 200, contentType: "text/html", body: "<h1>Live app callback</h1>" }),
+    );
     const { verifier, challenge } = pkcePair();
     await page.goto(authorizeUrl(clientId, { challenge, scope: QA_SCOPES, extra: { redirect_uri: redirectUri } }));
     await signIn(page, "samuelokafor");
@@ -40,15 +48,25 @@ test.describe("live mode", () => {
     await page.waitForURL((url) => url.href.startsWith(redirectUri));
     const code = new URL(page.url()).searchParams.get("code")!;
 
-    const exchanged = await request.post(TOKEN_URL, { form: { grant_type: "authorization_code", code, redirect_uri: redirectUri, code_verifier: verifier, client_id: clientId } });
+    const exchanged = await request.post(TOKEN_URL, {
+      form: { grant_type: "authorization_code", code, redirect_uri: redirectUri, code_verifier: verifier, client_id: clientId },
+    });
     expect(exchanged.status()).toBe(200);
     const tokens = await exchanged.json();
-    const refreshed = await request.post(TOKEN_URL, { form: { grant_type: "refresh_token", refresh_token: tokens.refresh_token, client_id: clientId } });
+    const refreshed = await request.post(TOKEN_URL, {
+      form: { grant_type: "refresh_token", refresh_token: tokens.refresh_token, client_id: clientId },
+    });
     expect(refreshed.status()).toBe(200);
 
     await page.goto(`/console/apps/${clientId}`);
     await page.getByTestId("trust-source").getByRole("button", { name: "Use the simulated world" }).click();
-    await expect(page.getByRole("status")).toContainText("Checks now use the simulated world again. 1 active grant will be paused at its next refresh.");
-    expect((await request.post(TOKEN_URL, { form: { grant_type: "refresh_token", refresh_token: tokens.refresh_token, client_id: clientId } })).status()).toBe(400);
+    await expect(page.getByRole("status")).toContainText(
+      "Checks now use the simulated world again. 1 active grant will be paused at its next refresh.",
+    );
+    expect(
+      (
+        await request.post(TOKEN_URL, { form: { grant_type: "refresh_token", refresh_token: tokens.refresh_token, client_id: clientId } })
+      ).status(),
+    ).toBe(400);
   });
 });

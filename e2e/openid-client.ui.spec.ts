@@ -17,7 +17,9 @@ async function issuerOf(request: APIRequestContext): Promise<URL> {
 }
 
 async function discover(issuer: URL, clientId: string, clientAuth: oidc.ClientAuth): Promise<oidc.Configuration> {
-  const config = await oidc.discovery(issuer, clientId, undefined, clientAuth, { execute: [oidc.allowInsecureRequests, oidc.enableNonRepudiationChecks] });
+  const config = await oidc.discovery(issuer, clientId, undefined, clientAuth, {
+    execute: [oidc.allowInsecureRequests, oidc.enableNonRepudiationChecks],
+  });
   expect(config.serverMetadata()).toMatchObject({ issuer: issuer.href, authorization_response_iss_parameter_supported: true });
   expect(config.serverMetadata().supportsPKCE("S256")).toBe(true);
   return config;
@@ -64,9 +66,18 @@ test.describe("openid-client v6 as the relying party", () => {
     await request.post("/api/sandbox/clock", { data: { reset: true } });
   });
 
-  test("confidential client (client_secret_basic): discovery, code + PKCE + state + nonce, a verified id_token, refresh, introspection", async ({ page, request }) => {
+  test("confidential client (client_secret_basic): discovery, code + PKCE + state + nonce, a verified id_token, refresh, introspection", async ({
+    page,
+    request,
+  }) => {
     const clientName = "Interop OIDC Confidential App";
-    const app = await registerInteropApp(request, { clientName, redirectUri: REDIRECT_URI, tokenEndpointAuthMethod: "client_secret_basic", scope: SCOPE, publicHostname: "oidc-confidential.interop-app.example.com" });
+    const app = await registerInteropApp(request, {
+      clientName,
+      redirectUri: REDIRECT_URI,
+      tokenEndpointAuthMethod: "client_secret_basic",
+      scope: SCOPE,
+      publicHostname: "oidc-confidential.interop-app.example.com",
+    });
     expect(app.client_secret).toEqual(expect.any(String));
     const issuer = await issuerOf(request);
     const config = await discover(issuer, app.client_id, oidc.ClientSecretBasic(app.client_secret!));
@@ -81,7 +92,12 @@ test.describe("openid-client v6 as the relying party", () => {
     expect(refreshed.refresh_token).toBeUndefined();
     expect(refreshed.claims()).toMatchObject({ sub: AVA.sub, fhirUser: AVA.fhirUser });
 
-    const patient = await oidc.fetchProtectedResource(config, refreshed.access_token, new URL(`${FHIR_BASE_URL}/Patient/${AVA.patient}`), "GET");
+    const patient = await oidc.fetchProtectedResource(
+      config,
+      refreshed.access_token,
+      new URL(`${FHIR_BASE_URL}/Patient/${AVA.patient}`),
+      "GET",
+    );
     expect(patient.status).toBe(200);
     expect(await patient.json()).toMatchObject({ resourceType: "Patient", id: AVA.patient });
 
@@ -97,9 +113,18 @@ test.describe("openid-client v6 as the relying party", () => {
     expect(await oidc.tokenIntrospection(config, tokens.refresh_token!)).toMatchObject({ active: true, client_id: app.client_id });
   });
 
-  test("public client (none): code + PKCE, refresh, RFC 7009 revocation of the refresh token, then the next refresh is invalid_grant", async ({ page, request }) => {
+  test("public client (none): code + PKCE, refresh, RFC 7009 revocation of the refresh token, then the next refresh is invalid_grant", async ({
+    page,
+    request,
+  }) => {
     const clientName = "Interop OIDC Public App";
-    const app = await registerInteropApp(request, { clientName, redirectUri: REDIRECT_URI, tokenEndpointAuthMethod: "none", scope: SCOPE, publicHostname: "oidc-public.interop-app.example.com" });
+    const app = await registerInteropApp(request, {
+      clientName,
+      redirectUri: REDIRECT_URI,
+      tokenEndpointAuthMethod: "none",
+      scope: SCOPE,
+      publicHostname: "oidc-public.interop-app.example.com",
+    });
     expect(app.client_secret).toBeUndefined();
     const config = await discover(await issuerOf(request), app.client_id, oidc.None());
 

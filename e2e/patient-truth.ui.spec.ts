@@ -13,7 +13,9 @@ const MAX_PATIENT_PAGE_JS_GZIP = 30 * 1024;
 async function expectNoSeriousA11yViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(serious.map((violation) => `${page.url()} ${violation.id}: ${violation.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  expect(serious.map((violation) => `${page.url()} ${violation.id}: ${violation.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual(
+    [],
+  );
 }
 
 /** Every script the page loads (files and inline), gzip-compressed as a server would send it. */
@@ -49,7 +51,10 @@ async function suspendedGrant(page: Page, request: import("@playwright/test").AP
 }
 
 test.describe("what the patient sees is true", () => {
-  test("an error_uri page shows nothing about the patient signed out or to someone else, and the review to the patient", async ({ page, request }) => {
+  test("an error_uri page shows nothing about the patient signed out or to someone else, and the review to the patient", async ({
+    page,
+    request,
+  }) => {
     const { errorUri } = await suspendedGrant(page, request, "certificate-expired");
     const secrets = ["Ava", "Rivera", "Truthful QA App", "certificate", "example.com"];
 
@@ -71,7 +76,10 @@ test.describe("what the patient sees is true", () => {
     await expect(page.getByTestId("what-changed")).not.toContainText("fingerprint");
   });
 
-  test("after the organization changed, Keep it paused comes first, a caution says why, and the changed fields are highlighted", async ({ page, request }) => {
+  test("after the organization changed, Keep it paused comes first, a caution says why, and the changed fields are highlighted", async ({
+    page,
+    request,
+  }) => {
     const { errorUri } = await suspendedGrant(page, request, "certificate-organization-changed");
     await page.goto(errorUri);
     await page.getByRole("link", { name: "Sign in to review" }).click();
@@ -112,7 +120,10 @@ test.describe("what the patient sees is true", () => {
     await expect(page.getByRole("button", { name: "Allow" })).toBeVisible();
   });
 
-  test("Stop using the app revokes at the server: the grant is revoked and the manager says so in the past tense", async ({ page, request }) => {
+  test("Stop using the app revokes at the server: the grant is revoked and the manager says so in the past tense", async ({
+    page,
+    request,
+  }) => {
     await page.goto("/demo");
     await page.getByRole("button", { name: "Connect your health record" }).click();
     await signIn(page, "samuelokafor");
@@ -175,11 +186,19 @@ test.describe("what the patient sees is true", () => {
     await expect(page.getByText("An unverified app at example.com wants to connect")).toBeVisible();
     await page.getByRole("radio", { name: /Leo Chen/ }).check();
     await check("consent", () => page.getByRole("button", { name: "Continue" }).click());
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Allow an unverified app at example.com to access Leo Chen's health record?");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      "Allow an unverified app at example.com to access Leo Chen's health record?",
+    );
     await check("error_uri review", () => page.goto(errorUri));
     await check("manager", () => page.goto(`/tenants/${DEFAULT_TENANT_ID}/personas/patient/my-authorizations`));
-    await check("manager, confirming a revoke", () => page.getByRole("button", { name: /^Revoke / }).first().click());
-    for (const [name, bytes] of Object.entries(measured)) expect(bytes, `${name}: ${bytes} bytes of JavaScript (gzip)`).toBeLessThanOrEqual(MAX_PATIENT_PAGE_JS_GZIP);
+    await check("manager, confirming a revoke", () =>
+      page
+        .getByRole("button", { name: /^Revoke / })
+        .first()
+        .click(),
+    );
+    for (const [name, bytes] of Object.entries(measured))
+      expect(bytes, `${name}: ${bytes} bytes of JavaScript (gzip)`).toBeLessThanOrEqual(MAX_PATIENT_PAGE_JS_GZIP);
     test.info().annotations.push({ type: "javascript (gzip bytes)", description: JSON.stringify(measured) });
   });
 
@@ -243,7 +262,10 @@ test.describe("what the patient sees is true", () => {
     await expect(phone.getByTestId("review-caution")).toBeVisible();
     expect(await fits(), "review").toBe(true);
     await phone.goto(`/tenants/${DEFAULT_TENANT_ID}/personas/patient/my-authorizations`);
-    await phone.getByRole("button", { name: /^Revoke / }).first().click();
+    await phone
+      .getByRole("button", { name: /^Revoke / })
+      .first()
+      .click();
     await expect(phone.getByRole("button", { name: "Yes, revoke access" })).toBeVisible();
     expect(await fits(), "manager, confirming").toBe(true);
     await phone.close();

@@ -22,7 +22,9 @@ test.describe("a console protected at run time", () => {
     server.stop();
   });
 
-  test("asks for the password, refuses a wrong one, lets the right one in, signs out; the control API wants the Bearer password", async ({ page }) => {
+  test("asks for the password, refuses a wrong one, lets the right one in, signs out; the control API wants the Bearer password", async ({
+    page,
+  }) => {
     await page.goto(`${PROTECTED_URL}/console/apps`);
     await expect(page).toHaveURL(`${PROTECTED_URL}/console/sign-in`);
     await expect(page.getByRole("heading", { name: "Console sign-in" })).toBeVisible();
@@ -39,7 +41,9 @@ test.describe("a console protected at run time", () => {
     await expect(page).toHaveURL(`${PROTECTED_URL}/console/sign-in`);
 
     expect((await page.request.get(`${PROTECTED_URL}/api/sandbox/clock`)).status()).toBe(401);
-    expect((await page.request.get(`${PROTECTED_URL}/api/sandbox/clock`, { headers: { authorization: `Bearer ${ADMIN_PASSWORD}` } })).status()).toBe(200);
+    expect(
+      (await page.request.get(`${PROTECTED_URL}/api/sandbox/clock`, { headers: { authorization: `Bearer ${ADMIN_PASSWORD}` } })).status(),
+    ).toBe(200);
   });
 });
 
@@ -47,7 +51,9 @@ test("a hostile page's form POST to reset an open sandbox is refused with 403 an
   await request.post("/api/sandbox/clock", { data: { advance: "P1D" } });
   const hostile: Server = createServer((_request, response) => {
     response.writeHead(200, { "content-type": "text/html" });
-    response.end(`<!doctype html><form id="f" method="post" action="${E2E_BASE_URL}/api/sandbox/reset"><input name="x" value="1"></form><script>document.getElementById("f").submit()</script>`);
+    response.end(
+      `<!doctype html><form id="f" method="post" action="${E2E_BASE_URL}/api/sandbox/reset"><input name="x" value="1"></form><script>document.getElementById("f").submit()</script>`,
+    );
   });
   await new Promise<void>((resolve) => hostile.listen(0, "127.0.0.1", resolve));
   try {

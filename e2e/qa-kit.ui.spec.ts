@@ -3,7 +3,12 @@
 // the error_uri as JSON, and the page objects on the real pages.
 import { AuthorizationManagerPage, ErrorUriPage, expect, GRANT_SUSPENDED_URN, test, urnOf } from "../packages/playwright/src/index.js";
 
-test("a browser launch with login_hint in an auto-login tenant, then a suspension read back as JSON from its error_uri", async ({ sandbox, app, launch, page }) => {
+test("a browser launch with login_hint in an auto-login tenant, then a suspension read back as JSON from its error_uri", async ({
+  sandbox,
+  app,
+  launch,
+  page,
+}) => {
   const { tokens, grant, callback } = await launch({ browser: true, page });
   expect(page.url()).not.toContain("/personas/patient/login");
   expect(callback?.iss).toBe(sandbox.issuer);
@@ -15,7 +20,12 @@ test("a browser launch with login_hint in an auto-login tenant, then a suspensio
   expect(urnOf(refused.body.error_uri)).toBe(GRANT_SUSPENDED_URN);
 
   const details = await page.request.get(refused.body.error_uri!, { headers: { Accept: "application/json" } });
-  expect(await details.json()).toMatchObject({ urn: GRANT_SUSPENDED_URN, error: "invalid_grant", correlationId: refused.headers["x-correlation-id"], grant: { id: grant.id, status: "suspended" } });
+  expect(await details.json()).toMatchObject({
+    urn: GRANT_SUSPENDED_URN,
+    error: "invalid_grant",
+    correlationId: refused.headers["x-correlation-id"],
+    grant: { id: grant.id, status: "suspended" },
+  });
 
   // Still signed in from the launch: the full review, with the changes as a named list.
   const errorPage = new ErrorUriPage(page);
@@ -26,7 +36,12 @@ test("a browser launch with login_hint in an auto-login tenant, then a suspensio
   expect((await sandbox.smart.refresh({ refreshToken: tokens.refresh_token!, clientId: app.clientId })).status).toBe(200);
 });
 
-test("the authorization manager names each Revoke button after its app, and revoking ends the grant", async ({ sandbox, app, launch, patientSession }) => {
+test("the authorization manager names each Revoke button after its app, and revoking ends the grant", async ({
+  sandbox,
+  app,
+  launch,
+  patientSession,
+}) => {
   const { tokens } = await launch();
   const { page } = await patientSession("avarivera");
   const manager = new AuthorizationManagerPage(page);

@@ -3,7 +3,10 @@ import { DEFAULT_TENANT_ID } from "./support/e2e-environment";
 import { authorizeUrl, exchangeCode, pkcePair, refresh, registerClient } from "./support/smart-client";
 import { callbackParameters, interceptQaApp, signIn } from "./support/patient-browser";
 
-test("POST …/token – refresh after certificate expiry suspends; the patient re-approves on the error_uri page; then revokes in the manager", async ({ page, request }) => {
+test("POST …/token – refresh after certificate expiry suspends; the patient re-approves on the error_uri page; then revokes in the manager", async ({
+  page,
+  request,
+}) => {
   await interceptQaApp(page);
   const client = await registerClient(request, { client_name: "Suspension Demo App" });
   const { verifier, challenge } = pkcePair();
@@ -45,7 +48,9 @@ test("POST …/token – refresh after certificate expiry suspends; the patient 
   await expect(entry).toContainText("Active");
   await page.getByRole("button", { name: `Revoke Suspension Demo App ${client.client_id.slice(0, 4)}` }).click();
   // Revoke asks first; nothing has changed yet.
-  await expect(page.getByRole("form", { name: `Confirm revoking Suspension Demo App ${client.client_id.slice(0, 4)}` })).toContainText("Stop an unverified app at example.com from seeing your health record?");
+  await expect(page.getByRole("form", { name: `Confirm revoking Suspension Demo App ${client.client_id.slice(0, 4)}` })).toContainText(
+    "Stop an unverified app at example.com from seeing your health record?",
+  );
   await page.getByRole("button", { name: "Yes, revoke access" }).click();
   await expect(page.getByRole("status")).toContainText("Access revoked");
   const ended = page.getByTestId("authorization").filter({ hasText: "Suspension Demo App" });
@@ -63,7 +68,9 @@ test("POST …/token – refresh after certificate expiry suspends; the patient 
 });
 
 test("an error_uri with an unknown instance or a malformed URN is a 404 page for people", async ({ page }) => {
-  const unknown = await page.goto("/errors/urn%3Asmart-trust-sandbox%3Aerror%3Aoauth2%3Agrant%3Asuspended/instances/00000000-0000-0000-0000-000000000000");
+  const unknown = await page.goto(
+    "/errors/urn%3Asmart-trust-sandbox%3Aerror%3Aoauth2%3Agrant%3Asuspended/instances/00000000-0000-0000-0000-000000000000",
+  );
   expect(unknown!.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "We could not find this page" })).toBeVisible();
   const malformed = await page.goto("/errors/%E0%A4%A/instances/nope");

@@ -9,7 +9,10 @@ const A = E2E_BASE_URL;
 const B = `http://localhost:${E2E_PORT + 2}`;
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-test.skip(databaseKind(E2E_DATABASE_URL) !== "postgresql", "two instances on one database are tested on PostgreSQL (the e2e run with E2E_DATABASE_URL=postgresql://…)");
+test.skip(
+  databaseKind(E2E_DATABASE_URL) !== "postgresql",
+  "two instances on one database are tested on PostgreSQL (the e2e run with E2E_DATABASE_URL=postgresql://…)",
+);
 
 let instanceB: Instance;
 test.beforeAll(async () => {
@@ -21,7 +24,11 @@ test.afterAll(() => {
 });
 
 async function call(origin: string, method: string, route: string, body?: unknown): Promise<Json> {
-  const response = await fetch(`${origin}${route}`, { method, headers: body === undefined ? {} : { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(`${origin}${route}`, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   expect(response.status, `${method} ${origin}${route}`).toBeLessThan(300);
   return response.json();
 }
@@ -37,7 +44,11 @@ async function tenantWithApp() {
     organization: { name: "Two Instances Inc.", country: "US", state: "MO", locality: "Kansas City" },
   });
   const token = (origin: string, fields: Record<string, string>) =>
-    fetch(`${origin}${oauth}/token`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ client_id: app.client_id, ...fields }) });
+    fetch(`${origin}${oauth}/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ client_id: app.client_id, ...fields }),
+    });
   return { tenant, app, control: `/api/sandbox/tenants/${tenant.tenantId}`, token };
 }
 
@@ -48,7 +59,11 @@ test("the clock moved and a setting changed on A apply on B at once, and a code 
   await call(A, "PATCH", `${control}/settings`, { errorDescription: true });
   expect(await (await token(B, { grant_type: "refresh_token", refresh_token: "unknown" })).json()).toHaveProperty("error_description");
 
-  const { code, code_verifier: verifier, redirect_uri: redirectUri } = await call(A, "POST", `${control}/grants`, { client_id: app.client_id, username: "avarivera", issue: "code" });
+  const {
+    code,
+    code_verifier: verifier,
+    redirect_uri: redirectUri,
+  } = await call(A, "POST", `${control}/grants`, { client_id: app.client_id, username: "avarivera", issue: "code" });
   const exchanged = await token(B, { grant_type: "authorization_code", code, code_verifier: verifier, redirect_uri: redirectUri });
   expect(exchanged.status).toBe(200);
   const tokens = await exchanged.json();
@@ -60,7 +75,9 @@ test("50 refreshes of one grant across both instances while a change is pending 
   const { app, control, token } = await tenantWithApp();
   const { grant, tokens } = await call(A, "POST", `${control}/grants`, { client_id: app.client_id, username: "avarivera" });
   await call(B, "POST", `${control}/apps/${app.client_id}/scenarios`, { scenario: "certificate-expired" });
-  const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => token(i % 2 ? A : B, { grant_type: "refresh_token", refresh_token: tokens.refresh_token })));
+  const answers = await Promise.all(
+    Array.from({ length: 50 }, (_, i) => token(i % 2 ? A : B, { grant_type: "refresh_token", refresh_token: tokens.refresh_token })),
+  );
   expect(answers.map((answer) => answer.status)).toEqual(Array(50).fill(400));
   const suspended = await call(A, "GET", `${control}/events?grant=${grant.id}&type=grant.suspended`);
   expect(suspended.events).toHaveLength(1);

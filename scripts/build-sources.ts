@@ -3,7 +3,19 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
-export const BUILD_SOURCES = ["app", "pages", "lib", "components", "demo-app", "public", "instrumentation.ts", "proxy.ts", "next.config.ts", "package.json", "postcss.config.mjs"];
+export const BUILD_SOURCES = [
+  "app",
+  "pages",
+  "lib",
+  "components",
+  "demo-app",
+  "public",
+  "instrumentation.ts",
+  "proxy.ts",
+  "next.config.ts",
+  "package.json",
+  "postcss.config.mjs",
+];
 
 function newestTime(entry: string): number {
   if (!existsSync(entry)) return 0;

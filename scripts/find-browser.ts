@@ -35,9 +35,18 @@ export function systemCandidates(platform: NodeJS.Platform, env: Record<string, 
   }
   if (platform === "win32") {
     const roots = [env.LOCALAPPDATA, env.PROGRAMFILES, env["PROGRAMFILES(X86)"]].filter((root): root is string => !!root);
-    return roots.flatMap((root) => [path.win32.join(root, "Chromium", "Application", "chrome.exe"), path.win32.join(root, "Google", "Chrome", "Application", "chrome.exe")]);
+    return roots.flatMap((root) => [
+      path.win32.join(root, "Chromium", "Application", "chrome.exe"),
+      path.win32.join(root, "Google", "Chrome", "Application", "chrome.exe"),
+    ]);
   }
-  return ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/snap/bin/chromium", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
+  return [
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+    "/snap/bin/chromium",
+    "/usr/bin/google-chrome",
+    "/usr/bin/google-chrome-stable",
+  ];
 }
 
 export const NO_BROWSER_MESSAGE =
@@ -85,6 +94,9 @@ export function browserForTests(): BrowserChoice {
     console.error(`smart-trust-sandbox: ${error.message}`);
     process.exit(1);
   }
-  if (!process.env.TEST_WORKER_INDEX) console.log(`browser tests use ${choice.executablePath} (${choice.source === "CHROMIUM_PATH" ? "CHROMIUM_PATH" : choice.source === "system" ? "installed on this system" : "Playwright's managed Chromium"})`);
+  if (!process.env.TEST_WORKER_INDEX)
+    console.log(
+      `browser tests use ${choice.executablePath} (${choice.source === "CHROMIUM_PATH" ? "CHROMIUM_PATH" : choice.source === "system" ? "installed on this system" : "Playwright's managed Chromium"})`,
+    );
   return choice;
 }

@@ -6,6 +6,9 @@ import { POSTGRESQL_SCHEMA, writePostgresqlSchema } from "./postgresql-schema";
 const prisma = path.join("node_modules", "prisma", "build", "index.js");
 writePostgresqlSchema();
 for (const schema of [path.join("prisma", "schema.prisma"), POSTGRESQL_SCHEMA]) {
-  execFileSync(process.execPath, [prisma, "generate", "--schema", schema], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: "1" } });
+  execFileSync(process.execPath, [prisma, "generate", "--schema", schema], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+  });
 }
 console.log("generated the Prisma clients for SQLite and PostgreSQL");

@@ -29,7 +29,11 @@ writeFileSync(oldPostgresql, postgresqlSchemaText(committed));
 writePostgresqlSchema();
 
 const diff = (from: string, to: string) =>
-  execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "diff", "--from-schema-datamodel", from, "--to-schema-datamodel", to, "--script"], { encoding: "utf8" });
+  execFileSync(
+    process.execPath,
+    ["node_modules/prisma/build/index.js", "migrate", "diff", "--from-schema-datamodel", from, "--to-schema-datamodel", to, "--script"],
+    { encoding: "utf8" },
+  );
 const sqlite = diff(oldSqlite, path.join("prisma", "schema.prisma"));
 if (!sqlite.replace(/--.*$/gm, "").trim()) {
   console.error(`prisma/schema.prisma has no changes since ${rev}: no migration written`);
@@ -41,7 +45,11 @@ mkdirSync(folder, { recursive: true });
 writeFileSync(path.join(folder, "migration.sql"), sqlite);
 
 const postgresqlFolder = path.join("prisma", "postgresql", "migrations");
-const versions = readdirSync(postgresqlFolder).map((file) => Number(file.split(".")[0])).filter(Number.isFinite);
+const versions = readdirSync(postgresqlFolder)
+  .map((file) => Number(file.split(".")[0]))
+  .filter(Number.isFinite);
 const postgresqlFile = path.join(postgresqlFolder, `${String(Math.max(0, ...versions) + 1).padStart(3, "0")}.do.${name}.sql`);
 writeFileSync(postgresqlFile, diff(oldPostgresql, POSTGRESQL_SCHEMA));
-console.log(`wrote ${folder}/migration.sql and ${postgresqlFile} — applied on the next npm start / npm test; move data between tables by hand-editing both`);
+console.log(
+  `wrote ${folder}/migration.sql and ${postgresqlFile} — applied on the next npm start / npm test; move data between tables by hand-editing both`,
+);

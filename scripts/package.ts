@@ -4,7 +4,18 @@
 // no dev dependencies, no build on the user's machine. better-sqlite3 is an ordinary dependency, so npm installs
 // the native binary for the user's platform and Node.js version.
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { npmCli } from "./npm-cli";
 
@@ -27,13 +38,22 @@ function externalAliases(folder: string): { alias: string; target: string }[] {
   return packagesIn(folder).flatMap((alias) => {
     const link = path.join(folder, alias);
     if (!lstatSync(link).isSymbolicLink()) return [];
-    const target = path.relative(path.join(STANDALONE, "node_modules"), path.resolve(path.dirname(link), readlinkSync(link))).split(path.sep).join("/");
+    const target = path
+      .relative(path.join(STANDALONE, "node_modules"), path.resolve(path.dirname(link), readlinkSync(link)))
+      .split(path.sep)
+      .join("/");
     return [{ alias, target }];
   });
 }
 
 function run(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): string {
-  const result = spawnSync(process.execPath, args, { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, args, {
+    cwd: options.cwd ?? ROOT,
+    env: { ...process.env, ...options.env },
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (result.status !== 0) throw new Error(`${args.map((arg) => path.basename(arg)).join(" ")} failed:\n${result.stdout}`);
   return result.stdout;
 }
@@ -56,14 +76,19 @@ function main(): void {
   const root = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8"));
   console.log("package: building the standalone server…");
   rmSync(BUILD, { recursive: true, force: true });
-  run([path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "build"], { env: { SANDBOX_PACKAGE_BUILD: "1", NEXT_TELEMETRY_DISABLED: "1" } });
+  run([path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "build"], {
+    env: { SANDBOX_PACKAGE_BUILD: "1", NEXT_TELEMETRY_DISABLED: "1" },
+  });
 
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
   // The app: server.js and the traced build, without the root package.json (ESM) and node_modules (below).
   for (const entry of readdirSync(STANDALONE)) {
     if (entry === "node_modules" || entry === "package.json") continue;
-    cpSync(path.join(STANDALONE, entry), path.join(OUT, "app", entry), { recursive: true, filter: (source) => !path.relative(STANDALONE, source).split(path.sep).includes("node_modules") });
+    cpSync(path.join(STANDALONE, entry), path.join(OUT, "app", entry), {
+      recursive: true,
+      filter: (source) => !path.relative(STANDALONE, source).split(path.sep).includes("node_modules"),
+    });
   }
   const aliases = externalAliases(path.join(STANDALONE, ".next-package", "node_modules"));
   writeFileSync(path.join(OUT, "app", "external-aliases.json"), `${JSON.stringify(aliases, null, 2)}\n`);
@@ -88,11 +113,13 @@ function main(): void {
     for (const script of ["preinstall", "install", "postinstall", "prepare"]) delete manifest.scripts?.[script];
     writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
   }
-  const versionOf = (name: string) => JSON.parse(readFileSync(path.join(STANDALONE, "node_modules", name, "package.json"), "utf8")).version as string;
+  const versionOf = (name: string) =>
+    JSON.parse(readFileSync(path.join(STANDALONE, "node_modules", name, "package.json"), "utf8")).version as string;
   const manifest = {
     name: "smart-trust-sandbox",
     version: root.version,
-    description: "Rehearse a patient-facing SMART on FHIR authorization flow, its TLS/DNS trust checks and refresh-token suspension — one command, no build.",
+    description:
+      "Rehearse a patient-facing SMART on FHIR authorization flow, its TLS/DNS trust checks and refresh-token suspension — one command, no build.",
     license: root.license ?? "UNLICENSED",
     bin: { "smart-trust-sandbox": "bin/smart-trust-sandbox.mjs" },
     engines: root.engines,
@@ -102,9 +129,13 @@ function main(): void {
   };
   writeFileSync(path.join(OUT, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
 
-  const [tarball] = JSON.parse(run([npmCli("npm-cli.js"), "pack", "--json", "--pack-destination", path.join(ROOT, "dist")], { cwd: OUT })) as { filename: string; unpackedSize: number; entryCount: number }[];
+  const [tarball] = JSON.parse(
+    run([npmCli("npm-cli.js"), "pack", "--json", "--pack-destination", path.join(ROOT, "dist")], { cwd: OUT }),
+  ) as { filename: string; unpackedSize: number; entryCount: number }[];
   const file = path.join(ROOT, "dist", tarball.filename);
-  console.log(`package: ${path.relative(ROOT, file)} — ${megabytes(statSync(file).size)} packed, ${megabytes(tarball.unpackedSize)} unpacked, ${tarball.entryCount} files; app ${megabytes(sizeOf(path.join(OUT, "app")))}, bundled dependencies ${megabytes(sizeOf(path.join(OUT, "node_modules")))} (${bundled.length} packages)`);
+  console.log(
+    `package: ${path.relative(ROOT, file)} — ${megabytes(statSync(file).size)} packed, ${megabytes(tarball.unpackedSize)} unpacked, ${tarball.entryCount} files; app ${megabytes(sizeOf(path.join(OUT, "app")))}, bundled dependencies ${megabytes(sizeOf(path.join(OUT, "node_modules")))} (${bundled.length} packages)`,
+  );
 }
 
 main();

@@ -11,8 +11,10 @@ export function postgresqlSchemaText(sqliteSchema: string): string {
     .replace(/output\s*=\s*"\.\.\/lib\/db\/generated"/, 'output       = "../../lib/db/generated-postgresql"')
     // The Kysely row types come from the SQLite schema only: one set of types, decoded for both databases.
     .replace(/\/\/\/[^\n]*\ngenerator kysely \{[^}]*\}\n\n/, "");
-  if (!text.includes('provider = "postgresql"') || !text.includes("generated-postgresql")) throw new Error("prisma/schema.prisma no longer has the provider/output lines this script rewrites");
-  if (text.includes("prisma-kysely")) throw new Error("prisma/schema.prisma's kysely generator block no longer matches what this script removes");
+  if (!text.includes('provider = "postgresql"') || !text.includes("generated-postgresql"))
+    throw new Error("prisma/schema.prisma no longer has the provider/output lines this script rewrites");
+  if (text.includes("prisma-kysely"))
+    throw new Error("prisma/schema.prisma's kysely generator block no longer matches what this script removes");
   return `// GENERATED from prisma/schema.prisma by scripts/postgresql-schema.ts — edit that file, not this one.\n${text}`;
 }
 

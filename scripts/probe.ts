@@ -36,12 +36,18 @@ function parse(argv: string[]) {
 
 function print(report: ReadinessReport): void {
   const seen = report.patient_sees;
-  console.log(seen.label === "verified" ? `Patients see: Verified · ${seen.appName} · ${seen.organization} · ${seen.location} · ${seen.domain}` : `Patients see: Unknown App · ${seen.domain}`);
+  console.log(
+    seen.label === "verified"
+      ? `Patients see: Verified · ${seen.appName} · ${seen.organization} · ${seen.location} · ${seen.domain}`
+      : `Patients see: Unknown App · ${seen.domain}`,
+  );
   const { sources } = report;
   console.log(`\nChecked ${sources.hostname}${sources.address ? ` (${sources.address})` : ""} at ${report.checked_at}`);
   console.log(`  TLS versions accepted: ${sources.tls_versions.join(", ") || "none"}`);
   for (const [index, certificate] of sources.certificate_chain.entries()) {
-    console.log(`  certificate ${index}: ${certificate.subject ?? "?"}${certificate.organization ? ` (${certificate.organization})` : ""}, ${certificate.type}, issued by ${certificate.issuer}, until ${certificate.not_after}`);
+    console.log(
+      `  certificate ${index}: ${certificate.subject ?? "?"}${certificate.organization ? ` (${certificate.organization})` : ""}, ${certificate.type}, issued by ${certificate.issuer}, until ${certificate.not_after}`,
+    );
   }
   console.log(`  TXT records at ${sources.txt_records.domain}: ${sources.txt_records.records.join(" | ") || "none"}`);
   if (report.findings.length) console.log("\nFindings:");

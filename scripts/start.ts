@@ -27,7 +27,13 @@ function assertPortFree(value: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once("error", (error: NodeJS.ErrnoException) =>
-      reject(new ConfigurationError(error.code === "EADDRINUSE" ? `port ${value} is already in use; set PORT to a free port` : `cannot listen on port ${value}: ${error.message}`)),
+      reject(
+        new ConfigurationError(
+          error.code === "EADDRINUSE"
+            ? `port ${value} is already in use; set PORT to a free port`
+            : `cannot listen on port ${value}: ${error.message}`,
+        ),
+      ),
     );
     probe.listen(value, () => probe.close(() => resolve()));
   });

@@ -35,7 +35,15 @@ const NPX_ARGS = (args: string[]) => [npmCli("npx-cli.js"), "--no-install", "sma
 /** Runs the sandbox; its output is kept, and printed when it fails. */
 function npx(cwd: string, args: string[]): ChildProcess & { output: string[] } {
   // Its own process group, stopped as a whole the way Playwright stops a webServer.
-  const child = Object.assign(spawn(process.execPath, NPX_ARGS(args), { cwd, stdio: ["ignore", "pipe", "pipe"], env: outsideEnvironment(), detached: process.platform !== "win32" }), { output: [] as string[] });
+  const child = Object.assign(
+    spawn(process.execPath, NPX_ARGS(args), {
+      cwd,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: outsideEnvironment(),
+      detached: process.platform !== "win32",
+    }),
+    { output: [] as string[] },
+  );
   for (const stream of [child.stdout, child.stderr]) stream?.on("data", (chunk: Buffer) => child.output.push(chunk.toString()));
   return child;
 }
@@ -89,7 +97,10 @@ async function portClosed(port: number, timeoutMs = 15_000): Promise<void> {
 
 async function main(): Promise<void> {
   console.log("test:package: npm run package");
-  const packed = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "package.ts")], { cwd: ROOT, stdio: "inherit" });
+  const packed = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "package.ts")], {
+    cwd: ROOT,
+    stdio: "inherit",
+  });
   assert.equal(packed.status, 0, "npm run package failed");
   const tarball = path.join(ROOT, "dist", `smart-trust-sandbox-${version}.tgz`);
 
@@ -99,7 +110,10 @@ async function main(): Promise<void> {
     writeFileSync(path.join(work, "package.json"), '{ "name": "outside-project", "private": true }\n');
     const install = (mode: string) => {
       const started = Date.now();
-      const result = spawnSync(process.execPath, [npmCli("npm-cli.js"), "install", mode, "--no-audit", "--no-fund", tarball], { cwd: work, encoding: "utf8" });
+      const result = spawnSync(process.execPath, [npmCli("npm-cli.js"), "install", mode, "--no-audit", "--no-fund", tarball], {
+        cwd: work,
+        encoding: "utf8",
+      });
       return { ok: result.status === 0, seconds: (Date.now() - started) / 1000, output: `${result.stdout}${result.stderr}` };
     };
     let installed = install("--offline");
@@ -112,7 +126,8 @@ async function main(): Promise<void> {
 
     const help = npxSync(work, ["--help"]);
     assert.equal(help.status, 0);
-    for (const option of ["--port", "--host", "--data-dir", "--public-url", "--version", "DATABASE_URL", "SANDBOX_ADMIN_PASSWORD"]) assert.ok(help.stdout.includes(option), `--help lists ${option}`);
+    for (const option of ["--port", "--host", "--data-dir", "--public-url", "--version", "DATABASE_URL", "SANDBOX_ADMIN_PASSWORD"])
+      assert.ok(help.stdout.includes(option), `--help lists ${option}`);
     assert.equal(npxSync(work, ["--version"]).stdout.trim(), version);
 
     const port = await freePort();
@@ -135,7 +150,10 @@ async function main(): Promise<void> {
     const damaged = await fetch(`${base}/r4/${TENANT}/Patient/%E0%A4%A`);
     assert.equal(damaged.status, 400, "a damaged path is a 400 OperationOutcome");
     assert.equal((await damaged.json()).resourceType, "OperationOutcome");
-    const errorJson = await fetch(`${base}/errors/urn%3Asmart-trust-sandbox%3Aerror%3Aoauth2%3Agrant%3Asuspended/instances/00000000-0000-0000-0000-000000000000`, { headers: { accept: "application/json" } });
+    const errorJson = await fetch(
+      `${base}/errors/urn%3Asmart-trust-sandbox%3Aerror%3Aoauth2%3Agrant%3Asuspended/instances/00000000-0000-0000-0000-000000000000`,
+      { headers: { accept: "application/json" } },
+    );
     assert.equal(errorJson.status, 404, "an error_uri asked for as JSON answers JSON");
     assert.equal((await errorJson.json()).error, "not_found");
     const keys = await (await fetch(`${base}/tenants/${TENANT}/protocols/oauth2/profiles/smart-v1/jwk`)).json();
@@ -161,7 +179,9 @@ async function main(): Promise<void> {
     assert.ok(!exited(second), "the second start is the one answering");
     await stop(second);
     await portClosed(port);
-    console.log(`test:package: passed — first 200 after ${(firstMs / 1000).toFixed(1)} s (new database), ${(secondMs / 1000).toFixed(1)} s on restart`);
+    console.log(
+      `test:package: passed — first 200 after ${(firstMs / 1000).toFixed(1)} s (new database), ${(secondMs / 1000).toFixed(1)} s on restart`,
+    );
   } finally {
     await Promise.all(children.map(stop));
     rmSync(work, { recursive: true, force: true });

@@ -24,7 +24,8 @@ async function reachable(url: string): Promise<boolean> {
 function startLocalCluster(): string | null {
   const versions = existsSync("/usr/lib/postgresql") ? readdirSync("/usr/lib/postgresql") : [];
   if (versions.length === 0) return "no PostgreSQL server is installed here (Debian: apt-get install -y postgresql)";
-  if (process.getuid?.() !== 0) return "a local PostgreSQL is installed but starting it needs root; start it yourself and set TEST_POSTGRES_URL";
+  if (process.getuid?.() !== 0)
+    return "a local PostgreSQL is installed but starting it needs root; start it yourself and set TEST_POSTGRES_URL";
   const version = versions.sort().at(-1)!;
   spawnSync("pg_ctlcluster", [version, "main", "start"], { stdio: "ignore" });
   const psql = (sql: string) => spawnSync("su", ["postgres", "-c", `psql -v ON_ERROR_STOP=1 -qAtc "${sql}"`], { encoding: "utf8" });
@@ -47,7 +48,13 @@ async function main(): Promise<void> {
   if (!(await reachable(url))) throw new Error(`TEST_POSTGRES_URL does not answer: ${url.replace(/\/\/([^:@/]+):([^@/]+)@/, "//$1:***@")}`);
   const e2eDatabase = new URL(url);
   e2eDatabase.pathname = "/sandbox_e2e";
-  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", SANDBOX_TEST_DATABASE: "postgresql", TEST_POSTGRES_URL: url, E2E_DATABASE_URL: e2eDatabase.toString() };
+  const env = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    SANDBOX_TEST_DATABASE: "postgresql",
+    TEST_POSTGRES_URL: url,
+    E2E_DATABASE_URL: e2eDatabase.toString(),
+  };
   const bin = (name: string, ...file: string[]) => path.join("node_modules", name, ...file);
   console.log("PostgreSQL: unit and route-level tests");
   execFileSync(process.execPath, [bin("vitest", "vitest.mjs"), "run"], { stdio: "inherit", env });

@@ -15,7 +15,9 @@ function files(dir: string): string[] {
 }
 
 function imports(source: string): string[] {
-  return [...source.matchAll(/(?:import|export)\s[^"']*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|^import\s+["']([^"']+)["']/gm)].map((m) => m[1] ?? m[2] ?? m[3]);
+  return [
+    ...source.matchAll(/(?:import|export)\s[^"']*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|^import\s+["']([^"']+)["']/gm),
+  ].map((m) => m[1] ?? m[2] ?? m[3]);
 }
 
 describe("demo app isolation", () => {
@@ -30,7 +32,10 @@ describe("demo app isolation", () => {
     expect(forbidden).toEqual([]);
     for (const specifier of imports(readFileSync(file, "utf8")).filter((s) => s.startsWith("."))) {
       const target = path.resolve(path.dirname(file), specifier);
-      expect(ROOTS.some((root) => target.startsWith(path.resolve(root))), `${file} → ${specifier}`).toBe(true);
+      expect(
+        ROOTS.some((root) => target.startsWith(path.resolve(root))),
+        `${file} → ${specifier}`,
+      ).toBe(true);
     }
   });
 });

@@ -9,7 +9,7 @@ function machine(overrides: Partial<FinderContext> & { files?: string[]; managed
     env: {},
     platform: "linux",
     exists: (file) => files.has(file),
-    managedChromium: () => (overrides.managed ?? (installed ? "/home/dev/.cache/ms-playwright/chromium/chrome" : null)),
+    managedChromium: () => overrides.managed ?? (installed ? "/home/dev/.cache/ms-playwright/chromium/chrome" : null),
     installManagedChromium: () => (installed = overrides.installs ?? false),
     ...overrides,
   };
@@ -28,8 +28,13 @@ describe("finding a browser for the tests", () => {
   });
 
   it("takes Debian's Chromium, then other system browsers, on Linux", () => {
-    expect(findBrowser(machine({ files: ["/usr/bin/chromium", "/usr/bin/google-chrome"] }).context).executablePath).toBe("/usr/bin/chromium");
-    expect(findBrowser(machine({ files: ["/usr/bin/google-chrome-stable"] }).context)).toEqual({ executablePath: "/usr/bin/google-chrome-stable", source: "system" });
+    expect(findBrowser(machine({ files: ["/usr/bin/chromium", "/usr/bin/google-chrome"] }).context).executablePath).toBe(
+      "/usr/bin/chromium",
+    );
+    expect(findBrowser(machine({ files: ["/usr/bin/google-chrome-stable"] }).context)).toEqual({
+      executablePath: "/usr/bin/google-chrome-stable",
+      source: "system",
+    });
   });
 
   it("finds Google Chrome on macOS and on Windows", () => {
@@ -37,7 +42,9 @@ describe("finding a browser for the tests", () => {
     expect(findBrowser(machine({ platform: "darwin", files: [mac] }).context).executablePath).toBe(mac);
     const windows = "C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe";
     expect(systemCandidates("win32", { PROGRAMFILES: "C:\\Program Files" })).toContain(windows);
-    expect(findBrowser(machine({ platform: "win32", env: { PROGRAMFILES: "C:\\Program Files" }, files: [windows] }).context).source).toBe("system");
+    expect(findBrowser(machine({ platform: "win32", env: { PROGRAMFILES: "C:\\Program Files" }, files: [windows] }).context).source).toBe(
+      "system",
+    );
   });
 
   it("uses Playwright's managed Chromium when it is installed and nothing else is", () => {

@@ -34,7 +34,10 @@ export function pkce() {
 }
 
 /** An approved authorization for Ava Rivera: returns the code and the PKCE verifier. */
-export async function approvedCode(clientId: string, options: { scope?: string; personId?: string; patientId?: string; withPkce?: boolean; redirectUri?: string } = {}) {
+export async function approvedCode(
+  clientId: string,
+  options: { scope?: string; personId?: string; patientId?: string; withPkce?: boolean; redirectUri?: string } = {},
+) {
   const { verifier, challenge } = pkce();
   const scope = (options.scope ?? SCOPE).split(" ");
   const requestId = await startAuthorizationRequest(db, TENANT, {
@@ -48,7 +51,15 @@ export async function approvedCode(clientId: string, options: { scope?: string; 
     codeChallenge: options.withPkce === false ? null : challenge,
     nonce: null,
   });
-  const session = await db.loginSession.create({ data: { id: `session-${requestId}`, tokenHash: `hash-${requestId}`, tenantId: TENANT, personId: options.personId ?? "person-ava-rivera", expiresAt: new Date(Date.now() + 3_600_000) } });
+  const session = await db.loginSession.create({
+    data: {
+      id: `session-${requestId}`,
+      tokenHash: `hash-${requestId}`,
+      tenantId: TENANT,
+      personId: options.personId ?? "person-ava-rivera",
+      expiresAt: new Date(Date.now() + 3_600_000),
+    },
+  });
   const location = await approveAuthorizationRequest(db, {
     tenantId: TENANT,
     requestId,
@@ -61,20 +72,39 @@ export async function approvedCode(clientId: string, options: { scope?: string; 
 }
 
 function form(url: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
-  return new Request(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", ...headers }, body: new URLSearchParams(fields).toString() });
+  return new Request(url, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+    body: new URLSearchParams(fields).toString(),
+  });
 }
 
-export const tokenRequest = (fields: Record<string, string>, headers?: Record<string, string>) => tokenRoute(form(`${OAUTH}/token`, fields, headers), tenantParams);
+export const tokenRequest = (fields: Record<string, string>, headers?: Record<string, string>) =>
+  tokenRoute(form(`${OAUTH}/token`, fields, headers), tenantParams);
 export const rawTokenRequest = (request: Request) => tokenRoute(request, tenantParams);
-export const revokeRequest = (fields: Record<string, string>, headers?: Record<string, string>) => revokeRoute(form(`${OAUTH}/token/revoke`, fields, headers), tenantParams);
-export const introspectRequest = (fields: Record<string, string>, headers?: Record<string, string>) => introspectRoute(form(`${OAUTH}/tokeninfo`, fields, headers), tenantParams);
+export const revokeRequest = (fields: Record<string, string>, headers?: Record<string, string>) =>
+  revokeRoute(form(`${OAUTH}/token/revoke`, fields, headers), tenantParams);
+export const introspectRequest = (fields: Record<string, string>, headers?: Record<string, string>) =>
+  introspectRoute(form(`${OAUTH}/tokeninfo`, fields, headers), tenantParams);
 
 /** Exchanges a fresh approved code and returns the token response body. */
 export async function tokensFor(clientId: string, options: Parameters<typeof approvedCode>[1] = {}) {
   const { code, verifier, sessionId } = await approvedCode(clientId, options);
-  const response = await tokenRequest({ grant_type: "authorization_code", code, redirect_uri: options.redirectUri ?? REDIRECT_URI, code_verifier: verifier, client_id: clientId });
+  const response = await tokenRequest({
+    grant_type: "authorization_code",
+    code,
+    redirect_uri: options.redirectUri ?? REDIRECT_URI,
+    code_verifier: verifier,
+    client_id: clientId,
+  });
   if (response.status !== 200) throw new Error(`code exchange failed: ${await response.text()}`);
-  return { ...(await response.json()), sessionId } as { access_token: string; refresh_token: string; scope: string; patient: string; sessionId: string };
+  return { ...(await response.json()), sessionId } as {
+    access_token: string;
+    refresh_token: string;
+    scope: string;
+    patient: string;
+    sessionId: string;
+  };
 }
 
 export const refreshWith = (clientId: string, refreshToken: string, extra: Record<string, string> = {}) =>

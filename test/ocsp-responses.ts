@@ -2,7 +2,20 @@
 // probe's tests: a TLS server on 127.0.0.1 staples them to its handshake.
 import { createHash, generateKeyPairSync, sign, type KeyObject } from "node:crypto";
 import { AsnConvert, OctetString } from "@peculiar/asn1-schema";
-import { BasicOCSPResponse, CertID, CertStatus, KeyHash, OCSPResponse, OCSPResponseStatus, ResponderID, ResponseBytes, ResponseData, RevokedInfo, SingleResponse, id_pkix_ocsp_basic } from "@peculiar/asn1-ocsp";
+import {
+  BasicOCSPResponse,
+  CertID,
+  CertStatus,
+  KeyHash,
+  OCSPResponse,
+  OCSPResponseStatus,
+  ResponderID,
+  ResponseBytes,
+  ResponseData,
+  RevokedInfo,
+  SingleResponse,
+  id_pkix_ocsp_basic,
+} from "@peculiar/asn1-ocsp";
 import { AlgorithmIdentifier, Certificate } from "@peculiar/asn1-x509";
 
 export interface StapleSpec {
@@ -26,7 +39,11 @@ export function ocspResponse(leafDer: Buffer, issuerDer: Buffer, issuerKey: KeyO
   const keyHash = sha1(issuer.tbsCertificate.subjectPublicKeyInfo.subjectPublicKey);
   const serial = spec.otherCertificate ? new Uint8Array([0x01, 0x02, 0x03]).buffer : leaf.tbsCertificate.serialNumber;
   const certStatus =
-    spec.status === "good" ? new CertStatus({ good: null }) : spec.status === "revoked" ? new CertStatus({ revoked: new RevokedInfo({ revocationTime: new Date(Date.now() - 86_400_000) }) }) : new CertStatus({ unknown: null });
+    spec.status === "good"
+      ? new CertStatus({ good: null })
+      : spec.status === "revoked"
+        ? new CertStatus({ revoked: new RevokedInfo({ revocationTime: new Date(Date.now() - 86_400_000) }) })
+        : new CertStatus({ unknown: null });
   const data = new ResponseData({
     responderID: new ResponderID({ byKey: new KeyHash(keyHash) }),
     producedAt: new Date(),
@@ -46,7 +63,11 @@ export function ocspResponse(leafDer: Buffer, issuerDer: Buffer, issuerKey: KeyO
   });
   const signer = spec.forged ? generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey : issuerKey;
   const signature = sign("sha256", Buffer.from(AsnConvert.serialize(data)), { key: signer, dsaEncoding: "der" });
-  const basic = new BasicOCSPResponse({ tbsResponseData: data, signatureAlgorithm: new AlgorithmIdentifier({ algorithm: "1.2.840.10045.4.3.2" }), signature: new Uint8Array(signature).buffer });
+  const basic = new BasicOCSPResponse({
+    tbsResponseData: data,
+    signatureAlgorithm: new AlgorithmIdentifier({ algorithm: "1.2.840.10045.4.3.2" }),
+    signature: new Uint8Array(signature).buffer,
+  });
   const response = new OCSPResponse({
     responseStatus: OCSPResponseStatus.successful,
     responseBytes: new ResponseBytes({ responseType: id_pkix_ocsp_basic, response: new OctetString(AsnConvert.serialize(basic)) }),

@@ -10,7 +10,10 @@ const run = promisify(execFile);
 
 async function startWith(env: Record<string, string>) {
   try {
-    await run(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/start.ts"], { env: { ...process.env, ...env }, timeout: 60_000 });
+    await run(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/start.ts"], {
+      env: { ...process.env, ...env },
+      timeout: 60_000,
+    });
     return { code: 0, stderr: "" };
   } catch (error) {
     const failure = error as { code: number; stderr: string };
@@ -47,14 +50,18 @@ describe("npm start", () => {
   it("exits 1 with one line for a database URL of a kind it does not speak", async () => {
     const result = await startWith({ PORT: String(await freePort()), DATABASE_URL: "mysql://user:pw@db.internal/sandbox" });
     expect(result.code).toBe(1);
-    expect(result.stderr.trim()).toMatch(/^smart-trust-sandbox: DATABASE_URL must be a SQLite "file:" URL or a "postgresql:\/\/" URL.*user:\*\*\*@/);
+    expect(result.stderr.trim()).toMatch(
+      /^smart-trust-sandbox: DATABASE_URL must be a SQLite "file:" URL or a "postgresql:\/\/" URL.*user:\*\*\*@/,
+    );
   });
 
   it("exits 1 with one line, password hidden, when the PostgreSQL server cannot be reached", async () => {
     const result = await startWith({ PORT: String(await freePort()), DATABASE_URL: "postgresql://user:pw@127.0.0.1:1/sandbox" });
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
-    expect(result.stderr).toMatch(/^smart-trust-sandbox: cannot connect to the database postgresql:\/\/user:\*\*\*@127\.0\.0\.1:1\/sandbox/);
+    expect(result.stderr).toMatch(
+      /^smart-trust-sandbox: cannot connect to the database postgresql:\/\/user:\*\*\*@127\.0\.0\.1:1\/sandbox/,
+    );
   });
 
   it("recreates a deleted database file on the next start", async () => {

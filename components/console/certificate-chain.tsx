@@ -20,10 +20,17 @@ export function CertificateChain({ chain }: { chain: CertificateFacts[] }) {
             <tr key={certificate.fingerprintSha256}>
               <td className="py-1.5 pr-3">
                 <span className="font-medium">{certificate.subject.commonName}</span>
-                {certificate.subject.organization && <span className="block text-slate-600">{certificate.subject.organization} · {[certificate.subject.country, certificate.subject.state, certificate.subject.locality].filter(Boolean).join(", ")}</span>}
+                {certificate.subject.organization && (
+                  <span className="block text-slate-600">
+                    {certificate.subject.organization} ·{" "}
+                    {[certificate.subject.country, certificate.subject.state, certificate.subject.locality].filter(Boolean).join(", ")}
+                  </span>
+                )}
               </td>
               <td className="py-1.5 pr-3 text-slate-700">{certificate.selfSigned ? "self-signed" : certificate.issuer}</td>
-              <td className="py-1.5 pr-3 whitespace-nowrap">{certificate.notBefore.slice(0, 10)} → {certificate.notAfter.slice(0, 10)}</td>
+              <td className="py-1.5 pr-3 whitespace-nowrap">
+                {certificate.notBefore.slice(0, 10)} → {certificate.notAfter.slice(0, 10)}
+              </td>
               <td className="py-1.5 pr-3">{certificate.type}</td>
               <td className="py-1.5 pr-3 font-mono break-all">{certificate.fingerprintSha256}</td>
               <td className="py-1.5">{certificate.revoked ? "yes" : "no"}</td>

@@ -12,10 +12,27 @@ export function SequenceDiagram({ steps }: { steps: SequenceStep[] }) {
   const x = (lane: number) => LANE_WIDTH * lane + LANE_WIDTH / 2;
   return (
     <div className="overflow-x-auto">
-      <svg role="img" aria-label="Sequence diagram of this grant" width={width} height={height} viewBox={`0 0 ${width} ${height}`} className="text-xs" data-testid="sequence-diagram">
+      <svg
+        role="img"
+        aria-label="Sequence diagram of this grant"
+        width={width}
+        height={height}
+        viewBox={`0 0 ${width} ${height}`}
+        className="text-xs"
+        data-testid="sequence-diagram"
+      >
         <defs>
           {Object.entries(COLORS).map(([tone, color]) => (
-            <marker key={tone} id={`arrow-${tone}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+            <marker
+              key={tone}
+              id={`arrow-${tone}`}
+              viewBox="0 0 10 10"
+              refX="9"
+              refY="5"
+              markerWidth="7"
+              markerHeight="7"
+              orient="auto-start-reverse"
+            >
               <path d="M 0 0 L 10 5 L 0 10 z" fill={color} />
             </marker>
           ))}
@@ -23,7 +40,9 @@ export function SequenceDiagram({ steps }: { steps: SequenceStep[] }) {
         {LANES.map((lane, index) => (
           <g key={lane}>
             <rect x={x(index) - 80} y={6} width={160} height={26} rx={6} fill="#0f172a" />
-            <text x={x(index)} y={23} textAnchor="middle" fill="white" fontWeight={600}>{lane}</text>
+            <text x={x(index)} y={23} textAnchor="middle" fill="white" fontWeight={600}>
+              {lane}
+            </text>
             <line x1={x(index)} y1={32} x2={x(index)} y2={height - 6} stroke="#cbd5e1" strokeDasharray="4 4" />
           </g>
         ))}
@@ -33,15 +52,35 @@ export function SequenceDiagram({ steps }: { steps: SequenceStep[] }) {
           if (step.from === step.to) {
             return (
               <g key={index}>
-                <rect x={x(step.from) + 6} y={y - 13} width={Math.max(LANE_WIDTH - 12, step.label.length * 6.6 + 14)} height={22} rx={4} fill="#f1f5f9" stroke={color} />
-                <text x={x(step.from) + 12} y={y + 2} fill={color}>{step.label}</text>
+                <rect
+                  x={x(step.from) + 6}
+                  y={y - 13}
+                  width={Math.max(LANE_WIDTH - 12, step.label.length * 6.6 + 14)}
+                  height={22}
+                  rx={4}
+                  fill="#f1f5f9"
+                  stroke={color}
+                />
+                <text x={x(step.from) + 12} y={y + 2} fill={color}>
+                  {step.label}
+                </text>
               </g>
             );
           }
           return (
             <g key={index}>
-              <line x1={x(step.from)} y1={y} x2={x(step.to)} y2={y} stroke={color} strokeWidth={1.5} markerEnd={`url(#arrow-${step.tone})`} />
-              <text x={(x(step.from) + x(step.to)) / 2} y={y - 5} textAnchor="middle" fill={color}>{step.label}</text>
+              <line
+                x1={x(step.from)}
+                y1={y}
+                x2={x(step.to)}
+                y2={y}
+                stroke={color}
+                strokeWidth={1.5}
+                markerEnd={`url(#arrow-${step.tone})`}
+              />
+              <text x={(x(step.from) + x(step.to)) / 2} y={y - 5} textAnchor="middle" fill={color}>
+                {step.label}
+              </text>
             </g>
           );
         })}

@@ -22,7 +22,14 @@ export function ConsentForm({ action, csrf, items, required, duration }: Props) 
         <ul className="mt-3 divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white">
           {items.map((item) => (
             <li key={item.scope} className="flex items-start gap-3 px-3 py-3 sm:px-4">
-              <input id={`scope-${item.scope}`} type="checkbox" name="scope" value={item.scope} defaultChecked className="mt-0.5 h-5 w-5 shrink-0 rounded border-slate-300 accent-brand-600" />
+              <input
+                id={`scope-${item.scope}`}
+                type="checkbox"
+                name="scope"
+                value={item.scope}
+                defaultChecked
+                className="mt-0.5 h-5 w-5 shrink-0 rounded border-slate-300 accent-brand-600"
+              />
               <label htmlFor={`scope-${item.scope}`} className="min-w-0 flex-1 text-slate-900">
                 {item.text} <span className="block break-all font-mono text-xs text-slate-500 sm:ml-1 sm:inline">({item.scope})</span>
               </label>
@@ -30,7 +37,14 @@ export function ConsentForm({ action, csrf, items, required, duration }: Props) 
           ))}
           {required.map((text) => (
             <li key={text} className="flex items-start gap-3 px-3 py-3 text-slate-700 sm:px-4">
-              <input type="checkbox" checked disabled aria-describedby="required-note" className="mt-0.5 h-5 w-5 shrink-0 accent-slate-400" aria-label={text} />
+              <input
+                type="checkbox"
+                checked
+                disabled
+                aria-describedby="required-note"
+                className="mt-0.5 h-5 w-5 shrink-0 accent-slate-400"
+                aria-label={text}
+              />
               <span className="min-w-0 flex-1">{text}</span>
               <span className="shrink-0 text-xs text-slate-500">{WORDS.consent.alwaysIncluded}</span>
             </li>

@@ -4,7 +4,19 @@ import { GrantReview } from "./grant-review";
 import { PortalFrame } from "./portal-frame";
 import { SignedInAs } from "./signed-in-as";
 
-export function GrantReviewPage({ title, tenantId, signedInAs, view, loginHref }: { title: string; tenantId: string; signedInAs: string | null; view: GrantReviewView; loginHref: string }) {
+export function GrantReviewPage({
+  title,
+  tenantId,
+  signedInAs,
+  view,
+  loginHref,
+}: {
+  title: string;
+  tenantId: string;
+  signedInAs: string | null;
+  view: GrantReviewView;
+  loginHref: string;
+}) {
   return (
     <PortalFrame title={title}>
       <div className="space-y-4">

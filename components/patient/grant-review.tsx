@@ -21,12 +21,26 @@ export function GrantReview({ view, loginHref }: { view: GrantReviewView; loginH
   if (view.kind === "gone") return <Notice title={WORDS.review.gone.title}>{WORDS.review.gone.body}</Notice>;
   if (view.kind === "private") return <PrivateGrantNotice status={view.status} signedIn={view.signedIn} loginHref={loginHref} />;
   const { csrf } = view;
-  const reapprove = <Choice key="reapprove" csrf={csrf} action="reapprove" label="Re-approve" className={view.alarming ? secondaryButton : primaryButton} />;
-  const keepPaused = <Choice key="keep-paused" csrf={csrf} action="keep-paused" label="Keep it paused" className={view.alarming ? primaryButton : secondaryButton} />;
+  const reapprove = (
+    <Choice key="reapprove" csrf={csrf} action="reapprove" label="Re-approve" className={view.alarming ? secondaryButton : primaryButton} />
+  );
+  const keepPaused = (
+    <Choice
+      key="keep-paused"
+      csrf={csrf}
+      action="keep-paused"
+      label="Keep it paused"
+      className={view.alarming ? primaryButton : secondaryButton}
+    />
+  );
   return (
     <div className="space-y-4">
       {view.outcome && (
-        <p role="status" data-testid="review-outcome" className="rounded-xl border border-brand-100 bg-brand-50 px-4 py-3 font-medium text-brand-900">
+        <p
+          role="status"
+          data-testid="review-outcome"
+          className="rounded-xl border border-brand-100 bg-brand-50 px-4 py-3 font-medium text-brand-900"
+        >
           {view.outcome}
         </p>
       )}
@@ -46,13 +60,19 @@ export function GrantReview({ view, loginHref }: { view: GrantReviewView; loginH
           </>
         )}
         {view.alarming && (
-          <p role="note" data-testid="review-caution" className="mt-4 rounded-lg border border-red-200 bg-red-50 px-3 py-2 font-medium text-red-900">
+          <p
+            role="note"
+            data-testid="review-caution"
+            className="mt-4 rounded-lg border border-red-200 bg-red-50 px-3 py-2 font-medium text-red-900"
+          >
             {WORDS.review.caution}
           </p>
         )}
         <div className="mt-5 grid gap-3 sm:grid-cols-2">
           <div>
-            <h2 className="mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase">{WORDS.review.whenApproved(view.approvedOn)}</h2>
+            <h2 className="mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase">
+              {WORDS.review.whenApproved(view.approvedOn)}
+            </h2>
             <IdentityBlock view={view.then} compact />
           </div>
           <div>
@@ -76,7 +96,12 @@ export function GrantReview({ view, loginHref }: { view: GrantReviewView; loginH
 
 /** Anyone not signed in as someone who manages the patient: that an app's access changed, and how to review it — no patient, no app, no history. */
 function PrivateGrantNotice({ status, signedIn, loginHref }: { status: string; signedIn: boolean; loginHref: string }) {
-  const title = status === "suspended" ? WORDS.privateNotice.pausedTitle : status === "revoked" ? WORDS.privateNotice.endedTitle : WORDS.privateNotice.otherTitle;
+  const title =
+    status === "suspended"
+      ? WORDS.privateNotice.pausedTitle
+      : status === "revoked"
+        ? WORDS.privateNotice.endedTitle
+        : WORDS.privateNotice.otherTitle;
   return (
     <section data-testid="grant-notice-private" className={card}>
       <h1 className="text-2xl font-bold text-slate-900">{title}</h1>

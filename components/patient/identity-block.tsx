@@ -11,15 +11,22 @@ export function IdentityBlock({ view, compact = false }: { view: IdentityView; c
   const verified = identity.label === "verified";
   const mark = (field: IdentityView["changed"][number]) => (changed.includes(field) ? MARK : "");
   return (
-    <div className={`rounded-xl border ${verified ? "border-brand-100 bg-brand-50" : "border-amber-200 bg-amber-50"} ${compact ? "p-3" : "p-4"}`} data-testid="identity-block">
+    <div
+      className={`rounded-xl border ${verified ? "border-brand-100 bg-brand-50" : "border-amber-200 bg-amber-50"} ${compact ? "p-3" : "p-4"}`}
+      data-testid="identity-block"
+    >
       <div className="flex flex-wrap items-center gap-2">
-        <p className={`${compact ? "text-base" : "text-lg"} break-words font-semibold text-slate-900 ${mark("name") || mark("label")}`}>{AppName(identity, registeredName)}</p>
+        <p className={`${compact ? "text-base" : "text-lg"} break-words font-semibold text-slate-900 ${mark("name") || mark("label")}`}>
+          {AppName(identity, registeredName)}
+        </p>
         {verified ? (
           <span className="rounded-full bg-brand-600 px-2 py-0.5 text-xs font-medium text-white">{WORDS.identity.verifiedBadge}</span>
         ) : (
           <span className="rounded-full bg-amber-700 px-2 py-0.5 text-xs font-medium text-white">{WORDS.identity.unknownBadge}</span>
         )}
-        {identity.validated && <span className="rounded-full bg-indigo-600 px-2 py-0.5 text-xs font-medium text-white">{WORDS.identity.validatedBadge}</span>}
+        {identity.validated && (
+          <span className="rounded-full bg-indigo-600 px-2 py-0.5 text-xs font-medium text-white">{WORDS.identity.validatedBadge}</span>
+        )}
       </div>
       {!verified && <p className="mt-1 text-sm text-slate-700">{WORDS.consent.calledItself(registeredName)}</p>}
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">

@@ -19,16 +19,40 @@ interface Props {
 /** Progressive enhancement: fill the fields in place instead of a round trip (≈300 bytes, no framework). */
 const FILL_SCRIPT = `document.addEventListener("click",function(e){var b=e.target.closest&&e.target.closest("button[data-fill]");if(!b)return;e.preventDefault();var u=document.getElementById("username"),p=document.getElementById("password");u.value=b.value;p.value=b.getAttribute("data-password");u.focus();});`;
 
-const field = "mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-base shadow-sm focus:border-brand-600 focus:outline-none";
+const field =
+  "mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-base shadow-sm focus:border-brand-600 focus:outline-none";
 
 /** A labelled input with its error under it, tied together for screen readers. */
-function Field({ name, label, type = "text", autoComplete, value, error }: { name: string; label: string; type?: string; autoComplete: string; value: string; error?: string }) {
+function Field({
+  name,
+  label,
+  type = "text",
+  autoComplete,
+  value,
+  error,
+}: {
+  name: string;
+  label: string;
+  type?: string;
+  autoComplete: string;
+  value: string;
+  error?: string;
+}) {
   return (
     <div>
       <label htmlFor={name} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
-      <input id={name} name={name} type={type} autoComplete={autoComplete} defaultValue={value} aria-invalid={!!error} aria-describedby={error ? `${name}-error` : undefined} className={field} />
+      <input
+        id={name}
+        name={name}
+        type={type}
+        autoComplete={autoComplete}
+        defaultValue={value}
+        aria-invalid={!!error}
+        aria-describedby={error ? `${name}-error` : undefined}
+        className={field}
+      />
       {error && (
         <p id={`${name}-error`} className="mt-1 text-sm text-red-700">
           {error}
@@ -51,7 +75,14 @@ export function LoginForm({ state, accounts, password }: Props) {
           )}
         </div>
         <Field name="username" label="Username" autoComplete="username" value={state.username} error={fieldErrors.username} />
-        <Field name="password" label="Password" type="password" autoComplete="current-password" value={state.password} error={fieldErrors.password} />
+        <Field
+          name="password"
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          value={state.password}
+          error={fieldErrors.password}
+        />
         <button type="submit" className={`w-full ${primaryButton}`}>
           Sign in
         </button>
@@ -66,7 +97,16 @@ export function LoginForm({ state, accounts, password }: Props) {
         <ul className="mt-3 space-y-2">
           {accounts.map((account) => (
             <li key={account.username}>
-              <button type="submit" name="fill" value={account.username} data-fill="" data-password={password} formNoValidate className="w-full rounded-lg border border-slate-200 px-3 py-2 text-left text-sm hover:border-brand-600 hover:bg-brand-50" aria-label={`Fill in ${account.username}`}>
+              <button
+                type="submit"
+                name="fill"
+                value={account.username}
+                data-fill=""
+                data-password={password}
+                formNoValidate
+                className="w-full rounded-lg border border-slate-200 px-3 py-2 text-left text-sm hover:border-brand-600 hover:bg-brand-50"
+                aria-label={`Fill in ${account.username}`}
+              >
                 <span className="block font-mono font-semibold">{account.username}</span>
                 <span className="block text-xs text-slate-600">{account.description}</span>
               </button>

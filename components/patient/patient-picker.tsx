@@ -19,7 +19,10 @@ export function PatientPicker({ csrf, patients, problem }: { csrf: string; patie
         )}
         <div className="mt-3 space-y-2">
           {patients.map((patient, index) => (
-            <label key={patient.id} className="flex cursor-pointer items-center gap-3 rounded-xl border border-slate-200 bg-white px-4 py-3 hover:border-brand-600 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+            <label
+              key={patient.id}
+              className="flex cursor-pointer items-center gap-3 rounded-xl border border-slate-200 bg-white px-4 py-3 hover:border-brand-600 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+            >
               <input type="radio" name="patient" value={patient.id} defaultChecked={index === 0} className="h-5 w-5 accent-brand-600" />
               <span className="flex-1">
                 <span className="block font-medium text-slate-900">{patient.name}</span>

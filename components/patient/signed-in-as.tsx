@@ -3,7 +3,11 @@ import { WORDS } from "@/lib/wording/patient-wording";
 
 export function SignedInAs({ tenantId, displayName }: { tenantId: string; displayName: string }) {
   return (
-    <form method="post" action={`/tenants/${tenantId}/personas/patient/logout`} className="flex flex-wrap items-center justify-end gap-2 text-sm text-slate-600">
+    <form
+      method="post"
+      action={`/tenants/${tenantId}/personas/patient/logout`}
+      className="flex flex-wrap items-center justify-end gap-2 text-sm text-slate-600"
+    >
       <span>
         {WORDS.signedInAs} <span className="font-medium text-slate-900">{displayName}</span>
       </span>

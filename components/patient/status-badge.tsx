@@ -6,6 +6,9 @@ const STYLES: Record<string, { label: string; className: string }> = {
 };
 
 export function StatusBadge({ status, endsAtNextUse = false }: { status: string; endsAtNextUse?: boolean }) {
-  const style = endsAtNextUse && status !== "revoked" ? { label: "Ends at next use", className: "bg-orange-100 text-orange-900" } : (STYLES[status] ?? { label: status, className: "bg-slate-100 text-slate-800" });
+  const style =
+    endsAtNextUse && status !== "revoked"
+      ? { label: "Ends at next use", className: "bg-orange-100 text-orange-900" }
+      : (STYLES[status] ?? { label: status, className: "bg-slate-100 text-slate-800" });
   return <span className={`rounded-full px-2.5 py-0.5 text-xs font-semibold ${style.className}`}>{style.label}</span>;
 }

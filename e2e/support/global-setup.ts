@@ -20,7 +20,8 @@ async function recreateDatabase(url: string): Promise<void> {
   }
   const target = new URL(url);
   const database = decodeURIComponent(target.pathname.slice(1));
-  if (!/^sandbox_e2e[a-z0-9_]*$/.test(database)) throw new Error(`e2e only recreates PostgreSQL databases named sandbox_e2e…, not "${database}"`);
+  if (!/^sandbox_e2e[a-z0-9_]*$/.test(database))
+    throw new Error(`e2e only recreates PostgreSQL databases named sandbox_e2e…, not "${database}"`);
   target.pathname = "/postgres";
   const admin = new pg.Client({ connectionString: target.toString() });
   await admin.connect();
@@ -54,10 +55,21 @@ export default async function globalSetup() {
   Object.assign(process.env, { E2E_LIVE_TLS_PORT: live.env.E2E_LIVE_TLS_PORT });
 
   const server = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(E2E_PORT)], {
-    env: { ...process.env, ...framework, ...live.env, DATABASE_URL: E2E_DATABASE_URL, PUBLIC_URL: E2E_BASE_URL, PORT: String(E2E_PORT), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      ...framework,
+      ...live.env,
+      DATABASE_URL: E2E_DATABASE_URL,
+      PUBLIC_URL: E2E_BASE_URL,
+      PORT: String(E2E_PORT),
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
     stdio: ["ignore", "inherit", "inherit"],
   });
-  const exited = new Promise<never>((_, reject) => server.once("exit", (code) => reject(new Error(`next start exited early with code ${code}`))));
+  const exited = new Promise<never>((_, reject) =>
+    server.once("exit", (code) => reject(new Error(`next start exited early with code ${code}`))),
+  );
   await Promise.race([waitForHealth(Date.now() + 60_000), exited]);
 
   return async () => {

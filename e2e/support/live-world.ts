@@ -19,11 +19,18 @@ export async function startLiveWorld(): Promise<{ env: Record<string, string>; s
   mkdirSync("data", { recursive: true });
   publishTxt({});
   const tls = await startTlsServer({ hostname: LIVE_HOST, type: "OV" });
-  const txt = new Proxy({} as Record<string, string[]>, { get: (_target, name) => (existsSync(LIVE_TXT_FILE) ? JSON.parse(readFileSync(LIVE_TXT_FILE, "utf8"))[name as string] : undefined) });
+  const txt = new Proxy({} as Record<string, string[]>, {
+    get: (_target, name) => (existsSync(LIVE_TXT_FILE) ? JSON.parse(readFileSync(LIVE_TXT_FILE, "utf8"))[name as string] : undefined),
+  });
   const dns = await startDnsServer({ txt, a: { [LIVE_HOST]: "127.0.0.1" } });
   writeFileSync(ANCHORS_FILE, tls.rootPem);
   return {
-    env: { SANDBOX_PROBE_RESOLVERS: `127.0.0.1:${dns.port}`, SANDBOX_PROBE_ANCHORS: ANCHORS_FILE, SANDBOX_PROBE_ALLOW_PRIVATE: "1", E2E_LIVE_TLS_PORT: String(tls.port) },
+    env: {
+      SANDBOX_PROBE_RESOLVERS: `127.0.0.1:${dns.port}`,
+      SANDBOX_PROBE_ANCHORS: ANCHORS_FILE,
+      SANDBOX_PROBE_ALLOW_PRIVATE: "1",
+      E2E_LIVE_TLS_PORT: String(tls.port),
+    },
     servers: [tls.server, dns.server],
   };
 }

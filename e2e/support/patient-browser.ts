@@ -4,7 +4,9 @@ import { expect, type Page } from "@playwright/test";
 import { SANDBOX_PASSWORD_FOR_TESTS } from "./e2e-environment";
 
 export async function interceptQaApp(page: Page): Promise<void> {
-  await page.route("https://qa-app.example.com/**", (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<h1>QA app callback</h1>" }));
+  await page.route("https://qa-app.example.com/**", (route) =>
+    route.fulfill({ status: 200, contentType: "text/html", body: "<h1>QA app callback</h1>" }),
+  );
 }
 
 export async function signIn(page: Page, username: string): Promise<void> {

@@ -7,7 +7,8 @@ import { DEFAULT_TENANT_ID, E2E_BASE_URL, FHIR_BASE_URL } from "./e2e-environmen
 export const OAUTH_BASE = `${E2E_BASE_URL}/tenants/${DEFAULT_TENANT_ID}/protocols/oauth2/profiles/smart-v1`;
 export const TOKEN_URL = `${OAUTH_BASE}/token`;
 export const QA_REDIRECT_URI = "https://qa-app.example.com/callback";
-export const QA_SCOPES = "launch/patient openid fhirUser offline_access patient/Patient.read patient/Observation.read patient/MedicationRequest.read";
+export const QA_SCOPES =
+  "launch/patient openid fhirUser offline_access patient/Patient.read patient/Observation.read patient/MedicationRequest.read";
 
 export interface RegisteredClient {
   client_id: string;
@@ -34,7 +35,10 @@ export function pkcePair() {
   return { verifier, challenge: createHash("sha256").update(verifier).digest("base64url") };
 }
 
-export function authorizeUrl(clientId: string, options: { challenge: string; state?: string; scope?: string; extra?: Record<string, string> }): string {
+export function authorizeUrl(
+  clientId: string,
+  options: { challenge: string; state?: string; scope?: string; extra?: Record<string, string> },
+): string {
   const query = new URLSearchParams({
     response_type: "code",
     client_id: clientId,
@@ -50,7 +54,9 @@ export function authorizeUrl(clientId: string, options: { challenge: string; sta
 }
 
 export async function exchangeCode(request: APIRequestContext, clientId: string, code: string, verifier: string) {
-  return request.post(TOKEN_URL, { form: { grant_type: "authorization_code", code, redirect_uri: QA_REDIRECT_URI, code_verifier: verifier, client_id: clientId } });
+  return request.post(TOKEN_URL, {
+    form: { grant_type: "authorization_code", code, redirect_uri: QA_REDIRECT_URI, code_verifier: verifier, client_id: clientId },
+  });
 }
 
 export async function refresh(request: APIRequestContext, clientId: string, refreshToken: string) {

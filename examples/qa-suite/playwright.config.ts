@@ -39,7 +39,9 @@ export default defineConfig({
   webServer: {
     // The runnable package: migrates, seeds and serves in a few seconds, no checkout and no build. Its SQLite
     // database lives in its own data directory, so a QA run never touches anyone's data.
-    command: process.env.SANDBOX_COMMAND ?? `npx --no-install smart-trust-sandbox --port ${port} --public-url ${SANDBOX_URL} --data-dir ./test-results/sandbox-data`,
+    command:
+      process.env.SANDBOX_COMMAND ??
+      `npx --no-install smart-trust-sandbox --port ${port} --public-url ${SANDBOX_URL} --data-dir ./test-results/sandbox-data`,
     url: `${SANDBOX_URL}/api/health`,
     reuseExistingServer: true,
     timeout: 60_000,

@@ -29,7 +29,8 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   }
 }
 
-const encodeCursor = (event: { createdAt: Date; id: string }) => Buffer.from(JSON.stringify([event.createdAt.toISOString(), event.id])).toString("base64url");
+const encodeCursor = (event: { createdAt: Date; id: string }) =>
+  Buffer.from(JSON.stringify([event.createdAt.toISOString(), event.id])).toString("base64url");
 
 export async function eventPage(db: Db, tenantId: string, filter: EventFilter) {
   const after = filter.cursor ? decodeCursor(filter.cursor) : null;

@@ -9,13 +9,32 @@ describe("redact (by value)", () => {
     const refresh = randomToken();
     const secret = randomToken();
     expect(
-      redact({ access_token: jwt, nested: [{ value: refresh, code: randomToken(), scope: "openid" }], header: `Basic ${Buffer.from(`app:${secret}`).toString("base64")}`, password: "hunter2", refreshTokenIssued: true }),
-    ).toEqual({ access_token: "[redacted]", nested: [{ value: "[redacted]", code: "[redacted]", scope: "openid" }], header: "[redacted]", password: "[redacted]", refreshTokenIssued: true });
+      redact({
+        access_token: jwt,
+        nested: [{ value: refresh, code: randomToken(), scope: "openid" }],
+        header: `Basic ${Buffer.from(`app:${secret}`).toString("base64")}`,
+        password: "hunter2",
+        refreshTokenIssued: true,
+      }),
+    ).toEqual({
+      access_token: "[redacted]",
+      nested: [{ value: "[redacted]", code: "[redacted]", scope: "openid" }],
+      header: "[redacted]",
+      password: "[redacted]",
+      refreshTokenIssued: true,
+    });
   });
 
   it("keeps change codes, ids and URLs readable, but not a code inside a URL", () => {
     const code = randomToken();
-    expect(redact({ code: "certificate.expired", changes: [{ code: "dns.txt_removed" }], grantId: "0b8e3c3a-1f2d-4c5e-9a7b-6d5e4f3a2b1c", location: `https://app.example.com/cb?code=${code}&state=s` })).toEqual({
+    expect(
+      redact({
+        code: "certificate.expired",
+        changes: [{ code: "dns.txt_removed" }],
+        grantId: "0b8e3c3a-1f2d-4c5e-9a7b-6d5e4f3a2b1c",
+        location: `https://app.example.com/cb?code=${code}&state=s`,
+      }),
+    ).toEqual({
       code: "certificate.expired",
       changes: [{ code: "dns.txt_removed" }],
       grantId: "0b8e3c3a-1f2d-4c5e-9a7b-6d5e4f3a2b1c",

@@ -25,6 +25,7 @@ function redactString(value: string): string {
 export function redact(value: unknown, key?: string): unknown {
   if (typeof value === "string") return key && PASSWORD_KEY.test(key) ? REDACTED : redactString(value);
   if (Array.isArray(value)) return value.map((item) => redact(item));
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([name, child]) => [name, redact(child, name)]));
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([name, child]) => [name, redact(child, name)]));
   return value;
 }

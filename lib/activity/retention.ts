@@ -25,7 +25,12 @@ export async function sweepRetention(db: Db, now = new Date()): Promise<SweepRes
     result.events += (await db.event.deleteMany({ where: { tenantId, createdAt: { lt: cutoff } } })).count;
     result.errorInstances += (await db.errorInstance.deleteMany({ where: { tenantId, createdAt: { lt: cutoff } } })).count;
     // The newest activityMaxEvents stay: everything older than the oldest of them goes.
-    const boundary = await db.event.findFirst({ where: { tenantId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: activityMaxEvents - 1, select: { createdAt: true } });
+    const boundary = await db.event.findFirst({
+      where: { tenantId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: activityMaxEvents - 1,
+      select: { createdAt: true },
+    });
     if (boundary) result.events += (await db.event.deleteMany({ where: { tenantId, createdAt: { lt: boundary.createdAt } } })).count;
   }
   // Token expiry, request expiry and attempt times are on tenant clocks; the earliest clock decides what is old.
@@ -33,7 +38,9 @@ export async function sweepRetention(db: Db, now = new Date()): Promise<SweepRes
   const sandboxCutoff = new Date(now.getTime() + Math.min(0, earliestOffset) * 1000 - SHORT_LIVED_KEEP_MS);
   const realCutoff = new Date(now.getTime() - SHORT_LIVED_KEEP_MS);
   result.accessTokens = (await db.accessToken.deleteMany({ where: { expiresAt: { lt: sandboxCutoff } } })).count;
-  result.authorizationRequests = (await db.authorizationRequest.deleteMany({ where: { OR: [{ completedAt: { lt: realCutoff } }, { expiresAt: { lt: sandboxCutoff } }] } })).count;
+  result.authorizationRequests = (
+    await db.authorizationRequest.deleteMany({ where: { OR: [{ completedAt: { lt: realCutoff } }, { expiresAt: { lt: sandboxCutoff } }] } })
+  ).count;
   result.loginAttempts = (await db.loginAttempt.deleteMany({ where: { at: { lt: sandboxCutoff } } })).count;
   return result;
 }

@@ -35,7 +35,15 @@ export function sequenceSteps(events: EventLike[]): SequenceStep[] {
       case "trust.scenario_applied":
         return [{ from: 2, to: 2, label: `world changed: ${p.scenario}`, at, tone: "bad" }];
       case "trust.source_changed":
-        return [{ from: 2, to: 2, label: `checks now ${p.to === "live" ? "look at the real server" : "use the simulated world"}`, at, tone: "bad" }];
+        return [
+          {
+            from: 2,
+            to: 2,
+            label: `checks now ${p.to === "live" ? "look at the real server" : "use the simulated world"}`,
+            at,
+            tone: "bad",
+          },
+        ];
       case "grant.suspended":
         return [{ from: 2, to: 2, label: "grant suspended", at, tone: "bad" }];
       case "grant.reapproved":

@@ -58,17 +58,40 @@ export async function registerApp(db: Db, tenantId: string, request: Registratio
   try {
     trustHostname(client);
   } catch (error) {
-    if (error instanceof NoTrustHostnameError) throw new InvalidClientMetadata("public_hostname is required when the first redirect URI has no host (private-use scheme)");
+    if (error instanceof NoTrustHostnameError)
+      throw new InvalidClientMetadata("public_hostname is required when the first redirect URI has no host (private-use scheme)");
     throw error;
   }
   const secret = method === "none" ? undefined : randomToken();
   const registrationAccessToken = randomToken();
   const now = await sandboxNow(db, tenantId);
-  const hostWrite = await simulatedHostWrite(db, client, { certificateType: request.baseline?.certificate_type, txtRecord: request.baseline?.txt_record });
+  const hostWrite = await simulatedHostWrite(db, client, {
+    certificateType: request.baseline?.certificate_type,
+    txtRecord: request.baseline?.txt_record,
+  });
   await db.$transaction([
-    db.client.create({ data: { ...client, organization: client.organization ?? undefined, secretHash: secret ? hashMachineSecret(secret) : null, registrationTokenHash: hashToken(registrationAccessToken) } }),
+    db.client.create({
+      data: {
+        ...client,
+        organization: client.organization ?? undefined,
+        secretHash: secret ? hashMachineSecret(secret) : null,
+        registrationTokenHash: hashToken(registrationAccessToken),
+      },
+    }),
     hostWrite.write,
-    eventCreate(db, { type: "client.registered", tenantId, clientId: client.id, sandboxAt: now, payload: { clientName: client.clientName, redirectUris: client.redirectUris, tokenEndpointAuthMethod: method, publicHostname: client.publicHostname, trustSource: client.trustSource } }),
+    eventCreate(db, {
+      type: "client.registered",
+      tenantId,
+      clientId: client.id,
+      sandboxAt: now,
+      payload: {
+        clientName: client.clientName,
+        redirectUris: client.redirectUris,
+        tokenEndpointAuthMethod: method,
+        publicHostname: client.publicHostname,
+        trustSource: client.trustSource,
+      },
+    }),
   ]);
   return {
     client_id: client.id,

@@ -20,6 +20,11 @@ export async function changeClock(db: Db, tenantId: string, instruction: ClockIn
   } else {
     reading = await resetClock(db, tenantId);
   }
-  await recordEvent(db, { type: "clock.changed", tenantId, payload: { instruction, now: reading.now.toISOString(), offsetSeconds: reading.offsetSeconds }, sandboxAt: reading.now });
+  await recordEvent(db, {
+    type: "clock.changed",
+    tenantId,
+    payload: { instruction, now: reading.now.toISOString(), offsetSeconds: reading.offsetSeconds },
+    sandboxAt: reading.now,
+  });
   return reading;
 }

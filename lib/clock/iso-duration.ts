@@ -26,6 +26,7 @@ export function addDuration(date: Date, duration: Duration): Date {
   const result = new Date(date.getTime());
   const s = duration.sign;
   result.setUTCFullYear(result.getUTCFullYear() + s * duration.years, result.getUTCMonth() + s * duration.months);
-  const fixedMs = ((duration.weeks * 7 + duration.days) * 86_400 + duration.hours * 3_600 + duration.minutes * 60 + duration.seconds) * 1000;
+  const fixedMs =
+    ((duration.weeks * 7 + duration.days) * 86_400 + duration.hours * 3_600 + duration.minutes * 60 + duration.seconds) * 1000;
   return new Date(result.getTime() + s * fixedMs);
 }

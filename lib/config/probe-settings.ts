@@ -13,7 +13,9 @@ export interface ProbeSettings {
 }
 
 export function probeSettings(env: Environment = process.env): ProbeSettings {
-  const resolvers = env.SANDBOX_PROBE_RESOLVERS?.split(",").map((item) => item.trim()).filter(Boolean);
+  const resolvers = env.SANDBOX_PROBE_RESOLVERS?.split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
   for (const resolver of resolvers ?? []) {
     const host = /^\[(.+)\](?::\d+)?$/.exec(resolver)?.[1] ?? (isIP(resolver) ? resolver : resolver.replace(/:\d+$/, ""));
     if (!isIP(host)) throw new ConfigurationError(`SANDBOX_PROBE_RESOLVERS: "${resolver}" is not an IP address (optionally with :port)`);
@@ -21,10 +23,15 @@ export function probeSettings(env: Environment = process.env): ProbeSettings {
   let extraAnchorsPem: string[] = [];
   if (env.SANDBOX_PROBE_ANCHORS) {
     try {
-      extraAnchorsPem = readFileSync(env.SANDBOX_PROBE_ANCHORS, "utf8").match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+      extraAnchorsPem =
+        readFileSync(env.SANDBOX_PROBE_ANCHORS, "utf8").match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
     } catch (error) {
       throw new ConfigurationError(`SANDBOX_PROBE_ANCHORS: cannot read ${env.SANDBOX_PROBE_ANCHORS}: ${(error as Error).message}`);
     }
   }
-  return { resolvers: resolvers?.length ? resolvers : undefined, extraAnchorsPem, allowPrivateAddresses: env.SANDBOX_PROBE_ALLOW_PRIVATE === "1" };
+  return {
+    resolvers: resolvers?.length ? resolvers : undefined,
+    extraAnchorsPem,
+    allowPrivateAddresses: env.SANDBOX_PROBE_ALLOW_PRIVATE === "1",
+  };
 }

@@ -22,8 +22,13 @@ describe("console and control API protection", () => {
     const refused = await getScenarios(new Request("http://x/api/sandbox/scenarios"), none);
     expect(refused.status).toBe(401);
     expect((await refused.json()).error).toBe("unauthorized");
-    expect((await getScenarios(new Request("http://x/api/sandbox/scenarios", { headers: { authorization: "Bearer wrong" } }), none)).status).toBe(401);
-    expect((await getScenarios(new Request("http://x/api/sandbox/scenarios", { headers: { authorization: "Bearer s3cret-admin" } }), none)).status).toBe(200);
+    expect(
+      (await getScenarios(new Request("http://x/api/sandbox/scenarios", { headers: { authorization: "Bearer wrong" } }), none)).status,
+    ).toBe(401);
+    expect(
+      (await getScenarios(new Request("http://x/api/sandbox/scenarios", { headers: { authorization: "Bearer s3cret-admin" } }), none))
+        .status,
+    ).toBe(200);
   });
 
   it("accepts only the console cookie made for the current password", async () => {

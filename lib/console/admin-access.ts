@@ -18,7 +18,9 @@ function sameText(a: string, b: string): boolean {
 
 /** The console cookie's value: bound to the password, so changing the password signs everyone out. */
 export async function adminCookieValue(db: Db, password: string): Promise<string> {
-  return createHmac("sha256", await ensureSecret(db, "session-signing")).update(`console:${password}`).digest("base64url");
+  return createHmac("sha256", await ensureSecret(db, "session-signing"))
+    .update(`console:${password}`)
+    .digest("base64url");
 }
 
 export async function consoleCookieValid(db: Db, cookie: string | undefined): Promise<boolean> {

@@ -21,7 +21,9 @@ export async function signInToConsole(db: Db, presented: string): Promise<Consol
     await lockForTransaction(tx, "console-sign-in");
     const at = new Date();
     await tx.loginAttempt.create({ data: { id: attemptId, ...CONSOLE_SCOPE, succeeded: false, at } });
-    const failures = await tx.loginAttempt.count({ where: { ...CONSOLE_SCOPE, succeeded: false, at: { gte: new Date(at.getTime() - CONSOLE_LOCKOUT_WINDOW_MS) } } });
+    const failures = await tx.loginAttempt.count({
+      where: { ...CONSOLE_SCOPE, succeeded: false, at: { gte: new Date(at.getTime() - CONSOLE_LOCKOUT_WINDOW_MS) } },
+    });
     return failures <= CONSOLE_LOCKOUT_FAILURES;
   });
   if (!admitted) return { ok: false, reason: "locked" };

@@ -20,12 +20,22 @@ export async function administerGrant(db: Db, grantId: string, action: GrantActi
   }
   if (action === "force-suspend") {
     if (grant.status !== "active") throw new GrantActionRefused(`Only an active grant can be suspended; this one is ${grant.status}.`);
-    const changes = [{ code: "console.forced", kind: "fact" as const, sentence: "Access was paused from the sandbox's developer console for testing." }];
-    await suspendGrant(db, grant, { changes, correlationId: `console-${grant.id}`, snapshotAfter: grant.snapshot as unknown as TrustSnapshot }, now);
+    const changes = [
+      { code: "console.forced", kind: "fact" as const, sentence: "Access was paused from the sandbox's developer console for testing." },
+    ];
+    await suspendGrant(
+      db,
+      grant,
+      { changes, correlationId: `console-${grant.id}`, snapshotAfter: grant.snapshot as unknown as TrustSnapshot },
+      now,
+    );
     return;
   }
   if (grant.status !== "suspended") throw new GrantActionRefused(`Only a suspended grant can be reinstated; this one is ${grant.status}.`);
   const trust = await evaluateTrust(db, grant.clientId, { at: now });
-  const reactivated = await reactivateGrant(db, grant, trust, now, { type: "grant.reinstated", payload: { by: "console", snapshotHash: trust.snapshotHash } });
+  const reactivated = await reactivateGrant(db, grant, trust, now, {
+    type: "grant.reinstated",
+    payload: { by: "console", snapshotHash: trust.snapshotHash },
+  });
   if (!reactivated) throw new GrantActionRefused("This grant changed meanwhile; reload the page.");
 }

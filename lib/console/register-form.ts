@@ -3,9 +3,11 @@
 import type { z } from "zod";
 import { registrationSchema, type RegistrationRequest } from "../apps/registration-schema";
 
-export const SUGGESTED_SCOPES = "launch/patient openid fhirUser offline_access patient/Patient.read patient/Observation.read patient/Condition.read patient/MedicationRequest.read patient/AllergyIntolerance.read patient/Immunization.read";
+export const SUGGESTED_SCOPES =
+  "launch/patient openid fhirUser offline_access patient/Patient.read patient/Observation.read patient/Condition.read patient/MedicationRequest.read patient/AllergyIntolerance.read patient/Immunization.read";
 
-export type RegisterField = "client_name" | "redirect_uris" | "token_endpoint_auth_method" | "scope" | "organization" | "public_hostname" | "baseline";
+export type RegisterField =
+  "client_name" | "redirect_uris" | "token_endpoint_auth_method" | "scope" | "organization" | "public_hostname" | "baseline";
 export type FieldErrors = Partial<Record<RegisterField, string>>;
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim();
@@ -18,7 +20,14 @@ export function registrationFromForm(form: FormData): { request?: RegistrationRe
     token_endpoint_auth_method: text(form, "token_endpoint_auth_method") || "none",
     scope: text(form, "scope") || SUGGESTED_SCOPES,
     ...(organizationName
-      ? { organization: { name: organizationName, country: text(form, "organization_country").toUpperCase(), state: text(form, "organization_state"), locality: text(form, "organization_locality") } }
+      ? {
+          organization: {
+            name: organizationName,
+            country: text(form, "organization_country").toUpperCase(),
+            state: text(form, "organization_state"),
+            locality: text(form, "organization_locality"),
+          },
+        }
       : {}),
     ...(text(form, "public_hostname") ? { public_hostname: text(form, "public_hostname") } : {}),
     baseline: { certificate_type: text(form, "certificate_type") === "DV" ? "DV" : "OV", txt_record: form.get("txt_record") === "on" },

@@ -22,7 +22,11 @@ export interface ScenarioPrediction {
 }
 
 /** The facts a scenario would leave, as applying it would find them (change-world.ts commit()). */
-async function factsAfter(context: ScenarioContext, name: ScenarioName, revocations: { issuerId: string; serialNumber: string }[]): Promise<TrustFacts> {
+async function factsAfter(
+  context: ScenarioContext,
+  name: ScenarioName,
+  revocations: { issuerId: string; serialNumber: string }[],
+): Promise<TrustFacts> {
   const { host, authorities, now } = context;
   const definition = SCENARIOS[name];
   const plan = definition.plan?.(context);
@@ -33,7 +37,10 @@ async function factsAfter(context: ScenarioContext, name: ScenarioName, revocati
   return worldFacts(host, outcome.world, now, authorities, revocationKeys(authorities, [...kept, ...(outcome.revoke ?? [])]));
 }
 
-export async function predictScenarios(db: Db, clientId: string): Promise<{ predictions: ScenarioPrediction[]; activeGrants: number; policy: string }> {
+export async function predictScenarios(
+  db: Db,
+  clientId: string,
+): Promise<{ predictions: ScenarioPrediction[]; activeGrants: number; policy: string }> {
   const host = await loadHost(db, clientId);
   const [settings, now, authorities, revocations] = await Promise.all([
     readSettings(db, host.tenantId),
@@ -48,7 +55,10 @@ export async function predictScenarios(db: Db, clientId: string): Promise<{ pred
   for (const name of SCENARIO_NAMES) {
     try {
       const after = evaluationOf(host, await factsAfter(context, name, revocations), now);
-      const wouldSuspend = grants.filter((grant) => compareSnapshots(grant.snapshot as unknown as TrustSnapshot, after.snapshot, settings.suspensionPolicy, clientId).length > 0).length;
+      const wouldSuspend = grants.filter(
+        (grant) =>
+          compareSnapshots(grant.snapshot as unknown as TrustSnapshot, after.snapshot, settings.suspensionPolicy, clientId).length > 0,
+      ).length;
       predictions.push({ name, description: SCENARIOS[name].description, wouldSuspend, applicable: true });
     } catch {
       predictions.push({ name, description: SCENARIOS[name].description, wouldSuspend: 0, applicable: false });

@@ -23,7 +23,13 @@ export async function migratePostgresql(url: string): Promise<void> {
   const client = await connectPostgresql(url);
   try {
     await client.query("SELECT pg_advisory_lock($1)", [LOCK_KEY]);
-    const postgrator = new Postgrator({ migrationPattern: MIGRATIONS, driver: "pg", database: client.database, schemaTable: "schemaversion", execQuery: (query) => client.query(query) });
+    const postgrator = new Postgrator({
+      migrationPattern: MIGRATIONS,
+      driver: "pg",
+      database: client.database,
+      schemaTable: "schemaversion",
+      execQuery: (query) => client.query(query),
+    });
     await postgrator.migrate();
   } catch (error) {
     if (error instanceof ConfigurationError) throw error;

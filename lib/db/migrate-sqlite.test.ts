@@ -56,7 +56,9 @@ describe("migrateSqlite", () => {
     expect(() => migrateSqlite(file, folder)).toThrow(MigrationFailed);
     const database = new Database(file, { readonly: true });
     expect(database.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'HalfDone'").get()).toEqual({ n: 0 });
-    expect(database.prepare("SELECT count(*) AS n FROM _prisma_migrations WHERE migration_name = '29991231000000_broken'").get()).toEqual({ n: 0 });
+    expect(database.prepare("SELECT count(*) AS n FROM _prisma_migrations WHERE migration_name = '29991231000000_broken'").get()).toEqual({
+      n: 0,
+    });
     database.close();
   });
 });

@@ -42,7 +42,9 @@ const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 
 /** What `_prisma_migrations` records: applied migrations by name (with their checksum), and one that failed, if any. */
 export function recordedMigrations(database: Database.Database): { applied: Map<string, string>; failed: string | null } {
-  const rows = database.prepare("SELECT migration_name AS name, checksum, finished_at AS finished, rolled_back_at AS rolledBack FROM _prisma_migrations").all() as {
+  const rows = database
+    .prepare("SELECT migration_name AS name, checksum, finished_at AS finished, rolled_back_at AS rolledBack FROM _prisma_migrations")
+    .all() as {
     name: string;
     checksum: string;
     finished: unknown;
@@ -64,7 +66,10 @@ export function migrateSqlite(file: string, folder: string): string[] {
     database.pragma("foreign_keys = OFF"); // table redefinitions copy rows first; checked before each commit
     database.exec(MIGRATIONS_TABLE);
     const { applied, failed } = recordedMigrations(database);
-    if (failed) throw new MigrationFailed(`the migration ${failed} failed earlier and was never resolved; restore a backup or start with a new database file`);
+    if (failed)
+      throw new MigrationFailed(
+        `the migration ${failed} failed earlier and was never resolved; restore a backup or start with a new database file`,
+      );
     const done: string[] = [];
     for (const migration of migrationsIn(folder)) {
       const checksum = applied.get(migration.name);
@@ -74,9 +79,12 @@ export function migrateSqlite(file: string, folder: string): string[] {
       database.transaction(() => {
         database.exec(migration.sql);
         const violations = database.pragma("foreign_key_check") as unknown[];
-        if (violations.length) throw new MigrationFailed(`the migration ${migration.name} leaves ${violations.length} rows with a broken reference`);
+        if (violations.length)
+          throw new MigrationFailed(`the migration ${migration.name} leaves ${violations.length} rows with a broken reference`);
         database
-          .prepare("INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)")
+          .prepare(
+            "INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)",
+          )
           .run(randomUUID(), migration.checksum, prismaTime(new Date()), migration.name, prismaTime(startedAt));
       })();
       done.push(migration.name);

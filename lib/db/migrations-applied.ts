@@ -14,7 +14,9 @@ export function sqliteMigrationsApplied(file: string, folder = path.resolve("pri
     const database = new Database(file, { readonly: true, fileMustExist: true });
     try {
       const { applied, failed } = recordedMigrations(database);
-      return !failed && applied.size === expected.length && expected.every((migration) => applied.get(migration.name) === migration.checksum);
+      return (
+        !failed && applied.size === expected.length && expected.every((migration) => applied.get(migration.name) === migration.checksum)
+      );
     } finally {
       database.close();
     }

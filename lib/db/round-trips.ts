@@ -16,7 +16,10 @@ function countTransaction(transaction: Transaction): Transaction {
  * Wraps a Prisma driver adapter factory so every query, BEGIN and COMMIT it sends is counted; `onConnect` runs once
  * on the new connection first (uncounted: it is set-up, not a request's work).
  */
-export function countingAdapter<F extends SqlDriverAdapterFactory>(factory: F, onConnect?: (adapter: SqlDriverAdapter) => Promise<void>): F {
+export function countingAdapter<F extends SqlDriverAdapterFactory>(
+  factory: F,
+  onConnect?: (adapter: SqlDriverAdapter) => Promise<void>,
+): F {
   const connect = factory.connect.bind(factory);
   factory.connect = async (): Promise<SqlDriverAdapter> => {
     const adapter = await connect();
@@ -24,7 +27,10 @@ export function countingAdapter<F extends SqlDriverAdapterFactory>(factory: F, o
     const { queryRaw, executeRaw, startTransaction } = adapter;
     adapter.queryRaw = (query) => (roundTrips.count++, queryRaw.call(adapter, query));
     adapter.executeRaw = (query) => (roundTrips.count++, executeRaw.call(adapter, query));
-    adapter.startTransaction = async (isolationLevel) => (roundTrips.count++, countTransaction(await startTransaction.call(adapter, isolationLevel)));
+    adapter.startTransaction = async (isolationLevel) => (
+      roundTrips.count++,
+      countTransaction(await startTransaction.call(adapter, isolationLevel))
+    );
     return adapter;
   };
   return factory;

@@ -26,7 +26,12 @@ export function capabilityStatement(tenantId: string) {
         mode: "server",
         security: {
           cors: true,
-          service: [{ coding: [{ system: "http://terminology.hl7.org/CodeSystem/restful-security-service", code: "SMART-on-FHIR" }], text: "OAuth2 using SMART-on-FHIR profile" }],
+          service: [
+            {
+              coding: [{ system: "http://terminology.hl7.org/CodeSystem/restful-security-service", code: "SMART-on-FHIR" }],
+              text: "OAuth2 using SMART-on-FHIR profile",
+            },
+          ],
           extension: [
             {
               url: "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris",
@@ -46,7 +51,14 @@ export function capabilityStatement(tenantId: string) {
           interaction: [{ code: "read" }, { code: "search-type" }],
           searchParam: [
             ...COMMON,
-            ...(definition.patientElement === "subject" ? [{ name: "patient", type: "reference" }, { name: "subject", type: "reference" }] : definition.patientElement === "patient" ? [{ name: "patient", type: "reference" }] : []),
+            ...(definition.patientElement === "subject"
+              ? [
+                  { name: "patient", type: "reference" },
+                  { name: "subject", type: "reference" },
+                ]
+              : definition.patientElement === "patient"
+                ? [{ name: "patient", type: "reference" }]
+                : []),
             ...Object.entries(definition.parameters).map(([name, matcher]) => ({ name, type: matcher === "date" ? "date" : "token" })),
           ],
         })),

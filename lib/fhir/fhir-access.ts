@@ -19,7 +19,8 @@ export async function authenticateFhirRequest(db: Db, tenantId: string, request:
   const checked = await verifyAccessToken(db, tenantId, match[1], await sandboxNow(db, tenantId));
   if (!checked.active) throw new FhirError(401, "login", `the access token is not valid: ${checked.reason}`, "invalid_token");
   const grant = await db.grant.findUnique({ where: { id: checked.claims.grant_id } });
-  if (!grant || grant.status !== "active") throw new FhirError(401, "login", "the access token's authorization is no longer active", "invalid_token");
+  if (!grant || grant.status !== "active")
+    throw new FhirError(401, "login", "the access token's authorization is no longer active", "invalid_token");
   return { claims: checked.claims, patientId: checked.claims.patient, scopes: splitScope(checked.claims.scope) };
 }
 
@@ -27,6 +28,12 @@ export async function authenticateFhirRequest(db: Db, tenantId: string, request:
 export function requireScope(access: FhirAccess, resourceType: string, interaction: "read" | "search"): void {
   const allowed = access.scopes
     .map(parseResourceScope)
-    .some((scope) => scope && (scope.resourceType === resourceType || scope.resourceType === "*") && (interaction === "read" ? scope.canRead : scope.canSearch));
-  if (!allowed) throw new FhirError(403, "forbidden", `the token's scopes do not allow ${interaction} of ${resourceType}`, "insufficient_scope");
+    .some(
+      (scope) =>
+        scope &&
+        (scope.resourceType === resourceType || scope.resourceType === "*") &&
+        (interaction === "read" ? scope.canRead : scope.canSearch),
+    );
+  if (!allowed)
+    throw new FhirError(403, "forbidden", `the token's scopes do not allow ${interaction} of ${resourceType}`, "insufficient_scope");
 }

@@ -9,7 +9,8 @@ import { resetClock } from "../clock/sandbox-clock";
 import { FHIR_BASE, newApp, TENANT, tokensFor } from "../../test/oauth-fixtures";
 import { log } from "../log/logger";
 
-const FULL = "launch/patient openid fhirUser offline_access patient/Patient.read patient/Observation.read patient/Condition.rs patient/AllergyIntolerance.r patient/MedicationRequest.s patient/Immunization.read patient/Encounter.read patient/Practitioner.read";
+const FULL =
+  "launch/patient openid fhirUser offline_access patient/Patient.read patient/Observation.read patient/Condition.rs patient/AllergyIntolerance.r patient/MedicationRequest.s patient/Immunization.read patient/Encounter.read patient/Practitioner.read";
 let token: string;
 let leoToken: string;
 
@@ -25,13 +26,19 @@ function get(path: string, bearer: string | null = token): Promise<Response> {
   const url = new URL(`${FHIR_BASE}/${path}`);
   const [type, id] = url.pathname.split("/").slice(3);
   const request = new Request(url, { headers: auth(bearer) });
-  return id !== undefined ? read(request, { params: Promise.resolve({ tenant: TENANT, type, id }) }) : search(request, { params: Promise.resolve({ tenant: TENANT, type }) });
+  return id !== undefined
+    ? read(request, { params: Promise.resolve({ tenant: TENANT, type, id }) })
+    : search(request, { params: Promise.resolve({ tenant: TENANT, type }) });
 }
 
 async function bundle(path: string, bearer: string | null = token) {
   const response = await get(path, bearer);
   expect(response.status, await response.clone().text()).toBe(200);
-  return (await response.json()) as { total: number; entry?: { resource: Record<string, unknown> }[]; link: { relation: string; url: string }[] };
+  return (await response.json()) as {
+    total: number;
+    entry?: { resource: Record<string, unknown> }[];
+    link: { relation: string; url: string }[];
+  };
 }
 
 async function outcome(response: Response, status: number) {
@@ -101,7 +108,11 @@ describe("search and paging", () => {
     const recent = await bundle("Observation?date=ge2026-01-01&_count=200");
     expect(recent.entry!.every((e) => String(e.resource.effectiveDateTime) >= "2026-01-01")).toBe(true);
     const window = await bundle("Observation?date=ge2025-06-01&date=lt2026-01-01&_count=200");
-    expect(window.entry!.every((e) => String(e.resource.effectiveDateTime) >= "2025-06-01" && String(e.resource.effectiveDateTime) < "2026-01-01")).toBe(true);
+    expect(
+      window.entry!.every(
+        (e) => String(e.resource.effectiveDateTime) >= "2025-06-01" && String(e.resource.effectiveDateTime) < "2026-01-01",
+      ),
+    ).toBe(true);
     const active = await bundle("Condition?clinical-status=active");
     const resolved = await bundle("Condition?clinical-status=resolved");
     expect(active.total).toBeGreaterThan(3);
@@ -160,7 +171,10 @@ describe("an error path that cannot fail", () => {
     logged.mockRestore();
     expect(response.status).toBe(500);
     const correlationId = response.headers.get("x-correlation-id")!;
-    expect(await response.json()).toMatchObject({ resourceType: "OperationOutcome", issue: [{ code: "exception", diagnostics: expect.stringContaining(correlationId) }] });
+    expect(await response.json()).toMatchObject({
+      resourceType: "OperationOutcome",
+      issue: [{ code: "exception", diagnostics: expect.stringContaining(correlationId) }],
+    });
     expect(lines.filter((line) => line.includes(correlationId))).toHaveLength(2);
   });
 });

@@ -28,6 +28,10 @@ export function fhirJson(body: unknown, status = 200): Response {
 export function operationOutcome(error: FhirError): Response {
   const body = { resourceType: "OperationOutcome", issue: [{ severity: "error", code: error.code, diagnostics: error.diagnostics }] };
   const response = fhirJson(body, error.status);
-  if (error.bearerError) response.headers.set("WWW-Authenticate", `Bearer realm="fhir", error="${error.bearerError}", error_description="${error.diagnostics.replace(/"/g, "'")}"`);
+  if (error.bearerError)
+    response.headers.set(
+      "WWW-Authenticate",
+      `Bearer realm="fhir", error="${error.bearerError}", error_description="${error.diagnostics.replace(/"/g, "'")}"`,
+    );
   return response;
 }

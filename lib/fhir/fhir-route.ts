@@ -17,7 +17,12 @@ export interface FhirOutcome {
 
 type Handler = (db: Db, tenantId: string, access: FhirAccess, request: Request) => Promise<FhirOutcome>;
 
-export async function handleFhirRequest(request: Request, tenantId: string, description: { resourceType: string; interaction: "read" | "search" }, handler: Handler): Promise<Response> {
+export async function handleFhirRequest(
+  request: Request,
+  tenantId: string,
+  description: { resourceType: string; interaction: "read" | "search" },
+  handler: Handler,
+): Promise<Response> {
   const correlationId = randomUUID();
   let access: FhirAccess | null = null;
   let tenantKnown = false;
@@ -32,7 +37,10 @@ export async function handleFhirRequest(request: Request, tenantId: string, desc
     return withCorrelationId(fhirJson(outcome.body), correlationId);
   } catch (error) {
     if (!(error instanceof FhirError)) log.error({ correlationId, err: error }, "FHIR request failed");
-    const failure = error instanceof FhirError ? error : new FhirError(500, "exception", `the server failed to handle the request (correlation id ${correlationId})`);
+    const failure =
+      error instanceof FhirError
+        ? error
+        : new FhirError(500, "exception", `the server failed to handle the request (correlation id ${correlationId})`);
     status = failure.status;
     return withCorrelationId(operationOutcome(failure), correlationId);
   } finally {
@@ -44,7 +52,14 @@ export async function handleFhirRequest(request: Request, tenantId: string, desc
 /** The activity event of a FHIR request; a failure to record it is logged, never answered. */
 async function recordFhirEvent(
   request: Request,
-  input: { tenantId: string | null; access: FhirAccess | null; correlationId: string; description: { resourceType: string; interaction: string }; status: number; resultCount: number },
+  input: {
+    tenantId: string | null;
+    access: FhirAccess | null;
+    correlationId: string;
+    description: { resourceType: string; interaction: string };
+    status: number;
+    resultCount: number;
+  },
 ): Promise<void> {
   try {
     const url = new URL(request.url);
@@ -56,7 +71,13 @@ async function recordFhirEvent(
       patientId: input.access?.patientId ?? null,
       correlationId: input.correlationId,
       sandboxAt: input.tenantId ? await sandboxNow(db, input.tenantId) : new Date(),
-      payload: { resourceType: input.description.resourceType, path: url.pathname, query: url.search, status: input.status, resultCount: input.resultCount },
+      payload: {
+        resourceType: input.description.resourceType,
+        path: url.pathname,
+        query: url.search,
+        status: input.status,
+        resultCount: input.resultCount,
+      },
     });
   } catch (failure) {
     log.error({ correlationId: input.correlationId, err: failure }, "could not record the FHIR event");

@@ -12,7 +12,8 @@ const ID = /^[A-Za-z0-9\-.]{1,64}$/;
 const ALWAYS_ALLOWED = new Set(["_count", "_offset", "_summary", "_format", "_id"]);
 
 export function assertKnownType(type: string): void {
-  if (!Object.hasOwn(SEARCHABLE, type)) throw new FhirError(404, "not-supported", `resource type "${type}" is not supported by this server`);
+  if (!Object.hasOwn(SEARCHABLE, type))
+    throw new FhirError(404, "not-supported", `resource type "${type}" is not supported by this server`);
 }
 
 async function compartment(db: Db, tenantId: string, patientId: string): Promise<FhirResource[]> {
@@ -33,7 +34,8 @@ export async function readResource(db: Db, tenantId: string, access: FhirAccess,
 }
 
 function integerParameter(name: string, value: string, min: number, max: number): number {
-  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new FhirError(400, "invalid", `${name} must be a whole number from ${min} to ${max}`);
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
+    throw new FhirError(400, "invalid", `${name} must be a whole number from ${min} to ${max}`);
   return Number(value);
 }
 
@@ -42,11 +44,18 @@ export interface SearchResult {
   count: number;
 }
 
-export async function searchResources(db: Db, tenantId: string, access: FhirAccess, type: string, query: URLSearchParams): Promise<SearchResult> {
+export async function searchResources(
+  db: Db,
+  tenantId: string,
+  access: FhirAccess,
+  type: string,
+  query: URLSearchParams,
+): Promise<SearchResult> {
   assertKnownType(type);
   requireScope(access, type, "search");
   const definition = SEARCHABLE[type];
-  const patientParameter = definition.patientElement === "subject" ? ["patient", "subject"] : definition.patientElement === "patient" ? ["patient"] : [];
+  const patientParameter =
+    definition.patientElement === "subject" ? ["patient", "subject"] : definition.patientElement === "patient" ? ["patient"] : [];
 
   for (const name of new Set(query.keys())) {
     if (!ALWAYS_ALLOWED.has(name) && !patientParameter.includes(name) && !Object.hasOwn(definition.parameters, name)) {
@@ -56,7 +65,8 @@ export async function searchResources(db: Db, tenantId: string, access: FhirAcce
   for (const name of patientParameter) {
     for (const value of query.getAll(name)) {
       const id = value.replace(/^Patient\//, "");
-      if (id !== access.patientId) throw new FhirError(403, "forbidden", `the token only gives access to Patient/${access.patientId}`, "insufficient_scope");
+      if (id !== access.patientId)
+        throw new FhirError(403, "forbidden", `the token only gives access to Patient/${access.patientId}`, "insufficient_scope");
     }
   }
   const count = query.has("_count") ? integerParameter("_count", query.get("_count")!, 1, MAX_COUNT) : DEFAULT_COUNT;
@@ -99,7 +109,11 @@ export async function searchResources(db: Db, tenantId: string, access: FhirAcce
     links.push({ relation: "next", url: `${base}/${type}?${next}` });
   }
   return {
-    bundle: { ...bundle, link: links, entry: page.map((resource) => ({ fullUrl: `${base}/${type}/${resource.id}`, resource, search: { mode: "match" } })) },
+    bundle: {
+      ...bundle,
+      link: links,
+      entry: page.map((resource) => ({ fullUrl: `${base}/${type}/${resource.id}`, resource, search: { mode: "match" } })),
+    },
     count: page.length,
   };
 }

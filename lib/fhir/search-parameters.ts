@@ -12,7 +12,9 @@ function tokenMatch(concepts: (resource: FhirResource) => (Codeable | string | u
     const wanted = value.split(",").map((part) => (part.includes("|") ? part.split("|") : [null, part]));
     return concepts(resource).some((concept) => {
       if (typeof concept === "string") return wanted.some(([, code]) => code === concept);
-      return (concept?.coding ?? []).some((coding) => wanted.some(([system, code]) => code === coding.code && (!system || system === coding.system)));
+      return (concept?.coding ?? []).some((coding) =>
+        wanted.some(([system, code]) => code === coding.code && (!system || system === coding.system)),
+      );
     });
   };
 }
@@ -26,7 +28,8 @@ function dateRange(text: string): [number, number] {
   if (text.length === 7) return [Date.UTC(+parts[0], +parts[1] - 1, 1), Date.UTC(+parts[0], +parts[1], 1) - 1];
   if (text.length === 10) {
     const start = Date.UTC(+parts[0], +parts[1] - 1, +parts[2]);
-    if (Number.isNaN(start) || new Date(start).toISOString().slice(0, 10) !== text) throw new SearchParameterError(`"${text}" is not a valid date`);
+    if (Number.isNaN(start) || new Date(start).toISOString().slice(0, 10) !== text)
+      throw new SearchParameterError(`"${text}" is not a valid date`);
     return [start, start + 86_400_000 - 1];
   }
   const instant = Date.parse(/[zZ]|[+-]\d{2}:\d{2}$/.test(text) ? text : `${text}Z`);
@@ -79,11 +82,31 @@ const get = (field: string) => (resource: FhirResource) => {
 
 export const SEARCHABLE: Record<string, TypeSearch> = {
   Patient: { patientElement: "id", parameters: {} },
-  Observation: { patientElement: "subject", parameters: { category: tokenMatch(get("category")), code: tokenMatch(get("code")), date: "date" } },
-  Condition: { patientElement: "subject", parameters: { category: tokenMatch(get("category")), code: tokenMatch(get("code")), "clinical-status": tokenMatch(get("clinicalStatus")), date: "date" } },
-  AllergyIntolerance: { patientElement: "patient", parameters: { code: tokenMatch(get("code")), "clinical-status": tokenMatch(get("clinicalStatus")) } },
-  MedicationRequest: { patientElement: "subject", parameters: { status: tokenMatch(get("status")), code: tokenMatch(get("medicationCodeableConcept")), date: "date" } },
-  Immunization: { patientElement: "patient", parameters: { "vaccine-code": tokenMatch(get("vaccineCode")), status: tokenMatch(get("status")), date: "date" } },
+  Observation: {
+    patientElement: "subject",
+    parameters: { category: tokenMatch(get("category")), code: tokenMatch(get("code")), date: "date" },
+  },
+  Condition: {
+    patientElement: "subject",
+    parameters: {
+      category: tokenMatch(get("category")),
+      code: tokenMatch(get("code")),
+      "clinical-status": tokenMatch(get("clinicalStatus")),
+      date: "date",
+    },
+  },
+  AllergyIntolerance: {
+    patientElement: "patient",
+    parameters: { code: tokenMatch(get("code")), "clinical-status": tokenMatch(get("clinicalStatus")) },
+  },
+  MedicationRequest: {
+    patientElement: "subject",
+    parameters: { status: tokenMatch(get("status")), code: tokenMatch(get("medicationCodeableConcept")), date: "date" },
+  },
+  Immunization: {
+    patientElement: "patient",
+    parameters: { "vaccine-code": tokenMatch(get("vaccineCode")), status: tokenMatch(get("status")), date: "date" },
+  },
   Encounter: { patientElement: "subject", parameters: { status: tokenMatch(get("status")), date: "date" } },
   Practitioner: { patientElement: null, parameters: {} },
   Organization: { patientElement: null, parameters: {} },

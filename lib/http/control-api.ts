@@ -62,7 +62,8 @@ export async function readNoBody(request: Request): Promise<void> {
   const text = await request.text();
   if (text.trim() === "") return;
   const type = request.headers.get("content-type") ?? "";
-  if (!type.toLowerCase().startsWith("application/json")) throw new ControlApiError(415, "unsupported_media_type", "this action takes no body (or {} as JSON)");
+  if (!type.toLowerCase().startsWith("application/json"))
+    throw new ControlApiError(415, "unsupported_media_type", "this action takes no body (or {} as JSON)");
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -70,7 +71,9 @@ export async function readNoBody(request: Request): Promise<void> {
     throw new ControlApiError(400, "invalid_json", "the body is not valid JSON");
   }
   if (!body || typeof body !== "object" || Array.isArray(body) || Object.keys(body).length > 0) {
-    throw new ControlApiError(400, "invalid_request", "this action takes no fields; send no body or {}", { problems: ["body: unknown field(s)"] });
+    throw new ControlApiError(400, "invalid_request", "this action takes no fields; send no body or {}", {
+      problems: ["body: unknown field(s)"],
+    });
   }
 }
 
@@ -81,7 +84,10 @@ function toResponse(error: unknown, correlationId: string): Response {
   if (error instanceof ClockRangeError) return json({ error: "invalid_request", message: error.message }, 400);
   if (error instanceof ScenarioNotApplicableError) return json({ error: "scenario_not_applicable", message: error.message }, 409);
   log.error({ correlationId, err: error }, "control API request failed");
-  return json({ error: "server_error", message: `the sandbox failed to handle this request; see its log (correlation id ${correlationId})` }, 500);
+  return json(
+    { error: "server_error", message: `the sandbox failed to handle this request; see its log (correlation id ${correlationId})` },
+    500,
+  );
 }
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
@@ -100,7 +106,8 @@ export function crossSiteWriteProblem(request: Request, ownOrigin: string): stri
   const origin = request.headers.get("origin");
   if (origin && origin !== ownOrigin) return `requests from ${origin} may not change this sandbox`;
   if (request.headers.get("sec-fetch-site") === "cross-site") return "cross-site requests may not change this sandbox";
-  if (FORM_CONTENT_TYPES.test(request.headers.get("content-type") ?? "")) return "send JSON (Content-Type: application/json) or no body; form submissions cannot change this sandbox";
+  if (FORM_CONTENT_TYPES.test(request.headers.get("content-type") ?? ""))
+    return "send JSON (Content-Type: application/json) or no body; form submissions cannot change this sandbox";
   return null;
 }
 

@@ -15,9 +15,7 @@ function routeFiles(folder: string): string[] {
 }
 
 const documentedPathOf = (file: string) =>
-  `/${path.relative("app", path.dirname(file))}`
-    .replace(/\[(\w+)\]/g, "{$1}")
-    .replace("{action}", "ACTION");
+  `/${path.relative("app", path.dirname(file))}`.replace(/\[(\w+)\]/g, "{$1}").replace("{action}", "ACTION");
 
 describe("the control API's OpenAPI document", () => {
   const document = controlApiDocument("http://localhost:3999");
@@ -32,8 +30,15 @@ describe("the control API's OpenAPI document", () => {
   });
 
   it("describes a request body with the route's own schema", () => {
-    const body = (document.paths["/api/sandbox/tenants/{tenant}/grants"].post as { requestBody: { content: { "application/json": { schema: unknown } } } }).requestBody.content["application/json"].schema;
-    const { $schema: _ignored, ...expected } = z.toJSONSchema(approveGrantSchema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+    const body = (
+      document.paths["/api/sandbox/tenants/{tenant}/grants"].post as {
+        requestBody: { content: { "application/json": { schema: unknown } } };
+      }
+    ).requestBody.content["application/json"].schema;
+    const { $schema: _ignored, ...expected } = z.toJSONSchema(approveGrantSchema, { io: "input", unrepresentable: "any" }) as Record<
+      string,
+      unknown
+    >;
     expect(body).toEqual(expected);
   });
 

@@ -24,7 +24,8 @@ export function tenantControl<P extends Params = Params>(handler: (request: Requ
     const query = new URL(request.url).searchParams;
     const legacy = params.tenant === undefined ? query.get("tenant") : null;
     query.delete("tenant");
-    if (containsNul(params) || containsNul(Object.fromEntries(query))) throw new ControlApiError(400, "invalid_request", "the path or query contains a NUL character");
+    if (containsNul(params) || containsNul(Object.fromEntries(query)))
+      throw new ControlApiError(400, "invalid_request", "the path or query contains a NUL character");
     const tenantId = params.tenant ?? legacy ?? DEFAULT_TENANT.id;
     if (!(await findTenant(db, tenantId))) throw new ControlApiError(404, "not_found", `no tenant with id "${tenantId}"`);
     return handler(request, { tenantId, params, query });
@@ -36,7 +37,9 @@ export function readQuery<T extends z.ZodRawShape>(query: URLSearchParams, shape
   const parsed = z.object(shape).strict().safeParse(Object.fromEntries(query));
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) =>
-      issue.code === "unrecognized_keys" ? `unknown query parameter(s) ${issue.keys.map((key) => `"${key}"`).join(", ")}` : `${issue.path.join(".") || "query"}: ${issue.message}`,
+      issue.code === "unrecognized_keys"
+        ? `unknown query parameter(s) ${issue.keys.map((key) => `"${key}"`).join(", ")}`
+        : `${issue.path.join(".") || "query"}: ${issue.message}`,
     );
     throw new ControlApiError(400, "invalid_request", problems.join("; "), { problems });
   }
@@ -46,6 +49,7 @@ export function readQuery<T extends z.ZodRawShape>(query: URLSearchParams, shape
 /** An app of this tenant, or 404: client ids are global, but a tenant's routes only reach its own apps. */
 export async function appOfTenant(tenantId: string, clientId: string) {
   const client = await db.client.findUnique({ where: { id: clientId } });
-  if (!client || client.tenantId !== tenantId) throw new ControlApiError(404, "not_found", `no app with client_id "${clientId}" in this tenant`);
+  if (!client || client.tenantId !== tenantId)
+    throw new ControlApiError(404, "not_found", `no app with client_id "${clientId}" in this tenant`);
   return client;
 }

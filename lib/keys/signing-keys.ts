@@ -4,7 +4,6 @@ import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK
 import type { Db } from "../db/client";
 import { SIGNING_ALGORITHMS, type SigningAlgorithm } from "./signing-algorithms";
 
-
 export interface PublicSigningKey {
   kid: string;
   alg: SigningAlgorithm;
@@ -53,7 +52,9 @@ const privateKeys = new Map<SigningAlgorithm, Promise<{ kid: string; key: Crypto
 export function privateSigningKey(db: Db, alg: SigningAlgorithm): Promise<{ kid: string; key: CryptoKey | Uint8Array }> {
   let loaded = privateKeys.get(alg);
   if (!loaded) {
-    loaded = db.signingKey.findUniqueOrThrow({ where: { alg } }).then(async (row) => ({ kid: row.kid, key: await importJWK(row.privateJwk as JWK, alg) }));
+    loaded = db.signingKey
+      .findUniqueOrThrow({ where: { alg } })
+      .then(async (row) => ({ kid: row.kid, key: await importJWK(row.privateJwk as JWK, alg) }));
     // A failed read is not remembered: the next request tries again.
     loaded.catch(() => privateKeys.delete(alg));
     privateKeys.set(alg, loaded);

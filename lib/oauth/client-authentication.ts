@@ -25,7 +25,10 @@ function decodeBasic(header: string): { clientId: string; secret: string } {
   const colon = decoded.indexOf(":");
   if (colon < 0) throw new InvalidClient("the Basic credential has no client_id:client_secret pair");
   try {
-    return { clientId: decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, " ")), secret: decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, " ")) };
+    return {
+      clientId: decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, " ")),
+      secret: decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, " ")),
+    };
   } catch {
     throw new InvalidClient("the Basic credential is not correctly encoded");
   }
@@ -45,40 +48,67 @@ export function presentedCredentials(request: Request, parameters: Parameters): 
   const authorization = request.headers.get("authorization");
   const basic = authorization ? decodeBasic(authorization) : null;
   if (basic && parameters.client_secret) throw new InvalidRequest("use one client authentication method, not both Basic and client_secret");
-  if (basic && parameters.client_id && parameters.client_id !== basic.clientId) throw new InvalidRequest("client_id does not match the Basic credential");
-  if (!basic && !parameters.client_id && parameters.client_secret) throw new InvalidClient("client authentication failed", "client_secret sent without client_id");
+  if (basic && parameters.client_id && parameters.client_id !== basic.clientId)
+    throw new InvalidRequest("client_id does not match the Basic credential");
+  if (!basic && !parameters.client_id && parameters.client_secret)
+    throw new InvalidClient("client authentication failed", "client_secret sent without client_id");
   if (basic) return { clientId: basic.clientId, secret: basic.secret, method: "client_secret_basic" };
-  return { clientId: parameters.client_id ?? null, secret: parameters.client_secret ?? null, method: parameters.client_secret ? "client_secret_post" : "none" };
+  return {
+    clientId: parameters.client_id ?? null,
+    secret: parameters.client_secret ?? null,
+    method: parameters.client_secret ? "client_secret_post" : "none",
+  };
 }
 
 type RegisteredClient = { tokenEndpointAuthMethod: string; secretHash: string | null };
 
 /** Checks the credentials against the registered client; `identified`: the client was named by the grant, not the request. */
-export async function verifyClientCredentials(client: RegisteredClient, presented: PresentedCredentials, identified: boolean): Promise<void> {
+export async function verifyClientCredentials(
+  client: RegisteredClient,
+  presented: PresentedCredentials,
+  identified: boolean,
+): Promise<void> {
   if (identified && client.tokenEndpointAuthMethod !== "none") {
-    throw new InvalidClient("client authentication is required", `the refresh token belongs to a confidential client (${client.tokenEndpointAuthMethod}) that sent no credentials`);
+    throw new InvalidClient(
+      "client authentication is required",
+      `the refresh token belongs to a confidential client (${client.tokenEndpointAuthMethod}) that sent no credentials`,
+    );
   }
   if (presented.method !== client.tokenEndpointAuthMethod) {
-    throw new InvalidClient("client authentication failed", `the client is registered for ${client.tokenEndpointAuthMethod} but used ${presented.method}`);
+    throw new InvalidClient(
+      "client authentication failed",
+      `the client is registered for ${client.tokenEndpointAuthMethod} but used ${presented.method}`,
+    );
   }
   if (presented.method !== "none") {
-    if (!client.secretHash || !(await verifySecret(presented.secret!, client.secretHash))) throw new InvalidClient("client authentication failed", "wrong client secret");
+    if (!client.secretHash || !(await verifySecret(presented.secret!, client.secretHash)))
+      throw new InvalidClient("client authentication failed", "wrong client secret");
   }
 }
 
-export async function authenticateClient(db: Db, tenantId: string, request: Request, parameters: Parameters, identify?: ClientIdentifier): Promise<AuthenticatedClient> {
+export async function authenticateClient(
+  db: Db,
+  tenantId: string,
+  request: Request,
+  parameters: Parameters,
+  identify?: ClientIdentifier,
+): Promise<AuthenticatedClient> {
   const presented = presentedCredentials(request, parameters);
   const identified = !presented.clientId && identify ? await identify(parameters) : null;
   const clientId = presented.clientId ?? identified;
   if (!clientId) throw new InvalidClient("client authentication is required (client_id)");
 
   const client = await db.client.findUnique({ where: { id: clientId } });
-  if (!client || client.tenantId !== tenantId) throw new InvalidClient("unknown client", `client_id "${clientId}" is not registered in this tenant`);
+  if (!client || client.tenantId !== tenantId)
+    throw new InvalidClient("unknown client", `client_id "${clientId}" is not registered in this tenant`);
   await verifyClientCredentials(client, presented, identified !== null);
   return toAuthenticatedClient(client);
 }
 
-type ClientRow = Pick<NonNullable<Awaited<ReturnType<Db["client"]["findUnique"]>>>, "id" | "tenantId" | "clientName" | "tokenEndpointAuthMethod" | "redirectUris" | "scope" | "grantTypes">;
+type ClientRow = Pick<
+  NonNullable<Awaited<ReturnType<Db["client"]["findUnique"]>>>,
+  "id" | "tenantId" | "clientName" | "tokenEndpointAuthMethod" | "redirectUris" | "scope" | "grantTypes"
+>;
 
 /** The client as the token endpoint sees it once authenticated (also used by the control API, which needs no secret). */
 export function toAuthenticatedClient(client: ClientRow): AuthenticatedClient {

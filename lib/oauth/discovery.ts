@@ -9,7 +9,13 @@ const AUTH_METHODS = ["client_secret_basic", "client_secret_post", "none"];
 
 function scopesSupported(settings: TenantSettings): string[] {
   const resources = SUPPORTED_RESOURCE_TYPES.flatMap((type) => [`patient/${type}.read`, `patient/${type}.rs`]);
-  return [...LAUNCH_SCOPES, ...IDENTITY_SCOPES.filter((s) => s !== "profile"), ...ACCESS_SCOPES, ...(settings.wildcardScopesAllowed ? ["patient/*.read", "patient/*.rs"] : []), ...resources];
+  return [
+    ...LAUNCH_SCOPES,
+    ...IDENTITY_SCOPES.filter((s) => s !== "profile"),
+    ...ACCESS_SCOPES,
+    ...(settings.wildcardScopesAllowed ? ["patient/*.read", "patient/*.rs"] : []),
+    ...resources,
+  ];
 }
 
 /** What both discovery documents say about the server's endpoints and methods. */

@@ -46,11 +46,26 @@ export async function recordOAuthError(db: Db, record: OAuthErrorRecord): Promis
   const { error } = record;
   const urn = error.urn ?? errorUrn(record.endpoint, error.error);
   const uri = errorUri({ urn, id: record.id, clientId: record.clientId, tenantId: record.tenantId ?? "unknown" });
-  const detail = { endpoint: record.endpoint, error: error.error, description: error.description, reason: error.detail ?? null, status: error.status };
+  const detail = {
+    endpoint: record.endpoint,
+    error: error.error,
+    description: error.description,
+    reason: error.detail ?? null,
+    status: error.status,
+  };
   try {
     const sandboxAt = record.tenantId ? await sandboxNow(db, record.tenantId) : new Date();
     await db.$transaction([
-      db.errorInstance.create({ data: { id: record.id, urn, tenantId: record.tenantId, clientId: record.clientId, grantId: error.grantId, detail: detail as Prisma.InputJsonValue } }),
+      db.errorInstance.create({
+        data: {
+          id: record.id,
+          urn,
+          tenantId: record.tenantId,
+          clientId: record.clientId,
+          grantId: error.grantId,
+          detail: detail as Prisma.InputJsonValue,
+        },
+      }),
       eventCreate(db, {
         type: record.eventType ?? `${record.endpoint}.failed`,
         tenantId: record.tenantId,

@@ -48,7 +48,15 @@ export async function keepGrantSuspended(db: Db, grantId: string, personId: stri
   const grant = await grantFor(db, grantId, personId);
   if (!grant) return "no-access";
   if (grant.status !== "suspended") return "not-suspended";
-  await recordEvent(db, { type: "grant.kept_suspended", tenantId: grant.tenantId, clientId: grant.clientId, grantId: grant.id, patientId: grant.patientId, sandboxAt: await sandboxNow(db, grant.tenantId), payload: { personId } });
+  await recordEvent(db, {
+    type: "grant.kept_suspended",
+    tenantId: grant.tenantId,
+    clientId: grant.clientId,
+    grantId: grant.id,
+    patientId: grant.patientId,
+    sandboxAt: await sandboxNow(db, grant.tenantId),
+    payload: { personId },
+  });
   return "kept-paused";
 }
 

@@ -15,8 +15,24 @@ export interface Suspension {
   snapshotAfter: TrustSnapshot;
 }
 
-export function grantEvent(db: DbOrTransaction, grant: GrantRow, type: string, sandboxAt: Date, payload: Record<string, unknown>, correlationId?: string) {
-  return eventCreate(db, { type, tenantId: grant.tenantId, clientId: grant.clientId, grantId: grant.id, patientId: grant.patientId, correlationId, sandboxAt, payload });
+export function grantEvent(
+  db: DbOrTransaction,
+  grant: GrantRow,
+  type: string,
+  sandboxAt: Date,
+  payload: Record<string, unknown>,
+  correlationId?: string,
+) {
+  return eventCreate(db, {
+    type,
+    tenantId: grant.tenantId,
+    clientId: grant.clientId,
+    grantId: grant.id,
+    patientId: grant.patientId,
+    correlationId,
+    sandboxAt,
+    payload,
+  });
 }
 
 /** Suspends an active grant; returns false when another request already changed it. */
@@ -27,15 +43,32 @@ export async function suspendGrant(db: Db, grant: GrantRow, suspension: Suspensi
       data: { status: "suspended", suspendedAt: now, suspension: suspension as unknown as Prisma.InputJsonValue },
     });
     if (updated.count === 0) return false;
-    await grantEvent(tx, grant, "grant.suspended", now, { changes: suspension.changes, before: grant.snapshot, after: suspension.snapshotAfter }, suspension.correlationId);
+    await grantEvent(
+      tx,
+      grant,
+      "grant.suspended",
+      now,
+      { changes: suspension.changes, before: grant.snapshot, after: suspension.snapshotAfter },
+      suspension.correlationId,
+    );
     return true;
   });
 }
 
 /** Revokes a grant and every access token issued under it. Revoking twice changes nothing. */
-export async function revokeGrant(db: Db, grant: GrantRow, reason: string, now: Date, eventType = "grant.revoked", correlationId?: string): Promise<boolean> {
+export async function revokeGrant(
+  db: Db,
+  grant: GrantRow,
+  reason: string,
+  now: Date,
+  eventType = "grant.revoked",
+  correlationId?: string,
+): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const updated = await tx.grant.updateMany({ where: { id: grant.id, status: { not: "revoked" } }, data: { status: "revoked", revokedAt: now, revokedReason: reason } });
+    const updated = await tx.grant.updateMany({
+      where: { id: grant.id, status: { not: "revoked" } },
+      data: { status: "revoked", revokedAt: now, revokedReason: reason },
+    });
     if (updated.count === 0) return false;
     await tx.accessToken.updateMany({ where: { grantId: grant.id }, data: { revoked: true } });
     await grantEvent(tx, grant, eventType, now, { reason, previousStatus: grant.status }, correlationId);
@@ -57,7 +90,14 @@ export async function reactivateGrant(
   return db.$transaction(async (tx) => {
     const updated = await tx.grant.updateMany({
       where: { id: grant.id, status: "suspended" },
-      data: { status: "active", snapshot: trust.snapshot as unknown as Prisma.InputJsonValue, snapshotHash: trust.snapshotHash, approvedAt: now, lastUsedAt: now, suspendedAt: null },
+      data: {
+        status: "active",
+        snapshot: trust.snapshot as unknown as Prisma.InputJsonValue,
+        snapshotHash: trust.snapshotHash,
+        approvedAt: now,
+        lastUsedAt: now,
+        suspendedAt: null,
+      },
     });
     if (updated.count === 0) return false;
     await grantEvent(tx, grant, event.type, now, event.payload);

@@ -50,8 +50,18 @@ async function errorDescriptionWanted(db: Db, tenantId: string): Promise<boolean
 export async function oauthErrorResponse(db: Db, failure: unknown, context: ErrorContext): Promise<Response> {
   const error = failure instanceof OAuthError ? failure : new ServerError("the server failed to handle the request");
   if (!(failure instanceof OAuthError)) log.error({ correlationId: context.correlationId, err: failure }, `${context.endpoint} failed`);
-  const uri = await recordOAuthError(db, { id: context.correlationId, endpoint: context.endpoint, error, tenantId: context.tenantId, clientId: context.clientId });
-  const body = { error: error.error, error_uri: uri, ...((await errorDescriptionWanted(db, context.tenantId)) ? { error_description: error.description } : {}) };
+  const uri = await recordOAuthError(db, {
+    id: context.correlationId,
+    endpoint: context.endpoint,
+    error,
+    tenantId: context.tenantId,
+    clientId: context.clientId,
+  });
+  const body = {
+    error: error.error,
+    error_uri: uri,
+    ...((await errorDescriptionWanted(db, context.tenantId)) ? { error_description: error.description } : {}),
+  };
   // The error_uri again as a `help` link (RFC 8288): clients that throw the body away (fhirclient) keep headers.
   const extra: Record<string, string> = { Link: `<${uri}>; rel="help"` };
   if (error.status === 401) extra["WWW-Authenticate"] = 'Basic realm="token"';

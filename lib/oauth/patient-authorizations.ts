@@ -29,15 +29,33 @@ export interface AuthorizationEntry {
 
 export async function patientAuthorizations(db: Db, personId: string, tenantId: string) {
   const patients = await accessiblePatients(db, personId);
-  const grants = await db.grant.findMany({ where: { patientId: { in: patients.map((p) => p.id) } }, orderBy: [{ status: "asc" }, { createdAt: "desc" }] });
-  const clients = new Map((await db.client.findMany({ where: { id: { in: [...new Set(grants.map((g) => g.clientId))] } }, select: { id: true, clientName: true } })).map((c) => [c.id, c]));
+  const grants = await db.grant.findMany({
+    where: { patientId: { in: patients.map((p) => p.id) } },
+    orderBy: [{ status: "asc" }, { createdAt: "desc" }],
+  });
+  const clients = new Map(
+    (
+      await db.client.findMany({
+        where: { id: { in: [...new Set(grants.map((g) => g.clientId))] } },
+        select: { id: true, clientName: true },
+      })
+    ).map((c) => [c.id, c]),
+  );
   const identities = new Map<string, IdentityBlock>();
-  for (const clientId of clients.keys()) identities.set(clientId, (await evaluateTrust(db, clientId, { mode: "inspect" })).verdict.identity);
+  for (const clientId of clients.keys())
+    identities.set(clientId, (await evaluateTrust(db, clientId, { mode: "inspect" })).verdict.identity);
   const now = await sandboxNow(db, tenantId);
   const endings = await expiryReasons(db, grants, () => now);
   const entryOf = (grant: (typeof grants)[number], patient: (typeof patients)[number]): AuthorizationEntry => {
     const registeredName = clients.get(grant.clientId)?.clientName ?? grant.clientId;
-    const identity = identities.get(grant.clientId) ?? { label: "unknown", appName: null, organization: null, location: null, domain: "unknown", validated: false };
+    const identity = identities.get(grant.clientId) ?? {
+      label: "unknown",
+      appName: null,
+      organization: null,
+      location: null,
+      domain: "unknown",
+      validated: false,
+    };
     return {
       grantId: grant.id,
       displayName: AppName(identity, registeredName),
@@ -45,8 +63,20 @@ export async function patientAuthorizations(db: Db, personId: string, tenantId: 
       identity,
       registeredName,
       status: grant.status,
-      statusLine: statusLine({ status: grant.status, revokedAt: grant.revokedAt?.toISOString() ?? null, revokedReason: grant.revokedReason, endsAtNextUse: endings.get(grant.id) ?? null }),
-      access: [...new Set(splitScope(grant.scope).map(parseResourceScope).filter((r) => r !== null).map((resource) => describeResourceScope(resource, Whose(patient))))],
+      statusLine: statusLine({
+        status: grant.status,
+        revokedAt: grant.revokedAt?.toISOString() ?? null,
+        revokedReason: grant.revokedReason,
+        endsAtNextUse: endings.get(grant.id) ?? null,
+      }),
+      access: [
+        ...new Set(
+          splitScope(grant.scope)
+            .map(parseResourceScope)
+            .filter((r) => r !== null)
+            .map((resource) => describeResourceScope(resource, Whose(patient))),
+        ),
+      ],
       accessKind: grant.accessKind,
       since: longDate(grant.approvedAt),
       lastUsedAt: longDate(grant.lastUsedAt),

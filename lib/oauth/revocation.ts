@@ -32,7 +32,15 @@ async function revoke(db: Db, tenantId: string, { client, token, hint, now, corr
       revoked = "access_token";
     }
   }
-  await recordEvent(db, { type: "token.revocation_requested", tenantId, clientId: client.id, grantId: grant?.id, correlationId, sandboxAt: now, payload: { revoked, hint } });
+  await recordEvent(db, {
+    type: "token.revocation_requested",
+    tenantId,
+    clientId: client.id,
+    grantId: grant?.id,
+    correlationId,
+    sandboxAt: now,
+    payload: { revoked, hint },
+  });
   return {};
 }
 

@@ -11,9 +11,12 @@ describe("SMART scopes", () => {
     expect(parseResourceScope(scope)).toMatchObject(expected);
   });
 
-  it.each(["patient/Observation.sr", "user/Observation.read", "patient/observation.read", "patient/Observation", "patient/Observation.rx"])("does not accept %s as a resource scope", (scope) => {
-    expect(parseResourceScope(scope)).toBeNull();
-  });
+  it.each(["patient/Observation.sr", "user/Observation.read", "patient/observation.read", "patient/Observation", "patient/Observation.rx"])(
+    "does not accept %s as a resource scope",
+    (scope) => {
+      expect(parseResourceScope(scope)).toBeNull();
+    },
+  );
 
   it("rejects wildcard resource scopes unless the setting allows them", () => {
     expect(scopeProblems(["patient/*.read"], { wildcardScopesAllowed: false })[0].reason).toMatch(/wildcard/);
@@ -21,12 +24,18 @@ describe("SMART scopes", () => {
   });
 
   it("rejects EHR launch, write scopes, unknown scopes and both access kinds at once", () => {
-    const problems = scopeProblems(["launch", "patient/Observation.write", "system/x.read", "offline_access", "online_access"], { wildcardScopesAllowed: false });
+    const problems = scopeProblems(["launch", "patient/Observation.write", "system/x.read", "offline_access", "online_access"], {
+      wildcardScopesAllowed: false,
+    });
     expect(problems.map((p) => p.scope)).toEqual(["launch", "patient/Observation.write", "system/x.read", "online_access"]);
   });
 
   it("accepts the scopes the vendor documents", () => {
-    expect(scopeProblems(splitScope("launch/patient openid fhirUser offline_access patient/Patient.read patient/Observation.rs"), { wildcardScopesAllowed: false })).toEqual([]);
+    expect(
+      scopeProblems(splitScope("launch/patient openid fhirUser offline_access patient/Patient.read patient/Observation.rs"), {
+        wildcardScopesAllowed: false,
+      }),
+    ).toEqual([]);
   });
 
   it("knows the access kind and subsets", () => {

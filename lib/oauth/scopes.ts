@@ -41,17 +41,24 @@ export function scopeProblems(scopes: string[], options: { wildcardScopesAllowed
   if (scopes.length > MAX_SCOPES) return [{ scope: `${scopes.length} scopes`, reason: `at most ${MAX_SCOPES} scopes may be requested` }];
   const problems: ScopeProblem[] = [];
   for (const scope of scopes) {
-    if ((IDENTITY_SCOPES as readonly string[]).includes(scope) || (LAUNCH_SCOPES as readonly string[]).includes(scope) || (ACCESS_SCOPES as readonly string[]).includes(scope)) continue;
+    if (
+      (IDENTITY_SCOPES as readonly string[]).includes(scope) ||
+      (LAUNCH_SCOPES as readonly string[]).includes(scope) ||
+      (ACCESS_SCOPES as readonly string[]).includes(scope)
+    )
+      continue;
     if (scope === "launch") {
       problems.push({ scope, reason: "EHR launch is not supported by this sandbox; use standalone launch (launch/patient)" });
       continue;
     }
     const resource = parseResourceScope(scope);
     if (!resource) problems.push({ scope, reason: "not a scope this server offers to patients" });
-    else if (resource.resourceType === "*" && !options.wildcardScopesAllowed) problems.push({ scope, reason: "wildcard resource scopes are not accepted; request each resource type" });
+    else if (resource.resourceType === "*" && !options.wildcardScopesAllowed)
+      problems.push({ scope, reason: "wildcard resource scopes are not accepted; request each resource type" });
     else if (!resource.canRead && !resource.canSearch) problems.push({ scope, reason: "patients can only grant read access" });
   }
-  if (scopes.includes("offline_access") && scopes.includes("online_access")) problems.push({ scope: "online_access", reason: "request offline_access or online_access, not both" });
+  if (scopes.includes("offline_access") && scopes.includes("online_access"))
+    problems.push({ scope: "online_access", reason: "request offline_access or online_access, not both" });
   return problems;
 }
 
@@ -66,7 +73,10 @@ export function scopesOutsideRegistration(requested: string[], registered: strin
     const wanted = parseResourceScope(scope);
     if (!wanted) return true;
     return !registeredResources.some(
-      (held) => (held.resourceType === wanted.resourceType || held.resourceType === "*") && (held.canRead || !wanted.canRead) && (held.canSearch || !wanted.canSearch),
+      (held) =>
+        (held.resourceType === wanted.resourceType || held.resourceType === "*") &&
+        (held.canRead || !wanted.canRead) &&
+        (held.canSearch || !wanted.canSearch),
     );
   });
 }
@@ -104,7 +114,9 @@ const PLAIN_LANGUAGE: Record<string, string> = {
 /** A sentence for the consent screen, e.g. "Your medications", or "Leo Rivera's medications" for a proxy. */
 export function describeResourceScope(resource: ResourceScope, whose = "Your"): string {
   if (resource.resourceType === "*") return `Everything in ${whose === "Your" ? "your" : whose} health record`;
-  const sentence = ownEntry(PLAIN_LANGUAGE, resource.resourceType) ?? `Your ${resource.resourceType.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase()} records`;
+  const sentence =
+    ownEntry(PLAIN_LANGUAGE, resource.resourceType) ??
+    `Your ${resource.resourceType.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase()} records`;
   return sentence.replace(/^Your /, `${whose} `);
 }
 

@@ -30,7 +30,11 @@ export function tenantRoute(handler: (db: Db, tenantId: string, request: Request
         response = await handler(db, tenant, request);
       }
     } catch (failure) {
-      response = await oauthErrorResponse(db, failure, { endpoint: new URL(request.url).pathname.split("/").pop() || "oauth", tenantId: tenant, correlationId: newCorrelationId() });
+      response = await oauthErrorResponse(db, failure, {
+        endpoint: new URL(request.url).pathname.split("/").pop() || "oauth",
+        tenantId: tenant,
+        correlationId: newCorrelationId(),
+      });
     }
     if (!response.headers.has(CORRELATION_HEADER)) response.headers.set(CORRELATION_HEADER, newCorrelationId());
     logExchange(request, response.status, response.headers.get(CORRELATION_HEADER)!);

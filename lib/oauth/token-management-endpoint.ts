@@ -30,9 +30,20 @@ export async function handleTokenManagementRequest(
     const client = await authenticateClient(db, tenantId, request, parameters);
     clientId = client.id;
     if (!parameters.token) throw new InvalidRequest("token is required");
-    const body = await handle({ client, token: parameters.token, hint: parameters.token_type_hint ?? null, now: await sandboxNow(db, tenantId), correlationId });
+    const body = await handle({
+      client,
+      token: parameters.token,
+      hint: parameters.token_type_hint ?? null,
+      now: await sandboxNow(db, tenantId),
+      correlationId,
+    });
     return oauthJson(body, correlationId);
   } catch (failure) {
-    return oauthErrorResponse(db, failure, { endpoint, tenantId, clientId: await registeredClientId(db, tenantId, clientId), correlationId });
+    return oauthErrorResponse(db, failure, {
+      endpoint,
+      tenantId,
+      clientId: await registeredClientId(db, tenantId, clientId),
+      correlationId,
+    });
   }
 }

@@ -16,7 +16,16 @@ export interface AccessTokenClaims extends JWTPayload {
 
 export async function signAccessToken(
   db: Db,
-  input: { tenantId: string; clientId: string; personId: string; patientId: string; scope: string; grantId: string; now: Date; lifetimeSeconds: number },
+  input: {
+    tenantId: string;
+    clientId: string;
+    personId: string;
+    patientId: string;
+    scope: string;
+    grantId: string;
+    now: Date;
+    lifetimeSeconds: number;
+  },
 ): Promise<{ token: string; jti: string; expiresAt: Date }> {
   const urls = authorizationServerUrls(input.tenantId);
   const { kid, key } = await privateSigningKey(db, "ES256");
@@ -69,7 +78,12 @@ export async function verifyAccessToken(db: Db, tenantId: string, token: string,
   const jwks = await localKeySet(db);
   let claims: AccessTokenClaims;
   try {
-    ({ payload: claims } = (await jwtVerify(token, jwks, { issuer: urls.issuer, audience: urls.fhirBase, algorithms: ["ES256"], currentDate: now })) as { payload: AccessTokenClaims });
+    ({ payload: claims } = (await jwtVerify(token, jwks, {
+      issuer: urls.issuer,
+      audience: urls.fhirBase,
+      algorithms: ["ES256"],
+      currentDate: now,
+    })) as { payload: AccessTokenClaims });
   } catch (error) {
     return { active: false, reason: (error as Error).message };
   }

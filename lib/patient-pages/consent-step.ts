@@ -29,7 +29,12 @@ export type ConsentStep =
       csrf: string;
     };
 
-const REQUIRED: Record<string, string> = { openid: WORDS.required.identity, fhirUser: WORDS.required.identity, profile: WORDS.required.identity, "launch/patient": WORDS.required.launch };
+const REQUIRED: Record<string, string> = {
+  openid: WORDS.required.identity,
+  fhirUser: WORDS.required.identity,
+  profile: WORDS.required.identity,
+  "launch/patient": WORDS.required.launch,
+};
 
 /** The app asking, named as the patient should see it (the login page and the picker say who asks). */
 export async function askingAppName(db: Db, clientId: string): Promise<string> {
@@ -38,7 +43,13 @@ export async function askingAppName(db: Db, clientId: string): Promise<string> {
   return AppName((await evaluateTrust(db, clientId)).verdict.identity, client.clientName);
 }
 
-export async function consentStep(db: Db, tenantId: string, requestId: string, session: PatientSession, choosePatient: boolean): Promise<ConsentStep> {
+export async function consentStep(
+  db: Db,
+  tenantId: string,
+  requestId: string,
+  session: PatientSession,
+  choosePatient: boolean,
+): Promise<ConsentStep> {
   let request;
   try {
     request = await loadAuthorizationRequest(db, tenantId, requestId);
@@ -48,24 +59,36 @@ export async function consentStep(db: Db, tenantId: string, requestId: string, s
   }
   const patients = await accessiblePatients(db, session.person.id);
   if (patients.length === 0) return { kind: "no-patients" };
-  const chosen = choosePatient ? null : (patients.find((patient) => patient.id === request.patientId) ?? (patients.length === 1 ? patients[0] : null));
+  const chosen = choosePatient
+    ? null
+    : (patients.find((patient) => patient.id === request.patientId) ?? (patients.length === 1 ? patients[0] : null));
   const csrf = await consentCsrfToken(db, requestId, session.sessionId);
   if (!chosen) {
     return {
       kind: "picker",
       lead: WORDS.picker.lead(await askingAppName(db, request.clientId)),
-      patients: patients.map((patient) => ({ id: patient.id, name: `${patient.givenName} ${patient.familyName}`, birthDate: patient.birthDate, relationship: patient.relationship })),
+      patients: patients.map((patient) => ({
+        id: patient.id,
+        name: `${patient.givenName} ${patient.familyName}`,
+        birthDate: patient.birthDate,
+        relationship: patient.relationship,
+      })),
       csrf,
     };
   }
-  const [trust, client] = await Promise.all([evaluateTrust(db, request.clientId), db.client.findUnique({ where: { id: request.clientId }, select: { clientName: true } })]);
+  const [trust, client] = await Promise.all([
+    evaluateTrust(db, request.clientId),
+    db.client.findUnique({ where: { id: request.clientId }, select: { clientName: true } }),
+  ]);
   const registeredName = client?.clientName ?? request.clientId;
   const scopes = request.parameters.scope;
   return {
     kind: "consent",
     title: WORDS.consent.title(appName(trust.verdict.identity, registeredName), whose(chosen)),
     identity: identityView(trust.verdict.identity, registeredName, trust.findings),
-    items: scopes.map(parseResourceScope).flatMap((resource) => (resource ? [{ scope: resource.scope, text: describeResourceScope(resource, Whose(chosen)) }] : [])),
+    items: scopes
+      .map(parseResourceScope)
+      .flatMap((resource) => (resource ? [{ scope: resource.scope, text: describeResourceScope(resource, Whose(chosen)) }] : [])),
     required: [...new Set(scopes.map((scope) => REQUIRED[scope]).filter(Boolean))],
     duration: WORDS.consent.duration[accessKindOf(scopes)],
     csrf,

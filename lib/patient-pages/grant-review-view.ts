@@ -34,7 +34,9 @@ export const reviewFormPurpose = (grantId: string) => `review:${grantId}`;
 export async function grantReviewView(db: Db, grantId: string, session: PatientSession | null, result?: string): Promise<GrantReviewView> {
   const story = await grantStory(db, grantId);
   if (!story) return { kind: "gone" };
-  const access = session ? await db.patientAccess.findUnique({ where: { personId_patientId: { personId: session.person.id, patientId: story.patient.id } } }) : null;
+  const access = session
+    ? await db.patientAccess.findUnique({ where: { personId_patientId: { personId: session.person.id, patientId: story.patient.id } } })
+    : null;
   if (!session || !access) return { kind: "private", status: story.grant.status, signedIn: !!session };
 
   const { grant } = story;
@@ -42,7 +44,11 @@ export async function grantReviewView(db: Db, grantId: string, session: PatientS
   const Name = AppName(story.then, story.clientName);
   const owner = whose({ relationship: access.relationship, ...story.patient });
   const approvedOn = longDate(grant.approvedAt);
-  const titles = { suspended: WORDS.review.pausedTitle(name), revoked: WORDS.review.endedTitle(name), active: WORDS.review.activeTitle(name) } as Record<string, string>;
+  const titles = {
+    suspended: WORDS.review.pausedTitle(name),
+    revoked: WORDS.review.endedTitle(name),
+    active: WORDS.review.activeTitle(name),
+  } as Record<string, string>;
   const leads = {
     suspended: WORDS.review.paused(Name, owner, approvedOn),
     revoked: `${endedSentence(grant.revokedReason, grant.revokedAt)} To use the app again, connect it again from the app.`,

@@ -10,7 +10,12 @@ import { reviewFormPurpose } from "./grant-review-view";
 const CHOICES = { reapprove: reapproveGrant, "keep-paused": keepGrantSuspended, revoke: revokeGrantAsPatient } as const;
 
 /** The outcome to show, or "expired-form" when the form's token does not belong to this session and grant. */
-export async function applyReviewChoice(db: Db, grantId: string, session: PatientSession, form: URLSearchParams): Promise<ReviewOutcome | "expired-form"> {
+export async function applyReviewChoice(
+  db: Db,
+  grantId: string,
+  session: PatientSession,
+  form: URLSearchParams,
+): Promise<ReviewOutcome | "expired-form"> {
   const choice = ownEntry(CHOICES, form.get("action"));
   if (!choice || !(await verifyFormToken(db, reviewFormPurpose(grantId), session.sessionId, form.get("csrf") ?? ""))) return "expired-form";
   return choice(db, grantId, session.person.id);

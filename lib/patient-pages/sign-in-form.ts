@@ -7,8 +7,17 @@ import { WORDS } from "../wording/patient-wording";
 
 const words = WORDS.login;
 const formSchema = z.object({
-  username: z.string().trim().min(1, words.missingUsername).max(100, words.tooLong("username")).refine((value) => !containsNul(value), words.invalid("username")),
-  password: z.string().min(1, words.missingPassword).max(200, words.tooLong("password")).refine((value) => !containsNul(value), words.invalid("password")),
+  username: z
+    .string()
+    .trim()
+    .min(1, words.missingUsername)
+    .max(100, words.tooLong("username"))
+    .refine((value) => !containsNul(value), words.invalid("username")),
+  password: z
+    .string()
+    .min(1, words.missingPassword)
+    .max(200, words.tooLong("password"))
+    .refine((value) => !containsNul(value), words.invalid("password")),
 });
 
 export type SignInAttempt =
@@ -20,7 +29,13 @@ export async function attemptSignIn(db: Db, tenantId: string, form: URLSearchPar
   const parsed = formSchema.safeParse({ username: form.get("username") ?? "", password: form.get("password") ?? "" });
   if (!parsed.success) {
     const errors = z.flattenError(parsed.error).fieldErrors;
-    return { ok: false, status: 400, message: null, fieldErrors: { username: errors.username?.[0], password: errors.password?.[0] }, username: containsNul(username) ? "" : username };
+    return {
+      ok: false,
+      status: 400,
+      message: null,
+      fieldErrors: { username: errors.username?.[0], password: errors.password?.[0] },
+      username: containsNul(username) ? "" : username,
+    };
   }
   const result = await signIn(db, tenantId, parsed.data.username, parsed.data.password);
   if (result.ok) return { ok: true, cookieValue: result.cookieValue };

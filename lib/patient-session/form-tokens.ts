@@ -5,7 +5,9 @@ import type { Db } from "../db/client";
 import { ensureSecret } from "../secrets/sandbox-secrets";
 
 export async function formToken(db: Db, purpose: string, loginSessionId: string): Promise<string> {
-  return createHmac("sha256", await ensureSecret(db, "session-signing")).update(`${purpose}:${loginSessionId}`).digest("base64url");
+  return createHmac("sha256", await ensureSecret(db, "session-signing"))
+    .update(`${purpose}:${loginSessionId}`)
+    .digest("base64url");
 }
 
 export async function verifyFormToken(db: Db, purpose: string, loginSessionId: string, presented: string): Promise<boolean> {

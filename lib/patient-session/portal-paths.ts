@@ -1,7 +1,8 @@
 // Paths of the patient portal's pages, and the one rule for where sign-in may send the browser next.
 
 export const portalPaths = {
-  login: (tenantId: string, next?: string) => `/tenants/${tenantId}/personas/patient/login${next ? `?next=${encodeURIComponent(next)}` : ""}`,
+  login: (tenantId: string, next?: string) =>
+    `/tenants/${tenantId}/personas/patient/login${next ? `?next=${encodeURIComponent(next)}` : ""}`,
   authorizeStep: (tenantId: string, requestId: string) => `/tenants/${tenantId}/personas/patient/authorize/${requestId}`,
   manager: (tenantId: string) => `/tenants/${tenantId}/personas/patient/my-authorizations`,
   review: (tenantId: string, grantId: string) => `/tenants/${tenantId}/personas/patient/my-authorizations/${grantId}`,
@@ -22,6 +23,8 @@ export function safeNextPath(tenantId: string, next: string | null | undefined):
 
 /** The authorize request a `next` path leads to, if any (the login page names the app that asks). */
 export function requestIdInNext(tenantId: string, next: string): string | null {
-  const match = new RegExp(`^/tenants/${tenantId.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/personas/patient/authorize/([0-9a-f-]{36})(?:[/?]|$)`).exec(next);
+  const match = new RegExp(
+    `^/tenants/${tenantId.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/personas/patient/authorize/([0-9a-f-]{36})(?:[/?]|$)`,
+  ).exec(next);
   return match ? match[1] : null;
 }

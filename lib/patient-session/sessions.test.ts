@@ -33,6 +33,8 @@ describe("patient sign-in", () => {
     const results = await Promise.all(attempts);
     expect(results.filter((result) => result.ok || result.reason !== "locked").length).toBeLessThanOrEqual(5);
     expect(await signIn(db, tenant, "mayachen", SANDBOX_PASSWORD)).toEqual({ ok: false, reason: "locked" });
-    expect(await db.event.count({ where: { type: "session.locked_out", payload: { equals: { username: "mayachen" } } } })).toBeGreaterThanOrEqual(15);
+    expect(
+      await db.event.count({ where: { type: "session.locked_out", payload: { equals: { username: "mayachen" } } } }),
+    ).toBeGreaterThanOrEqual(15);
   });
 });

@@ -17,7 +17,9 @@ export const SESSION_LIFETIME_MS = 8 * 3_600_000;
 export type SignInResult = { ok: true; cookieValue: string; sessionId: string } | { ok: false; reason: "invalid" | "locked" };
 
 async function sign(db: Db, token: string): Promise<string> {
-  return createHmac("sha256", await ensureSecret(db, "session-signing")).update(`session:${token}`).digest("base64url");
+  return createHmac("sha256", await ensureSecret(db, "session-signing"))
+    .update(`session:${token}`)
+    .digest("base64url");
 }
 
 /**
@@ -33,7 +35,9 @@ async function admitAttempt(db: Db, tenantId: string, username: string): Promise
     const at = await sandboxNow(tx, tenantId);
     await tx.loginAttempt.create({ data: { id: attemptId, tenantId, username, succeeded: false, at } });
     if (limit === 0) return true;
-    const failures = await tx.loginAttempt.count({ where: { tenantId, username, succeeded: false, at: { gte: new Date(at.getTime() - windowMinutes * 60_000) } } });
+    const failures = await tx.loginAttempt.count({
+      where: { tenantId, username, succeeded: false, at: { gte: new Date(at.getTime() - windowMinutes * 60_000) } },
+    });
     return failures <= limit;
   });
   return { attemptId, admitted };
@@ -49,9 +53,16 @@ export async function signIn(db: Db, tenantId: string, usernameInput: string, pa
 
   const person = await db.person.findUnique({ where: { tenantId_username: { tenantId, username } } });
   // Hash even for unknown usernames so timing does not tell which usernames exist.
-  const valid = person ? await verifySecret(password, person.passwordHash) : (await verifySecret(password, "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"), false);
+  const valid = person
+    ? await verifySecret(password, person.passwordHash)
+    : (await verifySecret(password, "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"), false);
   if (!person || !valid) {
-    await recordEvent(db, { type: "session.sign_in_failed", tenantId, sandboxAt: await sandboxNow(db, tenantId), payload: { username, reason: person ? "wrong password" : "unknown username" } });
+    await recordEvent(db, {
+      type: "session.sign_in_failed",
+      tenantId,
+      sandboxAt: await sandboxNow(db, tenantId),
+      payload: { username, reason: person ? "wrong password" : "unknown username" },
+    });
     return { ok: false, reason: "invalid" };
   }
   await db.loginAttempt.update({ where: { id: attemptId }, data: { succeeded: true } });
@@ -60,13 +71,29 @@ export async function signIn(db: Db, tenantId: string, usernameInput: string, pa
 }
 
 /** Opens a session for a person who has been identified (password, login_hint, or the control API). */
-export async function startSession(db: Db, tenantId: string, person: { id: string; username: string }, method: "password" | "login_hint" | "control_api"): Promise<Extract<SignInResult, { ok: true }>> {
+export async function startSession(
+  db: Db,
+  tenantId: string,
+  person: { id: string; username: string },
+  method: "password" | "login_hint" | "control_api",
+): Promise<Extract<SignInResult, { ok: true }>> {
   const token = randomToken();
   const now = await sandboxNow(db, tenantId);
   const session = await db.loginSession.create({
-    data: { id: randomUUID(), tokenHash: hashToken(token), tenantId, personId: person.id, expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS) },
+    data: {
+      id: randomUUID(),
+      tokenHash: hashToken(token),
+      tenantId,
+      personId: person.id,
+      expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS),
+    },
   });
-  await recordEvent(db, { type: "session.signed_in", tenantId, sandboxAt: now, payload: { username: person.username, personId: person.id, sessionId: session.id, method } });
+  await recordEvent(db, {
+    type: "session.signed_in",
+    tenantId,
+    sandboxAt: now,
+    payload: { username: person.username, personId: person.id, sessionId: session.id, method },
+  });
   return { ok: true, cookieValue: `${token}.${await sign(db, token)}`, sessionId: session.id };
 }
 
@@ -93,7 +120,10 @@ export async function sessionFromCookie(db: Db, tenantId: string, cookieValue: s
   if (!session || session.tenantId !== tenantId || session.endedAt || session.expiresAt < (await sandboxNow(db, tenantId))) return null;
   const person = await db.person.findUnique({ where: { id: session.personId } });
   if (!person) return null;
-  return { sessionId: session.id, person: { id: person.id, username: person.username, displayName: person.displayName, tenantId: person.tenantId } };
+  return {
+    sessionId: session.id,
+    person: { id: person.id, username: person.username, displayName: person.displayName, tenantId: person.tenantId },
+  };
 }
 
 /** Ends the session and, with it, every online_access grant approved in it. */
@@ -102,14 +132,25 @@ export async function signOut(db: Db, tenantId: string, cookieValue: string | un
   if (!session) return;
   const now = await sandboxNow(db, tenantId);
   await db.loginSession.update({ where: { id: session.sessionId }, data: { endedAt: now } });
-  for (const grant of await db.grant.findMany({ where: { loginSessionId: session.sessionId, accessKind: "online", status: { not: "revoked" } } })) {
+  for (const grant of await db.grant.findMany({
+    where: { loginSessionId: session.sessionId, accessKind: "online", status: { not: "revoked" } },
+  })) {
     await revokeGrant(db, grant, GRANT_END_REASONS.signedOut, now, "grant.expired");
   }
-  await recordEvent(db, { type: "session.signed_out", tenantId, sandboxAt: now, payload: { personId: session.person.id, sessionId: session.sessionId } });
+  await recordEvent(db, {
+    type: "session.signed_out",
+    tenantId,
+    sandboxAt: now,
+    payload: { personId: session.person.id, sessionId: session.sessionId },
+  });
 }
 
 /** The patients a person may act for, with the relationship ("self", "parent"). */
 export async function accessiblePatients(db: Db, personId: string) {
-  const rows = await db.patientAccess.findMany({ where: { personId }, include: { patient: true }, orderBy: [{ relationship: "desc" }, { patientId: "asc" }] });
+  const rows = await db.patientAccess.findMany({
+    where: { personId },
+    include: { patient: true },
+    orderBy: [{ relationship: "desc" }, { patientId: "asc" }],
+  });
   return rows.map((row) => ({ ...row.patient, relationship: row.relationship }));
 }

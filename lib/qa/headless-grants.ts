@@ -46,21 +46,31 @@ function defaultRequest(registered: string): string[] {
 async function chosenPatient(db: Db, personId: string, username: string, requested?: string): Promise<string> {
   const access = await db.patientAccess.findMany({ where: { personId }, orderBy: { relationship: "desc" } });
   if (requested) {
-    if (!access.some((row) => row.patientId === requested)) throw new HeadlessGrantRefused(`${username} may not act for patient "${requested}"; they may act for ${access.map((row) => row.patientId).join(", ")}`);
+    if (!access.some((row) => row.patientId === requested))
+      throw new HeadlessGrantRefused(
+        `${username} may not act for patient "${requested}"; they may act for ${access.map((row) => row.patientId).join(", ")}`,
+      );
     return requested;
   }
-  if (access.length !== 1) throw new HeadlessGrantRefused(`${username} acts for several patients (${access.map((row) => row.patientId).join(", ")}): give "patient"`);
+  if (access.length !== 1)
+    throw new HeadlessGrantRefused(
+      `${username} acts for several patients (${access.map((row) => row.patientId).join(", ")}): give "patient"`,
+    );
   return access[0].patientId;
 }
 
 export async function approveHeadless(db: Db, tenantId: string, input: ApproveInput) {
   const client = await db.client.findUnique({ where: { id: input.client_id } });
-  if (!client || client.tenantId !== tenantId) throw new HeadlessGrantRefused(`no app with client_id "${input.client_id}" in this tenant`, 404);
+  if (!client || client.tenantId !== tenantId)
+    throw new HeadlessGrantRefused(`no app with client_id "${input.client_id}" in this tenant`, 404);
   const person = await db.person.findUnique({ where: { tenantId_username: { tenantId, username: input.username.trim().toLowerCase() } } });
   if (!person) throw new HeadlessGrantRefused(`no account "${input.username}" in this tenant`, 404);
   const patientId = await chosenPatient(db, person.id, person.username, input.patient);
   const scope = input.scope ? splitScope(input.scope) : defaultRequest(client.scope);
-  const problems = [...scopeProblems(scope, await readSettings(db, tenantId)).map((p) => `${p.scope}: ${p.reason}`), ...scopesOutsideRegistration(scope, splitScope(client.scope)).map((s) => `${s}: not in the app's registered scope`)];
+  const problems = [
+    ...scopeProblems(scope, await readSettings(db, tenantId)).map((p) => `${p.scope}: ${p.reason}`),
+    ...scopesOutsideRegistration(scope, splitScope(client.scope)).map((s) => `${s}: not in the app's registered scope`),
+  ];
   if (problems.length) throw new HeadlessGrantRefused(`scope refused: ${problems.join("; ")}`);
   const redirectUris = client.redirectUris as string[];
   const redirectUri = input.redirect_uri ?? redirectUris[0];
@@ -79,11 +89,21 @@ export async function approveHeadless(db: Db, tenantId: string, input: ApproveIn
     nonce: null,
   });
   const session = await startSession(db, tenantId, person, "control_api");
-  const location = new URL(await approveAuthorizationRequest(db, { tenantId, requestId, personId: person.id, patientId, loginSessionId: session.sessionId, keptScopes: scope }));
+  const location = new URL(
+    await approveAuthorizationRequest(db, {
+      tenantId,
+      requestId,
+      personId: person.id,
+      patientId,
+      loginSessionId: session.sessionId,
+      keptScopes: scope,
+    }),
+  );
   const code = location.searchParams.get("code")!;
   const { grantId } = await db.authorizationCode.findUniqueOrThrow({ where: { codeHash: hashToken(code) }, select: { grantId: true } });
   const grant = await db.grant.findUniqueOrThrow({ where: { id: grantId } });
-  if (input.issue === "code") return { grant: presentGrant(grant, person.username), code, redirect_uri: redirectUri, code_verifier: verifier };
+  if (input.issue === "code")
+    return { grant: presentGrant(grant, person.username), code, redirect_uri: redirectUri, code_verifier: verifier };
 
   const now = await sandboxNow(db, tenantId);
   const { body } = await authorizationCodeGrant.handler({
@@ -117,13 +137,19 @@ export function presentGrant(grant: GrantRow, username?: string) {
     revokedAt: grant.revokedAt?.toISOString() ?? null,
     revokedReason: grant.revokedReason,
     // `sentence` for developers; `patientSentence` is what the error_uri page shows the patient.
-    changes: grant.status === "suspended" ? (suspension?.changes ?? []).map((change) => ({ ...change, patientSentence: changeInPlainWords(change as TrustChange) })) : [],
+    changes:
+      grant.status === "suspended"
+        ? (suspension?.changes ?? []).map((change) => ({ ...change, patientSentence: changeInPlainWords(change as TrustChange) }))
+        : [],
   };
 }
 
 /** Grants as the control API answers them, each with the username of the person who approved it. */
 export async function presentGrants(db: Db, grants: GrantRow[]) {
-  const persons = await db.person.findMany({ where: { id: { in: [...new Set(grants.map((grant) => grant.personId))] } }, select: { id: true, username: true } });
+  const persons = await db.person.findMany({
+    where: { id: { in: [...new Set(grants.map((grant) => grant.personId))] } },
+    select: { id: true, username: true },
+  });
   const usernames = new Map(persons.map((person) => [person.id, person.username]));
   return grants.map((grant) => presentGrant(grant, usernames.get(grant.personId)));
 }

@@ -14,8 +14,20 @@ export type FaultEndpoint = "token" | "authorize";
 /** How long a `slow` answer waits before the request is served normally. */
 export const SLOW_FAULT_MS = 3_000;
 
-export async function enqueueFault(db: Db, input: { tenantId: string; clientId: string; endpoint: FaultEndpoint; answer: string; count: number }) {
-  return db.queuedFault.create({ data: { id: randomUUID(), tenantId: input.tenantId, clientId: input.clientId, endpoint: input.endpoint, answer: input.answer, remaining: input.count } });
+export async function enqueueFault(
+  db: Db,
+  input: { tenantId: string; clientId: string; endpoint: FaultEndpoint; answer: string; count: number },
+) {
+  return db.queuedFault.create({
+    data: {
+      id: randomUUID(),
+      tenantId: input.tenantId,
+      clientId: input.clientId,
+      endpoint: input.endpoint,
+      answer: input.answer,
+      remaining: input.count,
+    },
+  });
 }
 
 /** Takes one answer off the client's queue for this endpoint, or null when nothing is queued. */

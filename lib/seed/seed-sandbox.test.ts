@@ -20,7 +20,11 @@ describe("seed", () => {
   });
 
   it("gives the parent access to her own record and, as proxy, her child's", async () => {
-    const access = await db.patientAccess.findMany({ where: { person: { username: "mayachen" } }, include: { patient: true }, orderBy: { patientId: "asc" } });
+    const access = await db.patientAccess.findMany({
+      where: { person: { username: "mayachen" } },
+      include: { patient: true },
+      orderBy: { patientId: "asc" },
+    });
     expect(access.map((a) => [a.patient.givenName, a.relationship])).toEqual([
       ["Leo", "parent"],
       ["Maya", "self"],
@@ -29,11 +33,21 @@ describe("seed", () => {
 
   it("does not duplicate anything when run again and keeps what users created", async () => {
     await db.client.create({
-      data: { id: "user-app", tenantId: DEFAULT_TENANT.id, clientName: "Mine", tokenEndpointAuthMethod: "none", redirectUris: ["https://a.example.com/cb"], scope: "openid", grantTypes: ["authorization_code"] },
+      data: {
+        id: "user-app",
+        tenantId: DEFAULT_TENANT.id,
+        clientName: "Mine",
+        tokenEndpointAuthMethod: "none",
+        redirectUris: ["https://a.example.com/cb"],
+        scope: "openid",
+        grantTypes: ["authorization_code"],
+      },
     });
     const before = { persons: await db.person.count(), patients: await db.patient.count(), access: await db.patientAccess.count() };
     await seedSandbox(db, { publicUrl: "http://localhost:3999" });
-    expect({ persons: await db.person.count(), patients: await db.patient.count(), access: await db.patientAccess.count() }).toEqual(before);
+    expect({ persons: await db.person.count(), patients: await db.patient.count(), access: await db.patientAccess.count() }).toEqual(
+      before,
+    );
     expect(await db.client.findUnique({ where: { id: "user-app" } })).not.toBeNull();
   });
 

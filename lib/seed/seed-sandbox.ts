@@ -52,6 +52,8 @@ export async function seedSandbox(db: Db, options: { publicUrl: string }): Promi
   // Imported only when needed: it loads the X.509 library (~0.25 s), which a start after the first never uses.
   if (!(await db.trustHost.findUnique({ where: { clientId: demo.id } }))) {
     const { simulatedHostWrite } = await import("../trust/simulated-host");
-    await (await simulatedHostWrite(db, demo)).write;
+    await (
+      await simulatedHostWrite(db, demo)
+    ).write;
   }
 }

@@ -13,7 +13,11 @@ export const SETTING_DEFINITIONS = {
     help: "What counts as a change after the patient approved: strict = any TLS or DNS fact, including a renewed certificate's fingerprint (the literal reading of the vendor's announcement); identity = only changes to what the patient is shown or that make the certificate unacceptable.",
   },
   checkCacheSeconds: {
-    schema: z.number().int().min(0).max(7 * 86_400),
+    schema: z
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 86_400),
     default: 0 as number,
     label: "Trust check cache time (seconds)",
     help: "How long a trust check result is reused, on the sandbox clock. 0 checks every time; the vendor may cache results for up to 12 hours (43200).",
@@ -94,7 +98,10 @@ export const SETTING_DEFINITIONS = {
     schema: z.enum(PUBLIC_SUFFIX_RULES),
     default: "icann" as PublicSuffixRule,
     label: "Registrable domain (eTLD+1) rule",
-    choices: { icann: "icann — ICANN suffixes only (my-project.github.io → github.io)", "icann-and-private": "icann-and-private — private suffixes count too (my-project.github.io)" },
+    choices: {
+      icann: "icann — ICANN suffixes only (my-project.github.io → github.io)",
+      "icann-and-private": "icann-and-private — private suffixes count too (my-project.github.io)",
+    },
     help: "Which part of the Public Suffix List decides an app's domain (where its TXT record must be, and what patients see). icann = the ICANN section only, as the vendor documents (my-project.github.io → github.io); icann-and-private = private suffixes count too (my-project.github.io stays whole).",
   },
   autoLogin: {
@@ -121,7 +128,11 @@ export function defaultSettings(): TenantSettings {
 
 /** zod schema for a partial update, rejecting unknown keys. */
 export const settingsUpdateSchema = z
-  .object(Object.fromEntries(SETTING_KEYS.map((key) => [key, SETTING_DEFINITIONS[key].schema.optional()])) as { [K in SettingKey]: z.ZodOptional<(typeof SETTING_DEFINITIONS)[K]["schema"]> })
+  .object(
+    Object.fromEntries(SETTING_KEYS.map((key) => [key, SETTING_DEFINITIONS[key].schema.optional()])) as {
+      [K in SettingKey]: z.ZodOptional<(typeof SETTING_DEFINITIONS)[K]["schema"]>;
+    },
+  )
   .strict();
 
 /** The settings from stored rows: defaults, overridden by every stored value that is still valid. */
@@ -143,7 +154,11 @@ export async function updateSettings(db: Db, tenantId: string, update: z.infer<t
   const entries = Object.entries(update).filter(([, value]) => value !== undefined);
   await db.$transaction(
     entries.map(([key, value]) =>
-      db.setting.upsert({ where: { tenantId_key: { tenantId, key } }, create: { tenantId, key, value: value as never }, update: { value: value as never } }),
+      db.setting.upsert({
+        where: { tenantId_key: { tenantId, key } },
+        create: { tenantId, key, value: value as never },
+        update: { value: value as never },
+      }),
     ),
   );
   if (update.publicSuffixRule) await applyPublicSuffixRule(db, tenantId, update.publicSuffixRule);
@@ -156,11 +171,19 @@ export async function updateSettings(db: Db, tenantId: string, update: z.infer<t
  */
 async function applyPublicSuffixRule(db: Db, tenantId: string, rule: PublicSuffixRule): Promise<void> {
   const clients = await db.client.findMany({ where: { tenantId }, select: { id: true } });
-  const hosts = await db.trustHost.findMany({ where: { clientId: { in: clients.map((client) => client.id) } }, select: { clientId: true, hostname: true, registrableDomain: true } });
+  const hosts = await db.trustHost.findMany({
+    where: { clientId: { in: clients.map((client) => client.id) } },
+    select: { clientId: true, hostname: true, registrableDomain: true },
+  });
   const changed = hosts.filter((host) => registrableDomain(host.hostname, rule) !== host.registrableDomain);
   if (changed.length === 0) return;
   await db.$transaction([
-    ...changed.map((host) => db.trustHost.update({ where: { clientId: host.clientId }, data: { registrableDomain: registrableDomain(host.hostname, rule), revision: { increment: 1 } } })),
+    ...changed.map((host) =>
+      db.trustHost.update({
+        where: { clientId: host.clientId },
+        data: { registrableDomain: registrableDomain(host.hostname, rule), revision: { increment: 1 } },
+      }),
+    ),
     db.trustCheck.deleteMany({ where: { clientId: { in: changed.map((host) => host.clientId) } } }),
   ]);
 }

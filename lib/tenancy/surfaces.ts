@@ -49,4 +49,3 @@ export const SURFACES: Surface[] = [
     href: "/api/sandbox/clock",
   },
 ];
-

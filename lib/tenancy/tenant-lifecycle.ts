@@ -28,12 +28,22 @@ async function sandboxPasswordHash(db: Db): Promise<string> {
 /** Patients and accounts of a tenant: the seed's personas, under ids unique to the tenant. */
 async function seedPeople(tx: DbOrTransaction, tenantId: string, suffix: string, passwordHash: string): Promise<void> {
   const idOf = (persona: string) => `${persona}-${suffix}`;
-  await tx.patient.createMany({ data: SEED_PATIENTS.map((patient) => ({ ...patient, id: idOf(patient.id), persona: patient.id, tenantId })) });
+  await tx.patient.createMany({
+    data: SEED_PATIENTS.map((patient) => ({ ...patient, id: idOf(patient.id), persona: patient.id, tenantId })),
+  });
   await tx.person.createMany({
-    data: SEED_PERSONS.map((person) => ({ id: idOf(person.id), tenantId, username: person.username, displayName: person.displayName, passwordHash })),
+    data: SEED_PERSONS.map((person) => ({
+      id: idOf(person.id),
+      tenantId,
+      username: person.username,
+      displayName: person.displayName,
+      passwordHash,
+    })),
   });
   await tx.patientAccess.createMany({
-    data: SEED_PERSONS.flatMap((person) => person.access.map((access) => ({ personId: idOf(person.id), patientId: idOf(access.patientId), relationship: access.relationship }))),
+    data: SEED_PERSONS.flatMap((person) =>
+      person.access.map((access) => ({ personId: idOf(person.id), patientId: idOf(access.patientId), relationship: access.relationship })),
+    ),
   });
 }
 
@@ -48,7 +58,9 @@ export async function createTenant(db: Db, input: CreateTenantInput): Promise<st
   const settings = { ...TEST_TENANT_DEFAULTS, ...input.settings };
   const passwordHash = await sandboxPasswordHash(db);
   await db.$transaction(async (tx) => {
-    await tx.tenant.create({ data: { id: tenantId, name: input.name ?? `QA sandbox ${suffix}`, createdWith: { settings, suffix } as Prisma.InputJsonValue } });
+    await tx.tenant.create({
+      data: { id: tenantId, name: input.name ?? `QA sandbox ${suffix}`, createdWith: { settings, suffix } as Prisma.InputJsonValue },
+    });
     await seedPeople(tx, tenantId, suffix, passwordHash);
     await tx.sandboxClock.create({ data: { id: tenantId, offsetSeconds: 0 } });
     await eventCreate(tx, { type: "tenant.created", tenantId, sandboxAt: new Date(), payload: { settings } });

@@ -5,12 +5,15 @@ import type { Db } from "../db/client";
 import type { AuthorityId } from "./authority-ids";
 import { createCertificateAuthority, importPrivateKey, type SigningAuthority } from "./certificate-factory";
 
-
 const SANDBOX_CA_ORGANIZATION = { name: "SMART Trust Sandbox", country: "US", state: "MO", locality: "Kansas City" };
 const AUTHORITIES: { id: AuthorityId; commonName: string; issuer?: AuthorityId; organization: typeof SANDBOX_CA_ORGANIZATION }[] = [
   { id: "public-root", commonName: "Sandbox Public Root CA", organization: SANDBOX_CA_ORGANIZATION },
   { id: "public-intermediate", commonName: "Sandbox Public TLS Issuing CA", issuer: "public-root", organization: SANDBOX_CA_ORGANIZATION },
-  { id: "private-root", commonName: "Private Internal Root CA", organization: { ...SANDBOX_CA_ORGANIZATION, name: "Internal IT (not publicly trusted)" } },
+  {
+    id: "private-root",
+    commonName: "Private Internal Root CA",
+    organization: { ...SANDBOX_CA_ORGANIZATION, name: "Internal IT (not publicly trusted)" },
+  },
 ];
 
 /** The roots the sandbox trust store accepts, like a browser's public root store. */
@@ -56,7 +59,11 @@ export async function loadCertificateAuthorities(db: Db): Promise<CertificateAut
     if (!loaded.has(key)) {
       loaded.set(
         key,
-        importPrivateKey(row.privateKeyPkcs8).then((privateKey) => ({ certificate: new x509.X509Certificate(row.certificatePem), privateKey, pem: row.certificatePem })),
+        importPrivateKey(row.privateKeyPkcs8).then((privateKey) => ({
+          certificate: new x509.X509Certificate(row.certificatePem),
+          privateKey,
+          pem: row.certificatePem,
+        })),
       );
     }
     byId[row.id as AuthorityId] = await loaded.get(key)!;

@@ -13,7 +13,14 @@ describe("simulated certificates", () => {
     const authorities = await loadCertificateAuthorities(db);
     const notBefore = new Date("2027-01-01T00:00:00Z");
     const notAfter = new Date("2028-01-01T00:00:00Z");
-    const leaf = await createLeafCertificate({ hostname: "app.acme-health.com", type: "OV", organization, notBefore, notAfter, issuer: authorities.byId["public-intermediate"] });
+    const leaf = await createLeafCertificate({
+      hostname: "app.acme-health.com",
+      type: "OV",
+      organization,
+      notBefore,
+      notAfter,
+      issuer: authorities.byId["public-intermediate"],
+    });
     const parsed = new X509Certificate(leaf.toString("pem"));
     expect(parsed.subjectAltName).toBe("DNS:app.acme-health.com");
     expect(parsed.subject).toMatch(/O=Acme Health\\?, Inc\./);
@@ -35,7 +42,13 @@ describe("simulated certificates", () => {
     ["OV", POLICY_OIDS.OV],
     ["EV", POLICY_OIDS.EV],
   ] as const)("carries the CA/Browser Forum %s policy OID and reads its type back", async (type, oid) => {
-    const leaf = await createLeafCertificate({ hostname: "x.example.com", type, organization, notBefore: new Date(), notAfter: new Date(Date.now() + 86_400_000) });
+    const leaf = await createLeafCertificate({
+      hostname: "x.example.com",
+      type,
+      organization,
+      notBefore: new Date(),
+      notAfter: new Date(Date.now() + 86_400_000),
+    });
     const der = Buffer.from(leaf.rawData).toString("hex");
     const oidDer = oidToDerHex(oid);
     expect(der).toContain(oidDer);

@@ -4,7 +4,6 @@ import { webcrypto } from "node:crypto";
 import { x509 } from "./x509";
 import { POLICY_OIDS } from "./certificate-policies";
 
-
 const KEY_ALGORITHM = { name: "ECDSA", namedCurve: "P-256" } as const;
 const SIGNING_ALGORITHM = { name: "ECDSA", hash: "SHA-256" } as const;
 
@@ -37,7 +36,12 @@ export function name(commonName: string, organization?: Organization | null): x5
   const text = (value: string) => [{ utf8String: value }];
   const parts: x509.JsonNameParams = [{ CN: text(commonName) }];
   if (organization) {
-    parts.push({ O: text(organization.name) }, { C: [organization.country] }, { ST: text(organization.state) }, { L: text(organization.locality) });
+    parts.push(
+      { O: text(organization.name) },
+      { C: [organization.country] },
+      { ST: text(organization.state) },
+      { L: text(organization.locality) },
+    );
   }
   return new x509.Name(parts);
 }
@@ -55,7 +59,12 @@ export async function createCertificateAuthority(options: {
     new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign | x509.KeyUsageFlags.digitalSignature, true),
     await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
   ];
-  const common = { serialNumber: randomSerial(), notBefore: options.notBefore, notAfter: options.notAfter, signingAlgorithm: SIGNING_ALGORITHM };
+  const common = {
+    serialNumber: randomSerial(),
+    notBefore: options.notBefore,
+    notAfter: options.notAfter,
+    signingAlgorithm: SIGNING_ALGORITHM,
+  };
   const subject = name(options.commonName, options.organization);
   const certificate = options.issuer
     ? await x509.X509CertificateGenerator.create({
@@ -91,7 +100,9 @@ export async function createLeafCertificate(options: LeafOptions): Promise<x509.
 }
 
 /** The same, with its private key (PKCS#8, base64) — for a real TLS server, as the live probe's tests start. */
-export async function createLeafCertificateWithKey(options: LeafOptions): Promise<{ certificate: x509.X509Certificate; privateKeyPkcs8: string }> {
+export async function createLeafCertificateWithKey(
+  options: LeafOptions,
+): Promise<{ certificate: x509.X509Certificate; privateKeyPkcs8: string }> {
   const keys = await generateKeys();
   const certificate = await signLeaf(options, keys);
   return { certificate, privateKeyPkcs8: Buffer.from(await webcrypto.subtle.exportKey("pkcs8", keys.privateKey)).toString("base64") };
@@ -108,7 +119,12 @@ async function signLeaf(options: LeafOptions, keys: CryptoKeyPair): Promise<x509
     new x509.CertificatePolicyExtension([POLICY_OIDS[options.type]]),
     await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
   ];
-  const common = { serialNumber: randomSerial(), notBefore: options.notBefore, notAfter: options.notAfter, signingAlgorithm: SIGNING_ALGORITHM };
+  const common = {
+    serialNumber: randomSerial(),
+    notBefore: options.notBefore,
+    notAfter: options.notAfter,
+    signingAlgorithm: SIGNING_ALGORITHM,
+  };
   const subject = name(options.hostname, organization);
   if (!options.issuer) return x509.X509CertificateGenerator.createSelfSigned({ ...common, name: subject, keys, extensions });
   extensions.push(await x509.AuthorityKeyIdentifierExtension.create(options.issuer.certificate.publicKey));

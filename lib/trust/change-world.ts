@@ -24,7 +24,10 @@ export const worldEditSchema = z
         z
           .string()
           .min(1, "a TXT record may not be empty")
-          .refine((value) => Buffer.byteLength(value, "utf8") <= TXT_RECORD_MAX_BYTES, `a TXT record may hold at most ${TXT_RECORD_MAX_BYTES} bytes`),
+          .refine(
+            (value) => Buffer.byteLength(value, "utf8") <= TXT_RECORD_MAX_BYTES,
+            `a TXT record may hold at most ${TXT_RECORD_MAX_BYTES} bytes`,
+          ),
       )
       .max(50, "at most 50 TXT records")
       .optional(),
@@ -32,7 +35,10 @@ export const worldEditSchema = z
     reachable: z.boolean().optional(),
   })
   .strict()
-  .refine((edit) => Object.values(edit).some((value) => value !== undefined), "the edit changes nothing: give chainPem, txtRecords, tlsVersions or reachable");
+  .refine(
+    (edit) => Object.values(edit).some((value) => value !== undefined),
+    "the edit changes nothing: give chainPem, txtRecords, tlsVersions or reachable",
+  );
 export type WorldEdit = z.infer<typeof worldEditSchema>;
 
 export interface WorldChangeResult {
@@ -44,19 +50,35 @@ export interface WorldChangeResult {
 export class LiveAppWorldError extends Error {
   override name = "LiveAppWorldError";
   constructor(readonly clientId: string) {
-    super(`app "${clientId}" is in live mode: its checks look at its real server, so a scenario or world edit would change nothing they see; switch its trust source back to simulated first`);
+    super(
+      `app "${clientId}" is in live mode: its checks look at its real server, so a scenario or world edit would change nothing they see; switch its trust source back to simulated first`,
+    );
   }
 }
 
-async function commit(db: Db, host: LoadedHost, outcome: ScenarioOutcome, event: { type: string; payload: Record<string, unknown> }): Promise<WorldChangeResult> {
+async function commit(
+  db: Db,
+  host: LoadedHost,
+  outcome: ScenarioOutcome,
+  event: { type: string; payload: Record<string, unknown> },
+): Promise<WorldChangeResult> {
   if (host.trustSource === "live") throw new LiveAppWorldError(host.clientId);
   const now = await sandboxNow(db, host.tenantId);
   const before = await evaluateWorld(db, host, host.current, now);
   const writes: Prisma.PrismaPromise<unknown>[] = [
-    db.trustHost.update({ where: { clientId: host.clientId }, data: { current: outcome.world as unknown as Prisma.InputJsonValue, revision: { increment: 1 } } }),
+    db.trustHost.update({
+      where: { clientId: host.clientId },
+      data: { current: outcome.world as unknown as Prisma.InputJsonValue, revision: { increment: 1 } },
+    }),
   ];
   for (const { issuerId, serialNumber } of outcome.revoke ?? []) {
-    writes.push(db.certificateRevocation.upsert({ where: { issuerId_serialNumber: { issuerId, serialNumber } }, create: { issuerId, serialNumber, revokedAt: now }, update: {} }));
+    writes.push(
+      db.certificateRevocation.upsert({
+        where: { issuerId_serialNumber: { issuerId, serialNumber } },
+        create: { issuerId, serialNumber, revokedAt: now },
+        update: {},
+      }),
+    );
   }
   if (outcome.unrevoke?.length) writes.push(db.certificateRevocation.deleteMany({ where: { serialNumber: { in: outcome.unrevoke } } }));
   // The revocation list is part of every app's world (a chain may hold any certificate, even another app's or an
@@ -86,9 +108,17 @@ export async function revocationsAfter(db: Db, outcome: ScenarioOutcome): Promis
 }
 
 /** What a scenario would produce, without applying it. */
-export async function scenarioOutcome(db: Db, clientId: string, scenario: ScenarioName): Promise<{ host: LoadedHost; outcome: ScenarioOutcome }> {
+export async function scenarioOutcome(
+  db: Db,
+  clientId: string,
+  scenario: ScenarioName,
+): Promise<{ host: LoadedHost; outcome: ScenarioOutcome }> {
   const host = await loadHost(db, clientId);
-  const outcome = await SCENARIOS[scenario].apply({ host, authorities: await loadCertificateAuthorities(db), now: await sandboxNow(db, host.tenantId) });
+  const outcome = await SCENARIOS[scenario].apply({
+    host,
+    authorities: await loadCertificateAuthorities(db),
+    now: await sandboxNow(db, host.tenantId),
+  });
   return { host, outcome };
 }
 

@@ -96,6 +96,11 @@ export function collectFacts(world: SimulatedWorld, context: ProbeContext): Trus
       legacyVersionOffered: versions.some((version) => !MODERN_TLS_VERSIONS.includes(version)),
     },
     certificate: certificateFacts(world, context),
-    dns: { registrableDomain: context.registrableDomain, txtRecords, clientIdRecord: record, clientIdRecordPresent: txtRecords.includes(record) },
+    dns: {
+      registrableDomain: context.registrableDomain,
+      txtRecords,
+      clientIdRecord: record,
+      clientIdRecordPresent: txtRecords.includes(record),
+    },
   };
 }

@@ -42,7 +42,13 @@ async function revokedSet(db: Db, authorities: CertificateAuthorities): Promise<
 }
 
 /** The probe's view of a world, with the authorities and revocation set already read (no database access). */
-export function worldFacts(host: LoadedHost, world: SimulatedWorld, at: Date, authorities: CertificateAuthorities, revoked: ReadonlySet<string>): TrustFacts {
+export function worldFacts(
+  host: LoadedHost,
+  world: SimulatedWorld,
+  at: Date,
+  authorities: CertificateAuthorities,
+  revoked: ReadonlySet<string>,
+): TrustFacts {
   return collectFacts(world, {
     clientId: host.clientId,
     hostname: host.hostname,
@@ -57,11 +63,27 @@ export function worldFacts(host: LoadedHost, world: SimulatedWorld, at: Date, au
 export function evaluationOf(host: LoadedHost, facts: TrustFacts, at: Date): TrustEvaluation {
   const { verdict, findings } = judge(facts, { clientName: host.clientName, validated: host.validated });
   const snapshot = takeSnapshot(facts, verdict);
-  return { clientId: host.clientId, source: "simulated", checkedAt: at.toISOString(), cached: false, facts, verdict, findings, snapshot, snapshotHash: snapshotHash(snapshot) };
+  return {
+    clientId: host.clientId,
+    source: "simulated",
+    checkedAt: at.toISOString(),
+    cached: false,
+    facts,
+    verdict,
+    findings,
+    snapshot,
+    snapshotHash: snapshotHash(snapshot),
+  };
 }
 
 /** Evaluates a given world for a host (also used to predict a scenario's effect before applying it). */
-export async function evaluateWorld(db: Db, host: LoadedHost, world: SimulatedWorld, at: Date, revoked?: Set<string>): Promise<TrustEvaluation> {
+export async function evaluateWorld(
+  db: Db,
+  host: LoadedHost,
+  world: SimulatedWorld,
+  at: Date,
+  revoked?: Set<string>,
+): Promise<TrustEvaluation> {
   const authorities = await loadCertificateAuthorities(db);
   return evaluationOf(host, worldFacts(host, world, at, authorities, revoked ?? (await revokedSet(db, authorities))), at);
 }
@@ -69,9 +91,27 @@ export async function evaluateWorld(db: Db, host: LoadedHost, world: SimulatedWo
 /** A live app's real host, probed now with this deployment's probe settings and the tenant's public-suffix rule. */
 async function evaluateLive(db: Db, host: LoadedHost, at: Date): Promise<TrustEvaluation> {
   const { publicSuffixRule } = await readSettings(db, host.tenantId);
-  const check = await checkLive({ ...probeSettings(), redirectUri: host.redirectUri, clientId: host.clientId, clientName: host.clientName, validated: host.validated, publicSuffixRule, at });
+  const check = await checkLive({
+    ...probeSettings(),
+    redirectUri: host.redirectUri,
+    clientId: host.clientId,
+    clientName: host.clientName,
+    validated: host.validated,
+    publicSuffixRule,
+    at,
+  });
   const { facts, verdict, findings, snapshot, snapshotHash } = check;
-  return { clientId: host.clientId, source: "live", checkedAt: check.checkedAt, cached: false, facts, verdict, findings, snapshot, snapshotHash };
+  return {
+    clientId: host.clientId,
+    source: "live",
+    checkedAt: check.checkedAt,
+    cached: false,
+    facts,
+    verdict,
+    findings,
+    snapshot,
+    snapshotHash,
+  };
 }
 
 /**
@@ -81,7 +121,9 @@ async function evaluateLive(db: Db, host: LoadedHost, at: Date): Promise<TrustEv
 export async function evaluateCurrent(db: Db, host: LoadedHost, at: Date): Promise<TrustEvaluation> {
   if (host.trustSource === "live") return evaluateLive(db, host, at);
   const version = { hostRevision: host.revision, clientUpdatedAt: host.clientUpdatedAt };
-  return rememberedEvaluation(host.clientId, version, at) ?? rememberEvaluation(version, at, await evaluateWorld(db, host, host.current, at));
+  return (
+    rememberedEvaluation(host.clientId, version, at) ?? rememberEvaluation(version, at, await evaluateWorld(db, host, host.current, at))
+  );
 }
 
 export async function evaluateTrust(db: Db, clientId: string, options: EvaluateOptions = {}): Promise<TrustEvaluation> {
@@ -98,7 +140,12 @@ export async function evaluateTrust(db: Db, clientId: string, options: EvaluateO
     return { ...(cached.evaluation as unknown as TrustEvaluation), cached: true };
   }
   const evaluation = await evaluateCurrent(db, host, at);
-  const stored = { checkedAt: at, revision: host.revision, evaluation: evaluation as unknown as Prisma.InputJsonValue, snapshotHash: evaluation.snapshotHash };
+  const stored = {
+    checkedAt: at,
+    revision: host.revision,
+    evaluation: evaluation as unknown as Prisma.InputJsonValue,
+    snapshotHash: evaluation.snapshotHash,
+  };
   await db.trustCheck.upsert({ where: { clientId }, create: { clientId, ...stored }, update: stored });
   return evaluation;
 }

@@ -56,7 +56,8 @@ export function probeTarget(redirectUri: string): { hostname: string; port: numb
   } catch {
     throw new NotProbeable(`"${redirectUri}" is not an absolute URI`);
   }
-  if (url.protocol !== "https:") throw new NotProbeable(`"${redirectUri}" is not an https URI: only an https redirect URI's host has a certificate to check`);
+  if (url.protocol !== "https:")
+    throw new NotProbeable(`"${redirectUri}" is not an https URI: only an https redirect URI's host has a certificate to check`);
   return { hostname: bareHostname(url.hostname), port: url.port ? Number(url.port) : 443 };
 }
 
@@ -69,7 +70,9 @@ async function observeWithin(hostname: string, domain: string, options: LiveProb
         resolve({
           world: { reachable: false, tlsVersions: [], chainPem: [], txtRecords: [] },
           address: null,
-          notes: [{ code: "host.unreachable", severity: "error", message: `${hostname} did not finish answering within ${deadlineMs / 1000} s.` }],
+          notes: [
+            { code: "host.unreachable", severity: "error", message: `${hostname} did not finish answering within ${deadlineMs / 1000} s.` },
+          ],
         }),
       deadlineMs,
     );
@@ -84,12 +87,36 @@ async function observeWithin(hostname: string, domain: string, options: LiveProb
 /** What the probe learnt about revocation: from the stapled OCSP response, or that it could not tell. */
 function revocationNote(staple: StapleReading | null): ProbeNote {
   if (!staple) {
-    return { code: "certificate.revocation-not-checked", severity: "info", message: "Revocation was not checked: the server does not staple an OCSP response, and the probe does not ask the certificate authority itself." };
+    return {
+      code: "certificate.revocation-not-checked",
+      severity: "info",
+      message:
+        "Revocation was not checked: the server does not staple an OCSP response, and the probe does not ask the certificate authority itself.",
+    };
   }
-  if (staple.kind === "invalid") return { code: "certificate.ocsp-staple-invalid", severity: "warning", message: `The server stapled an OCSP response the probe cannot accept: ${staple.reason}. Revocation was not checked.` };
-  if (staple.status === "good") return { code: "certificate.ocsp-good", severity: "info", message: `The server stapled its certificate authority's OCSP response: not revoked (as of ${staple.thisUpdate}).` };
-  if (staple.status === "revoked") return { code: "certificate.ocsp-revoked", severity: "error", message: `The server stapled its certificate authority's OCSP response: revoked${staple.revokedAt ? ` on ${staple.revokedAt}` : ""}.` };
-  return { code: "certificate.ocsp-unknown", severity: "warning", message: "The server stapled an OCSP response in which its certificate authority does not know this certificate." };
+  if (staple.kind === "invalid")
+    return {
+      code: "certificate.ocsp-staple-invalid",
+      severity: "warning",
+      message: `The server stapled an OCSP response the probe cannot accept: ${staple.reason}. Revocation was not checked.`,
+    };
+  if (staple.status === "good")
+    return {
+      code: "certificate.ocsp-good",
+      severity: "info",
+      message: `The server stapled its certificate authority's OCSP response: not revoked (as of ${staple.thisUpdate}).`,
+    };
+  if (staple.status === "revoked")
+    return {
+      code: "certificate.ocsp-revoked",
+      severity: "error",
+      message: `The server stapled its certificate authority's OCSP response: revoked${staple.revokedAt ? ` on ${staple.revokedAt}` : ""}.`,
+    };
+  return {
+    code: "certificate.ocsp-unknown",
+    severity: "warning",
+    message: "The server stapled an OCSP response in which its certificate authority does not know this certificate.",
+  };
 }
 
 export async function checkLive(input: LiveCheckInput): Promise<LiveCheck> {
@@ -101,7 +128,8 @@ export async function checkLive(input: LiveCheckInput): Promise<LiveCheck> {
   const [leafPem, issuerPem] = observation.world.chainPem;
   const staple = observation.ocspStaple && leafPem ? readStapledOcsp(observation.ocspStaple, leafPem, issuerPem, at) : null;
   const revoked = new Set<string>();
-  if (staple?.kind === "status" && staple.status === "revoked" && issuerPem) revoked.add(revocationKey(parseCertificate(issuerPem), parseCertificate(leafPem).serialNumber));
+  if (staple?.kind === "status" && staple.status === "revoked" && issuerPem)
+    revoked.add(revocationKey(parseCertificate(issuerPem), parseCertificate(leafPem).serialNumber));
   const facts = collectFacts(observation.world, {
     clientId: input.clientId,
     hostname,

@@ -35,7 +35,11 @@ beforeAll(async () => {
   servers.push(tls.server, front.server, dns.server);
   const anchors = path.join(mkdtempSync(path.join(tmpdir(), "sts-live-mode-")), "anchors.pem");
   writeFileSync(anchors, tls.rootPem);
-  Object.assign(env, { SANDBOX_PROBE_RESOLVERS: `127.0.0.1:${dns.port}`, SANDBOX_PROBE_ANCHORS: anchors, SANDBOX_PROBE_ALLOW_PRIVATE: "1" });
+  Object.assign(env, {
+    SANDBOX_PROBE_RESOLVERS: `127.0.0.1:${dns.port}`,
+    SANDBOX_PROBE_ANCHORS: anchors,
+    SANDBOX_PROBE_ALLOW_PRIVATE: "1",
+  });
   Object.assign(process.env, env);
 });
 
@@ -61,7 +65,8 @@ async function liveApp(port = tls.port) {
 
 const grantOf = (refreshToken: string) => db.grant.findUniqueOrThrow({ where: { refreshTokenHash: hashToken(refreshToken) } });
 const appParams = (clientId: string) => ({ params: Promise.resolve({ clientId }) });
-const jsonRequest = (method: string, body: unknown) => new Request("http://localhost/api", { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+const jsonRequest = (method: string, body: unknown) =>
+  new Request("http://localhost/api", { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
 describe("an app registered in live mode", () => {
   it("is judged from its real server: verified, with the organization in the real certificate", async () => {
@@ -71,7 +76,9 @@ describe("an app registered in live mode", () => {
     expect(evaluation.source).toBe("live");
     expect(evaluation.snapshot.source).toBe("live");
     expect(evaluation.verdict.identity).toMatchObject({ label: "verified", organization: "Probe Health Inc.", domain: "livemode.test" });
-    const trust = await (await getTrust(new Request(`http://localhost/api/sandbox/apps/${app.client_id}/trust`), appParams(app.client_id))).json();
+    const trust = await (
+      await getTrust(new Request(`http://localhost/api/sandbox/apps/${app.client_id}/trust`), appParams(app.client_id))
+    ).json();
     expect(trust).toMatchObject({ source: "live", verdict: { label: "verified" } });
   });
 
@@ -137,11 +144,16 @@ describe("an app registered in live mode", () => {
     const { app } = await liveApp();
     const response = await postScenario(jsonRequest("POST", { scenario: "certificate-expired" }), appParams(app.client_id));
     expect(response.status).toBe(409);
-    expect(await response.json()).toMatchObject({ error: "live_trust_source", message: expect.stringContaining("switch its trust source back to simulated") });
+    expect(await response.json()).toMatchObject({
+      error: "live_trust_source",
+      message: expect.stringContaining("switch its trust source back to simulated"),
+    });
   });
 
   it("cannot be registered with a redirect URI that is not https", async () => {
-    await expect(newApp({ redirect_uris: ["http://127.0.0.1:8080/cb"], public_hostname: "app.example.com", trust_source: "live" })).rejects.toThrow(InvalidClientMetadata);
+    await expect(
+      newApp({ redirect_uris: ["http://127.0.0.1:8080/cb"], public_hostname: "app.example.com", trust_source: "live" }),
+    ).rejects.toThrow(InvalidClientMetadata);
   });
 });
 
@@ -156,7 +168,9 @@ describe("switching an app's trust source", () => {
     expect(response.status).toBe(200);
     const answer = await response.json();
     expect(answer).toMatchObject({ source: "live", previousSource: "simulated", wouldSuspend: 1 });
-    expect(answer.changes.map((change: { code: string }) => change.code)).toEqual(expect.arrayContaining(["trust.source-live", "certificate.replaced"]));
+    expect(answer.changes.map((change: { code: string }) => change.code)).toEqual(
+      expect.arrayContaining(["trust.source-live", "certificate.replaced"]),
+    );
     expect(await db.event.count({ where: { clientId: app.client_id, type: "trust.source_changed" } })).toBe(1);
 
     expect((await refreshWith(app.client_id, tokens.refresh_token)).status).toBe(400);

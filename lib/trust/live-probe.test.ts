@@ -34,10 +34,26 @@ const local = () => ({ address: "127.0.0.1", allowPrivateAddresses: true, resolv
 describe("live probe", () => {
   it("verifies a host whose OV chain is trusted, whose name matches and whose domain publishes the client's TXT record", async () => {
     const port = await tlsServer("OV");
-    const check = await checkLive({ redirectUri: `https://${HOST}:${port}/cb`, clientId: CLIENT, clientName: "Probe App", extraAnchorsPem: [rootPem], ...local() });
-    expect(check.facts).toMatchObject({ reachable: true, tls: { versions: ["TLSv1.2", "TLSv1.3"] }, certificate: { validity: "valid", chainTrusted: true, hostnameMatches: true, revoked: false } });
+    const check = await checkLive({
+      redirectUri: `https://${HOST}:${port}/cb`,
+      clientId: CLIENT,
+      clientName: "Probe App",
+      extraAnchorsPem: [rootPem],
+      ...local(),
+    });
+    expect(check.facts).toMatchObject({
+      reachable: true,
+      tls: { versions: ["TLSv1.2", "TLSv1.3"] },
+      certificate: { validity: "valid", chainTrusted: true, hostnameMatches: true, revoked: false },
+    });
     expect(check.facts?.dns).toMatchObject({ registrableDomain: "probe.test", clientIdRecordPresent: true });
-    expect(check.verdict?.identity).toMatchObject({ label: "verified", appName: "Probe App", organization: "Probe Health Inc.", location: "US, CA, San Diego", domain: "probe.test" });
+    expect(check.verdict?.identity).toMatchObject({
+      label: "verified",
+      appName: "Probe App",
+      organization: "Probe Health Inc.",
+      location: "US, CA, San Diego",
+      domain: "probe.test",
+    });
     expect(check.findings.map((finding) => finding.code)).toContain("certificate.revocation-not-checked");
     expect(check.snapshotHash).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -51,9 +67,16 @@ describe("live probe", () => {
 
   it("shows a DV certificate's app as unknown, and a domain without the client's record as unclaimed", async () => {
     const port = await tlsServer("DV");
-    const check = await checkLive({ redirectUri: `https://${HOST}:${port}/cb`, clientId: "someone-else", extraAnchorsPem: [rootPem], ...local() });
+    const check = await checkLive({
+      redirectUri: `https://${HOST}:${port}/cb`,
+      clientId: "someone-else",
+      extraAnchorsPem: [rootPem],
+      ...local(),
+    });
     expect(check.verdict?.label).toBe("unknown");
-    expect(check.findings.map((finding) => finding.code)).toEqual(expect.arrayContaining(["certificate.domain-validated", "dns.client-id-record-missing"]));
+    expect(check.findings.map((finding) => finding.code)).toEqual(
+      expect.arrayContaining(["certificate.domain-validated", "dns.client-id-record-missing"]),
+    );
   });
 
   it("sees which TLS versions the server accepts", async () => {
@@ -69,20 +92,48 @@ describe("live probe", () => {
     closed.close();
     const check = await checkLive({ redirectUri: `https://${HOST}:${port}/cb`, clientId: CLIENT, ...local() });
     expect(check.facts?.reachable).toBe(false);
-    expect(check.findings).toContainEqual(expect.objectContaining({ code: "host.unreachable", message: expect.stringContaining("ECONNREFUSED") }));
+    expect(check.findings).toContainEqual(
+      expect.objectContaining({ code: "host.unreachable", message: expect.stringContaining("ECONNREFUSED") }),
+    );
   });
 
   it("refuses private, loopback and link-local addresses unless allowed", async () => {
-    const check = await checkLive({ redirectUri: `https://${HOST}/cb`, clientId: CLIENT, address: "127.0.0.1", resolvers: [`127.0.0.1:${dnsPort}`], timeoutMs: 2000 });
+    const check = await checkLive({
+      redirectUri: `https://${HOST}/cb`,
+      clientId: CLIENT,
+      address: "127.0.0.1",
+      resolvers: [`127.0.0.1:${dnsPort}`],
+      timeoutMs: 2000,
+    });
     expect(check.findings).toContainEqual(expect.objectContaining({ code: "host.private-address" }));
-    for (const address of ["10.1.2.3", "172.20.0.1", "192.168.1.1", "127.0.0.1", "169.254.169.254", "100.64.0.1", "224.0.0.1", "::1", "fe80::1", "fd00::1", "::ffff:10.0.0.1", "::ffff:7f00:1", "::ffff:a9fe:a9fe", "64:ff9b::a00:1"]) {
+    for (const address of [
+      "10.1.2.3",
+      "172.20.0.1",
+      "192.168.1.1",
+      "127.0.0.1",
+      "169.254.169.254",
+      "100.64.0.1",
+      "224.0.0.1",
+      "::1",
+      "fe80::1",
+      "fd00::1",
+      "::ffff:10.0.0.1",
+      "::ffff:7f00:1",
+      "::ffff:a9fe:a9fe",
+      "64:ff9b::a00:1",
+    ]) {
       expect(isPrivateAddress(address), address).toBe(true);
     }
     for (const address of ["93.184.216.34", "2606:2800::1", "172.32.0.1"]) expect(isPrivateAddress(address), address).toBe(false);
   });
 
   it("refuses a loopback address written as an IPv4-mapped IPv6 literal", async () => {
-    const check = await checkLive({ redirectUri: "https://[::ffff:7f00:1]:9/cb", clientId: CLIENT, resolvers: [`127.0.0.1:${dnsPort}`], timeoutMs: 2000 });
+    const check = await checkLive({
+      redirectUri: "https://[::ffff:7f00:1]:9/cb",
+      clientId: CLIENT,
+      resolvers: [`127.0.0.1:${dnsPort}`],
+      timeoutMs: 2000,
+    });
     expect(check.findings).toContainEqual(expect.objectContaining({ code: "host.private-address" }));
   });
 
@@ -97,7 +148,12 @@ describe("stapled OCSP", () => {
     const started = await startTlsServer({ hostname: HOST, type: "OV" });
     servers.push(started.server);
     started.staple(spec);
-    return checkLive({ redirectUri: `https://${HOST}:${started.port}/cb`, clientId: CLIENT, extraAnchorsPem: [started.rootPem], ...local() });
+    return checkLive({
+      redirectUri: `https://${HOST}:${started.port}/cb`,
+      clientId: CLIENT,
+      extraAnchorsPem: [started.rootPem],
+      ...local(),
+    });
   }
 
   it("reads a good status signed by the issuer: revocation checked, still verified", async () => {
@@ -121,7 +177,11 @@ describe("stapled OCSP", () => {
 
   it.each([
     ["a forged signature", { status: "revoked", forged: true }, "signature"],
-    ["a stale response", { status: "good", thisUpdate: new Date(Date.now() - 10 * 86_400_000), nextUpdate: new Date(Date.now() - 86_400_000) }, "stale"],
+    [
+      "a stale response",
+      { status: "good", thisUpdate: new Date(Date.now() - 10 * 86_400_000), nextUpdate: new Date(Date.now() - 86_400_000) },
+      "stale",
+    ],
     ["a response about another certificate", { status: "good", otherCertificate: true }, "another certificate"],
   ] as const)("does not accept %s: revocation not checked, nothing marked revoked", async (_name, spec, reason) => {
     const check = await stapling(spec);

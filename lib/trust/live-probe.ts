@@ -45,10 +45,30 @@ const MAX_TXT_BYTES = 4096;
 
 /** Addresses a probe never connects to unless allowed: private, loopback, link-local, shared, multicast, reserved. */
 const NOT_PUBLIC = new BlockList();
-for (const [network, prefix] of [["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12], ["192.0.0.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15], ["224.0.0.0", 4], ["240.0.0.0", 4]] as const) {
+for (const [network, prefix] of [
+  ["0.0.0.0", 8],
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16],
+  ["172.16.0.0", 12],
+  ["192.0.0.0", 24],
+  ["192.168.0.0", 16],
+  ["198.18.0.0", 15],
+  ["224.0.0.0", 4],
+  ["240.0.0.0", 4],
+] as const) {
   NOT_PUBLIC.addSubnet(network, prefix, "ipv4");
 }
-for (const [network, prefix] of [["::", 128], ["::1", 128], ["fc00::", 7], ["fe80::", 10], ["fec0::", 10], ["ff00::", 8], ["64:ff9b::", 96]] as const) {
+for (const [network, prefix] of [
+  ["::", 128],
+  ["::1", 128],
+  ["fc00::", 7],
+  ["fe80::", 10],
+  ["fec0::", 10],
+  ["ff00::", 8],
+  ["64:ff9b::", 96],
+] as const) {
   NOT_PUBLIC.addSubnet(network, prefix, "ipv6");
 }
 
@@ -69,7 +89,12 @@ export function isPrivateAddress(address: string): boolean {
   return NOT_PUBLIC.check(plain, family === 4 ? "ipv4" : "ipv6");
 }
 
-const NODE_VERSION_NAMES: Record<TlsVersion, tls.SecureVersion> = { TLSv1: "TLSv1", "TLSv1.1": "TLSv1.1", "TLSv1.2": "TLSv1.2", "TLSv1.3": "TLSv1.3" };
+const NODE_VERSION_NAMES: Record<TlsVersion, tls.SecureVersion> = {
+  TLSv1: "TLSv1",
+  "TLSv1.1": "TLSv1.1",
+  "TLSv1.2": "TLSv1.2",
+  "TLSv1.3": "TLSv1.3",
+};
 
 function pemOf(raw: Buffer): string {
   return new X509Certificate(raw).toString();
@@ -92,7 +117,9 @@ type Handshake = { ok: true; chain: string[]; ocspStaple: Buffer | null } | { ok
 
 function handshake(address: string, hostname: string, port: number, timeoutMs: number, version?: TlsVersion): Promise<Handshake> {
   return new Promise((resolve) => {
-    const pinned = version ? { minVersion: NODE_VERSION_NAMES[version], maxVersion: NODE_VERSION_NAMES[version] } : { minVersion: "TLSv1" as const };
+    const pinned = version
+      ? { minVersion: NODE_VERSION_NAMES[version], maxVersion: NODE_VERSION_NAMES[version] }
+      : { minVersion: "TLSv1" as const };
     // `requestOCSP` is a TLSSocket option that tls.connect passes on (its ConnectionOptions type leaves it out).
     const options: tls.ConnectionOptions & { requestOCSP?: boolean } = {
       host: address,
@@ -154,7 +181,14 @@ async function resolveAddress(hostname: string, options: LiveProbeOptions): Prom
   try {
     return { address: await within(lookupAddress(hostname, options), options.timeoutMs ?? 5000) };
   } catch (error) {
-    return { address: null, note: { code: "host.dns-failed", severity: "error", message: `The name ${hostname} does not resolve to an address (${(error as NodeJS.ErrnoException).code ?? "lookup failed"}).` } };
+    return {
+      address: null,
+      note: {
+        code: "host.dns-failed",
+        severity: "error",
+        message: `The name ${hostname} does not resolve to an address (${(error as NodeJS.ErrnoException).code ?? "lookup failed"}).`,
+      },
+    };
   }
 }
 
@@ -168,7 +202,14 @@ async function txtRecords(domain: string, options: LiveProbeOptions): Promise<{ 
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENODATA" || code === "ENOTFOUND") return { records: [] };
-    return { records: [], note: { code: "dns.lookup-failed", severity: "warning", message: `The TXT records of ${domain} could not be read (${code ?? "lookup failed"}).` } };
+    return {
+      records: [],
+      note: {
+        code: "dns.lookup-failed",
+        severity: "warning",
+        message: `The TXT records of ${domain} could not be read (${code ?? "lookup failed"}).`,
+      },
+    };
   }
 }
 
@@ -197,22 +238,40 @@ async function observe(hostname: string, registrableDomain: string, options: Liv
   const port = options.port ?? 443;
   const timeoutMs = options.timeoutMs ?? 5000;
   const notes: ProbeNote[] = [];
-  const [{ address, note: addressNote }, { records, note: dnsNote }] = await Promise.all([resolveAddress(hostname, options), txtRecords(registrableDomain, options)]);
+  const [{ address, note: addressNote }, { records, note: dnsNote }] = await Promise.all([
+    resolveAddress(hostname, options),
+    txtRecords(registrableDomain, options),
+  ]);
   if (addressNote) notes.push(addressNote);
   if (dnsNote) notes.push(dnsNote);
-  const unreachable = (extra?: ProbeNote): LiveObservation => ({ world: { reachable: false, tlsVersions: [], chainPem: [], txtRecords: records }, address, notes: extra ? [...notes, extra] : notes });
+  const unreachable = (extra?: ProbeNote): LiveObservation => ({
+    world: { reachable: false, tlsVersions: [], chainPem: [], txtRecords: records },
+    address,
+    notes: extra ? [...notes, extra] : notes,
+  });
   if (!address) return unreachable();
   if (isPrivateAddress(address) && !options.allowPrivateAddresses) {
-    return unreachable({ code: "host.private-address", severity: "error", message: `${hostname} resolves to ${address}, a private or local address, which the probe does not connect to.` });
+    return unreachable({
+      code: "host.private-address",
+      severity: "error",
+      message: `${hostname} resolves to ${address}, a private or local address, which the probe does not connect to.`,
+    });
   }
   const first = await handshake(address, hostname, port, timeoutMs);
   if (!first.ok) {
     const reason = first.reason === "timeout" ? `no TLS answer within ${timeoutMs / 1000} s` : first.reason;
     return unreachable({ code: "host.unreachable", severity: "error", message: `No TLS connection to ${hostname}:${port} (${reason}).` });
   }
-  const accepted = await Promise.all(TLS_VERSIONS.map(async (version) => ((await handshake(address, hostname, port, timeoutMs, version)).ok ? version : null)));
+  const accepted = await Promise.all(
+    TLS_VERSIONS.map(async (version) => ((await handshake(address, hostname, port, timeoutMs, version)).ok ? version : null)),
+  );
   return {
-    world: { reachable: true, tlsVersions: accepted.filter((version): version is TlsVersion => version !== null), chainPem: first.chain, txtRecords: records },
+    world: {
+      reachable: true,
+      tlsVersions: accepted.filter((version): version is TlsVersion => version !== null),
+      chainPem: first.chain,
+      txtRecords: records,
+    },
     address,
     notes,
     ocspStaple: first.ocspStaple,

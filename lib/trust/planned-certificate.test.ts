@@ -12,7 +12,8 @@ import { SCENARIO_NAMES, SCENARIOS, type ScenarioName } from "./scenarios";
 import { loadHost } from "./simulated-host";
 import { newApp } from "../../test/oauth-fixtures";
 
-const withoutIdentity = (value: unknown) => JSON.stringify(value, (key, v) => (key === "fingerprintSha256" || key === "serialNumber" ? "(any)" : v));
+const withoutIdentity = (value: unknown) =>
+  JSON.stringify(value, (key, v) => (key === "fingerprintSha256" || key === "serialNumber" ? "(any)" : v));
 
 const STATES: ScenarioName[] = [
   "restore-baseline",

@@ -21,7 +21,13 @@ const wholeSeconds = (date: Date) => new Date(Math.floor(date.getTime() / 1000) 
  * The world's facts once the planned certificate is in place, or null when the plan is outside what this
  * models (a wildcard host name, whose match node:crypto decides): the caller then mints and probes as before.
  */
-export function plannedFacts(host: LoadedHost, plan: LeafPlan, at: Date, authorities: CertificateAuthorities, revoked: ReadonlySet<string>): TrustFacts | null {
+export function plannedFacts(
+  host: LoadedHost,
+  plan: LeafPlan,
+  at: Date,
+  authorities: CertificateAuthorities,
+  revoked: ReadonlySet<string>,
+): TrustFacts | null {
   if (plan.hostname.includes("*")) return null;
   // Everything but the certificate, exactly as the probe sees the reissued world (which is always reachable).
   const world = { ...host.current, reachable: true };

@@ -37,15 +37,32 @@ afterAll(() => {
   for (const name of Object.keys(env)) delete process.env[name];
 });
 
-const post = (body: unknown) => probe(new Request("http://localhost/api/sandbox/probe", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }), {} as never);
+const post = (body: unknown) =>
+  probe(
+    new Request("http://localhost/api/sandbox/probe", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    }),
+    {} as never,
+  );
 
 describe("POST /api/sandbox/probe", () => {
   it("answers what patients would see, the facts with their sources, and no fixes needed for a ready app", async () => {
     const response = await post({ redirect_uri: `https://app.ready.test:${ovPort}/callback`, client_id: CLIENT });
     expect(response.status).toBe(200);
     const report = await response.json();
-    expect(report).toMatchObject({ ready: true, client_name: null, patient_sees: { label: "verified", organization: "Probe Health Inc.", domain: "ready.test" } });
-    expect(report.sources).toMatchObject({ hostname: "app.ready.test", address: "127.0.0.1", tls_versions: ["TLSv1.2", "TLSv1.3"], txt_records: { domain: "ready.test", records: [`cerner-client-id=${CLIENT}`] } });
+    expect(report).toMatchObject({
+      ready: true,
+      client_name: null,
+      patient_sees: { label: "verified", organization: "Probe Health Inc.", domain: "ready.test" },
+    });
+    expect(report.sources).toMatchObject({
+      hostname: "app.ready.test",
+      address: "127.0.0.1",
+      tls_versions: ["TLSv1.2", "TLSv1.3"],
+      txt_records: { domain: "ready.test", records: [`cerner-client-id=${CLIENT}`] },
+    });
     expect(report.sources.certificate_chain[0]).toMatchObject({ subject: "app.ready.test", organization: "Probe Health Inc.", type: "OV" });
   });
 
@@ -55,8 +72,14 @@ describe("POST /api/sandbox/probe", () => {
     expect(report.patient_sees.label).toBe("unknown");
     expect(report.findings).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ code: "certificate.domain-validated", fix: expect.stringContaining("An OV or EV certificate lets them see your organization") }),
-        expect.objectContaining({ code: "dns.client-id-record-missing", fix: `Add a TXT record \`cerner-client-id=${CLIENT}\` at notready.test.` }),
+        expect.objectContaining({
+          code: "certificate.domain-validated",
+          fix: expect.stringContaining("An OV or EV certificate lets them see your organization"),
+        }),
+        expect.objectContaining({
+          code: "dns.client-id-record-missing",
+          fix: `Add a TXT record \`cerner-client-id=${CLIENT}\` at notready.test.`,
+        }),
       ]),
     );
   });
@@ -70,10 +93,11 @@ describe("POST /api/sandbox/probe", () => {
 });
 
 describe("npm run probe", () => {
-  const cli = (args: string[]) => run(process.execPath, ["--import", "tsx", "scripts/probe.ts", ...args], { env: { ...process.env, ...env } }).then(
-    (result) => ({ code: 0, ...result }),
-    (error: { code: number; stdout: string; stderr: string }) => error,
-  );
+  const cli = (args: string[]) =>
+    run(process.execPath, ["--import", "tsx", "scripts/probe.ts", ...args], { env: { ...process.env, ...env } }).then(
+      (result) => ({ code: 0, ...result }),
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
 
   it("exits 0 and prints the verified identity for a ready app", async () => {
     const result = await cli([`https://app.ready.test:${ovPort}/cb`, "--client-id", CLIENT]);

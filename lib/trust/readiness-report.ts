@@ -24,7 +24,14 @@ export interface ReadinessReport {
     hostname: string;
     address: string | null;
     tls_versions: string[];
-    certificate_chain: { subject: string | null; organization: string | null; issuer: string; type: string; not_after: string; fingerprint_sha256: string }[];
+    certificate_chain: {
+      subject: string | null;
+      organization: string | null;
+      issuer: string;
+      type: string;
+      not_after: string;
+      fingerprint_sha256: string;
+    }[];
     txt_records: { domain: string; records: string[] };
     /** The server's stapled OCSP response: its status, `invalid` (not accepted), or `not-stapled`. */
     ocsp_staple: LiveCheck["ocspStaple"];
@@ -43,7 +50,12 @@ export function reportOf(check: LiveCheck, clientId: string, clientName: string 
     checked_at: check.checkedAt,
     patient_sees: identity,
     ready: identity.label === "verified",
-    findings: check.findings.map((finding) => ({ code: finding.code, severity: finding.severity, message: finding.message, fix: adviceFor(finding.code, context) })),
+    findings: check.findings.map((finding) => ({
+      code: finding.code,
+      severity: finding.severity,
+      message: finding.message,
+      fix: adviceFor(finding.code, context),
+    })),
     sources: {
       hostname: check.hostname,
       address: check.address,
@@ -68,7 +80,11 @@ export function reportOf(check: LiveCheck, clientId: string, clientName: string 
  * sandbox clock, the registered app's name when the client id is one, and this deployment's probe settings.
  * Throws NotProbeable for a URI it cannot check and ConfigurationError for a misconfigured probe.
  */
-export async function tenantReadinessReport(db: Db, tenantId: string, input: { redirectUri: string; clientId: string }): Promise<ReadinessReport> {
+export async function tenantReadinessReport(
+  db: Db,
+  tenantId: string,
+  input: { redirectUri: string; clientId: string },
+): Promise<ReadinessReport> {
   const network = probeSettings();
   const [settings, at, client] = await Promise.all([
     readSettings(db, tenantId),
@@ -78,6 +94,15 @@ export async function tenantReadinessReport(db: Db, tenantId: string, input: { r
   return readinessReport({ ...input, clientName: client?.clientName, publicSuffixRule: settings.publicSuffixRule, at, ...network });
 }
 
-export async function readinessReport(input: { redirectUri: string; clientId: string; clientName?: string; publicSuffixRule?: PublicSuffixRule; extraAnchorsPem?: string[]; at?: Date } & LiveProbeOptions): Promise<ReadinessReport> {
+export async function readinessReport(
+  input: {
+    redirectUri: string;
+    clientId: string;
+    clientName?: string;
+    publicSuffixRule?: PublicSuffixRule;
+    extraAnchorsPem?: string[];
+    at?: Date;
+  } & LiveProbeOptions,
+): Promise<ReadinessReport> {
   return reportOf(await checkLive(input), input.clientId, input.clientName ?? null);
 }

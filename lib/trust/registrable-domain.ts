@@ -9,7 +9,10 @@ export type PublicSuffixRule = (typeof PUBLIC_SUFFIX_RULES)[number];
 
 /** A host name as the checks compare it: lower case, without IPv6 brackets or a trailing dot. */
 export function bareHostname(hostname: string): string {
-  return hostname.toLowerCase().replace(/^\[|\]$/g, "").replace(/\.$/, "");
+  return hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "")
+    .replace(/\.$/, "");
 }
 
 export function registrableDomain(hostname: string, rule: PublicSuffixRule = "icann"): string {

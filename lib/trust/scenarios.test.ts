@@ -46,7 +46,13 @@ describe("trust scenarios", () => {
       validated: false,
     });
     expect(evaluation.facts.tls.versions).toEqual(["TLSv1.2", "TLSv1.3"]);
-    expect(evaluation.facts.certificate).toMatchObject({ validity: "valid", chainTrusted: true, revoked: false, hostnameMatches: true, trustAnchor: "Sandbox Public Root CA" });
+    expect(evaluation.facts.certificate).toMatchObject({
+      validity: "valid",
+      chainTrusted: true,
+      revoked: false,
+      hostnameMatches: true,
+      trustAnchor: "Sandbox Public Root CA",
+    });
     expect(evaluation.facts.dns).toMatchObject({ registrableDomain: "myhealth-demo.com", clientIdRecordPresent: true });
   });
 
@@ -75,8 +81,16 @@ describe("trust scenarios", () => {
 
   it("records each scenario in the activity log with the world before and after", async () => {
     await applyScenario(db, app, "certificate-expired");
-    const event = await db.event.findFirstOrThrow({ where: { clientId: app, type: "trust.scenario_applied" }, orderBy: { createdAt: "desc" } });
-    const payload = event.payload as { scenario: string; before: { certificate: { validity: string } }; after: { certificate: { validity: string } }; changes: { code: string }[] };
+    const event = await db.event.findFirstOrThrow({
+      where: { clientId: app, type: "trust.scenario_applied" },
+      orderBy: { createdAt: "desc" },
+    });
+    const payload = event.payload as {
+      scenario: string;
+      before: { certificate: { validity: string } };
+      after: { certificate: { validity: string } };
+      changes: { code: string }[];
+    };
     expect(payload.scenario).toBe("certificate-expired");
     expect(payload.before.certificate.validity).toBe("valid");
     expect(payload.after.certificate.validity).toBe("expired");

@@ -86,12 +86,21 @@ function planReissue(context: ScenarioContext, overrides: Reissue): LeafPlan {
   const { host, authorities, now } = context;
   const currentPem = host.current.chainPem[0];
   const current = currentPem ? parseCertificate(currentPem) : null;
-  const currentIssuer = currentPem ? (current!.selfSigned ? "self" : (sandboxIssuer(authorities, currentPem) ?? "public-intermediate")) : "public-intermediate";
+  const currentIssuer = currentPem
+    ? current!.selfSigned
+      ? "self"
+      : (sandboxIssuer(authorities, currentPem) ?? "public-intermediate")
+    : "public-intermediate";
   const subject = current?.subject;
   const organization: Organization =
     overrides.organization ??
     (subject?.organization
-      ? { name: subject.organization, country: subject.country ?? host.organization.country, state: subject.state ?? host.organization.state, locality: subject.locality ?? host.organization.locality }
+      ? {
+          name: subject.organization,
+          country: subject.country ?? host.organization.country,
+          state: subject.state ?? host.organization.state,
+          locality: subject.locality ?? host.organization.locality,
+        }
       : host.organization);
   const currentType = current?.type;
   const type = overrides.type ?? (currentType === "DV" || currentType === "OV" || currentType === "EV" ? currentType : "OV");
@@ -134,32 +143,50 @@ export const SCENARIOS: Record<ScenarioName, ScenarioDefinition> = {
     notBefore: new Date(c.now.getTime() - YEAR_MS - DAY_MS),
     notAfter: new Date(c.now.getTime() - DAY_MS),
   })),
-  "certificate-renewed": reissuing("The certificate was renewed: new key and serial number, same organization and host, valid for a year.", () => ({})),
-  "certificate-downgraded-dv": reissuing("The certificate was replaced by a domain-validated (DV) one that names no organization.", () => ({ type: "DV" })),
+  "certificate-renewed": reissuing(
+    "The certificate was renewed: new key and serial number, same organization and host, valid for a year.",
+    () => ({}),
+  ),
+  "certificate-downgraded-dv": reissuing("The certificate was replaced by a domain-validated (DV) one that names no organization.", () => ({
+    type: "DV",
+  })),
   "certificate-organization-changed": reissuing(`The certificate now names another organization ("${CHANGED_ORGANIZATION}").`, (c) => {
     const current = c.host.current.chainPem[0] ? parseCertificate(c.host.current.chainPem[0]).subject.organization : null;
     const name = current === CHANGED_ORGANIZATION ? "Contoso Health Analytics Ltd" : CHANGED_ORGANIZATION;
     return { type: "OV", organization: { ...c.host.organization, name } };
   }),
-  "certificate-self-signed": reissuing("The server presents a self-signed certificate that no trusted authority vouches for.", () => ({ issuer: "self" })),
-  "certificate-untrusted-issuer": reissuing("The certificate is issued by a private CA that is not in the public trust store.", () => ({ issuer: "private-root" })),
+  "certificate-self-signed": reissuing("The server presents a self-signed certificate that no trusted authority vouches for.", () => ({
+    issuer: "self",
+  })),
+  "certificate-untrusted-issuer": reissuing("The certificate is issued by a private CA that is not in the public trust store.", () => ({
+    issuer: "private-root",
+  })),
   "certificate-revoked": {
     description: "The issuing CA revoked the app's current certificate.",
     async apply(c) {
       const leafPem = c.host.current.chainPem[0];
       const issuerId = leafPem ? sandboxIssuer(c.authorities, leafPem) : null;
-      if (!leafPem || !issuerId) throw new ScenarioNotApplicableError("the current certificate was not issued by a sandbox CA, so the sandbox cannot revoke it; restore the baseline first");
-      return { world: { ...c.host.current, reachable: true }, revoke: [{ issuerId, serialNumber: parseCertificate(leafPem).serialNumber }] };
+      if (!leafPem || !issuerId)
+        throw new ScenarioNotApplicableError(
+          "the current certificate was not issued by a sandbox CA, so the sandbox cannot revoke it; restore the baseline first",
+        );
+      return {
+        world: { ...c.host.current, reachable: true },
+        revoke: [{ issuerId, serialNumber: parseCertificate(leafPem).serialNumber }],
+      };
     },
   },
-  "certificate-hostname-mismatch": reissuing(`The certificate is for another host name (${MISMATCHED_HOSTNAME}).`, () => ({ hostname: MISMATCHED_HOSTNAME })),
+  "certificate-hostname-mismatch": reissuing(`The certificate is for another host name (${MISMATCHED_HOSTNAME}).`, () => ({
+    hostname: MISMATCHED_HOSTNAME,
+  })),
   "tls-legacy-only": {
     description: "The server only speaks TLS 1.0 and 1.1.",
     apply: (c) => withWorld({ ...c.host.current, tlsVersions: ["TLSv1", "TLSv1.1"] }),
   },
   "dns-txt-removed": {
     description: "The TXT record cerner-client-id=<client_id> was removed from the app's domain.",
-    apply: (c) => withWorld({ ...c.host.current, txtRecords: c.host.current.txtRecords.filter((r) => r !== clientIdRecord(c.host.clientId)) }),
+    apply: (c) =>
+      withWorld({ ...c.host.current, txtRecords: c.host.current.txtRecords.filter((r) => r !== clientIdRecord(c.host.clientId)) }),
   },
   "dns-txt-wrong-client": {
     description: `The domain's TXT record names another client id (${OTHER_CLIENT_ID}) instead of this app's.`,

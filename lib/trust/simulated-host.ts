@@ -63,13 +63,24 @@ export async function baselineWorld(
   };
 }
 
-type HostClient = { id: string; tenantId: string; clientName: string; organization: unknown; publicHostname: string | null; redirectUris: unknown };
+type HostClient = {
+  id: string;
+  tenantId: string;
+  clientName: string;
+  organization: unknown;
+  publicHostname: string | null;
+  redirectUris: unknown;
+};
 
 /**
  * The create/replace operation for an app's simulated host with a fresh baseline, for use inside a transaction.
  * Wrapped in an object: an async function returning a PrismaPromise would run it on the spot.
  */
-export async function simulatedHostWrite(db: Db, client: HostClient, options: BaselineOptions = {}): Promise<{ write: Prisma.PrismaPromise<unknown> }> {
+export async function simulatedHostWrite(
+  db: Db,
+  client: HostClient,
+  options: BaselineOptions = {},
+): Promise<{ write: Prisma.PrismaPromise<unknown> }> {
   const { hostname, ignoredPublicHostname } = trustHostChoice(client);
   // An app that names a public hostname its codes do not go to borrows that host's certificate: its own server
   // presents it, and its own domain publishes no record.
@@ -80,8 +91,19 @@ export async function simulatedHostWrite(db: Db, client: HostClient, options: Ba
     ignoredPublicHostname ? { ...options, txtRecord: false } : options,
   );
   const { publicSuffixRule } = await readSettings(db, client.tenantId);
-  const data = { hostname, registrableDomain: registrableDomain(hostname, publicSuffixRule), baseline: world as unknown as Prisma.InputJsonValue, current: world as unknown as Prisma.InputJsonValue };
-  return { write: db.trustHost.upsert({ where: { clientId: client.id }, create: { clientId: client.id, ...data }, update: { ...data, revision: { increment: 1 } } }) };
+  const data = {
+    hostname,
+    registrableDomain: registrableDomain(hostname, publicSuffixRule),
+    baseline: world as unknown as Prisma.InputJsonValue,
+    current: world as unknown as Prisma.InputJsonValue,
+  };
+  return {
+    write: db.trustHost.upsert({
+      where: { clientId: client.id },
+      create: { clientId: client.id, ...data },
+      update: { ...data, revision: { increment: 1 } },
+    }),
+  };
 }
 
 export interface LoadedHost {
@@ -104,7 +126,10 @@ export interface LoadedHost {
 }
 
 export async function loadHost(db: Db, clientId: string): Promise<LoadedHost> {
-  const [client, host] = await Promise.all([db.client.findUnique({ where: { id: clientId } }), db.trustHost.findUnique({ where: { clientId } })]);
+  const [client, host] = await Promise.all([
+    db.client.findUnique({ where: { id: clientId } }),
+    db.trustHost.findUnique({ where: { clientId } }),
+  ]);
   if (!client || !host) throw new AppNotFoundError(clientId);
   return {
     clientId,

@@ -36,8 +36,17 @@ export function takeSnapshot(facts: TrustFacts, verdict: Verdict, source: TrustS
             hostnameMatches: certificate.hostnameMatches,
           }
         : null,
-    dns: { registrableDomain: facts.dns.registrableDomain, txtRecords: facts.dns.txtRecords, clientIdRecordPresent: facts.dns.clientIdRecordPresent },
-    identity: { label: verdict.label, organization: verdict.identity.organization, location: verdict.identity.location, domain: verdict.identity.domain },
+    dns: {
+      registrableDomain: facts.dns.registrableDomain,
+      txtRecords: facts.dns.txtRecords,
+      clientIdRecordPresent: facts.dns.clientIdRecordPresent,
+    },
+    identity: {
+      label: verdict.label,
+      organization: verdict.identity.organization,
+      location: verdict.identity.location,
+      domain: verdict.identity.domain,
+    },
   };
 }
 
@@ -84,16 +93,26 @@ function certificateChanges(before: TrustSnapshot, after: TrustSnapshot): TrustC
       : a.selfSigned
         ? "The app's certificate is now self-signed, so no trusted certificate authority vouches for it."
         : `The app's certificate is now issued by "${a.issuer}", which is not a trusted certificate authority.`;
-    changes.push({ code: a.chainTrusted ? "certificate.trusted" : a.selfSigned ? "certificate.self-signed" : "certificate.untrusted-issuer", kind: "acceptability", sentence });
+    changes.push({
+      code: a.chainTrusted ? "certificate.trusted" : a.selfSigned ? "certificate.self-signed" : "certificate.untrusted-issuer",
+      kind: "acceptability",
+      sentence,
+    });
   }
   if (b.revoked !== a.revoked) {
-    changes.push({ code: a.revoked ? "certificate.revoked" : "certificate.unrevoked", kind: "acceptability", sentence: a.revoked ? "The app's certificate was revoked by its issuer." : "The app's certificate is no longer revoked." });
+    changes.push({
+      code: a.revoked ? "certificate.revoked" : "certificate.unrevoked",
+      kind: "acceptability",
+      sentence: a.revoked ? "The app's certificate was revoked by its issuer." : "The app's certificate is no longer revoked.",
+    });
   }
   if (b.hostnameMatches !== a.hostnameMatches) {
     changes.push({
       code: a.hostnameMatches ? "certificate.hostname-matches" : "certificate.hostname-mismatch",
       kind: "acceptability",
-      sentence: a.hostnameMatches ? `The app's certificate matches its host name ${after.hostname} again.` : `The app's certificate no longer matches its host name ${after.hostname}.`,
+      sentence: a.hostnameMatches
+        ? `The app's certificate matches its host name ${after.hostname} again.`
+        : `The app's certificate no longer matches its host name ${after.hostname}.`,
     });
   }
   const organizationTypes = (t: string) => (t === "OV" || t === "EV" ? "organization" : t);
@@ -104,13 +123,25 @@ function certificateChanges(before: TrustSnapshot, after: TrustSnapshot): TrustC
         : `The app's certificate type changed from ${b.type} to ${a.type}.`;
     changes.push({ code: "certificate.type-changed", kind: "identity", sentence });
   } else if (b.type !== a.type) {
-    changes.push({ code: "certificate.type-changed", kind: "fact", sentence: `The app's certificate type changed from ${b.type} to ${a.type}.` });
+    changes.push({
+      code: "certificate.type-changed",
+      kind: "fact",
+      sentence: `The app's certificate type changed from ${b.type} to ${a.type}.`,
+    });
   }
   if (b.organization !== a.organization && b.organization && a.organization) {
-    changes.push({ code: "certificate.organization-changed", kind: "identity", sentence: `The organization named in the app's certificate changed from ${quote(b.organization)} to ${quote(a.organization)}.` });
+    changes.push({
+      code: "certificate.organization-changed",
+      kind: "identity",
+      sentence: `The organization named in the app's certificate changed from ${quote(b.organization)} to ${quote(a.organization)}.`,
+    });
   }
   if (b.location !== a.location && b.location && a.location) {
-    changes.push({ code: "certificate.location-changed", kind: "identity", sentence: `The organization's location in the app's certificate changed from ${b.location} to ${a.location}.` });
+    changes.push({
+      code: "certificate.location-changed",
+      kind: "identity",
+      sentence: `The organization's location in the app's certificate changed from ${b.location} to ${a.location}.`,
+    });
   }
   if (b.fingerprintSha256 !== a.fingerprintSha256) {
     changes.push({
@@ -134,29 +165,59 @@ function connectionChanges(before: TrustSnapshot, after: TrustSnapshot): TrustCh
   if (before.modernTls !== after.modernTls) {
     return [
       after.modernTls
-        ? { code: "tls.modern-restored", kind: "acceptability", sentence: `The app's server offers a current TLS version again (${tlsVersionList(after.tlsVersions)}).` }
-        : { code: "tls.legacy-only", kind: "acceptability", sentence: `The app's server now offers only outdated TLS versions (${tlsVersionList(after.tlsVersions)}).` },
+        ? {
+            code: "tls.modern-restored",
+            kind: "acceptability",
+            sentence: `The app's server offers a current TLS version again (${tlsVersionList(after.tlsVersions)}).`,
+          }
+        : {
+            code: "tls.legacy-only",
+            kind: "acceptability",
+            sentence: `The app's server now offers only outdated TLS versions (${tlsVersionList(after.tlsVersions)}).`,
+          },
     ];
   }
-  return [{ code: "tls.versions-changed", kind: "fact", sentence: `The TLS versions the app's server offers changed from ${tlsVersionList(before.tlsVersions)} to ${tlsVersionList(after.tlsVersions)}.` }];
+  return [
+    {
+      code: "tls.versions-changed",
+      kind: "fact",
+      sentence: `The TLS versions the app's server offers changed from ${tlsVersionList(before.tlsVersions)} to ${tlsVersionList(after.tlsVersions)}.`,
+    },
+  ];
 }
 
 function dnsChanges(before: TrustSnapshot, after: TrustSnapshot, clientIdRecord: string): TrustChange[] {
   const changes: TrustChange[] = [];
   const domain = after.dns.registrableDomain;
   if (before.dns.registrableDomain !== domain) {
-    changes.push({ code: "dns.domain-changed", kind: "identity", sentence: `The app's website domain changed from ${before.dns.registrableDomain} to ${domain}.` });
+    changes.push({
+      code: "dns.domain-changed",
+      kind: "identity",
+      sentence: `The app's website domain changed from ${before.dns.registrableDomain} to ${domain}.`,
+    });
   }
   if (before.dns.clientIdRecordPresent !== after.dns.clientIdRecordPresent) {
     changes.push(
       after.dns.clientIdRecordPresent
-        ? { code: "dns.client-id-record-added", kind: "identity", sentence: `The DNS record ${clientIdRecord} is now present at ${domain}.` }
-        : { code: "dns.client-id-record-removed", kind: "identity", sentence: `The DNS record ${clientIdRecord} is no longer present at ${domain}.` },
+        ? {
+            code: "dns.client-id-record-added",
+            kind: "identity",
+            sentence: `The DNS record ${clientIdRecord} is now present at ${domain}.`,
+          }
+        : {
+            code: "dns.client-id-record-removed",
+            kind: "identity",
+            sentence: `The DNS record ${clientIdRecord} is no longer present at ${domain}.`,
+          },
     );
   }
   const others = (records: string[]) => records.filter((record) => record !== clientIdRecord);
   if (!sameList(others(before.dns.txtRecords), others(after.dns.txtRecords))) {
-    changes.push({ code: "dns.txt-records-changed", kind: "fact", sentence: `Other DNS TXT records at ${domain} changed (now: ${others(after.dns.txtRecords).join(", ") || "none"}).` });
+    changes.push({
+      code: "dns.txt-records-changed",
+      kind: "fact",
+      sentence: `Other DNS TXT records at ${domain} changed (now: ${others(after.dns.txtRecords).join(", ") || "none"}).`,
+    });
   }
   return changes;
 }
@@ -166,8 +227,16 @@ function sourceChanges(before: TrustSnapshot, after: TrustSnapshot): TrustChange
   if (was === now) return [];
   return [
     now === "live"
-      ? { code: "trust.source-live", kind: "fact", sentence: `The sandbox now checks the app's real server at ${after.hostname} instead of its simulated one.` }
-      : { code: "trust.source-simulated", kind: "fact", sentence: `The sandbox now checks the app's simulated server at ${after.hostname} instead of its real one.` },
+      ? {
+          code: "trust.source-live",
+          kind: "fact",
+          sentence: `The sandbox now checks the app's real server at ${after.hostname} instead of its simulated one.`,
+        }
+      : {
+          code: "trust.source-simulated",
+          kind: "fact",
+          sentence: `The sandbox now checks the app's simulated server at ${after.hostname} instead of its real one.`,
+        },
   ];
 }
 
@@ -175,7 +244,11 @@ function identityChanges(before: TrustSnapshot, after: TrustSnapshot): TrustChan
   if (before.identity.label === after.identity.label) return [];
   return [
     after.identity.label === "unknown"
-      ? { code: "identity.unverified", kind: "identity", sentence: "Patients are no longer shown the app's name and organization: it is now labelled “Unknown App”." }
+      ? {
+          code: "identity.unverified",
+          kind: "identity",
+          sentence: "Patients are no longer shown the app's name and organization: it is now labelled “Unknown App”.",
+        }
       : { code: "identity.verified", kind: "identity", sentence: "Patients are now shown the app's name and organization." },
   ];
 }
@@ -188,7 +261,13 @@ function identityChanges(before: TrustSnapshot, after: TrustSnapshot): TrustChan
  */
 export function compareSnapshots(before: TrustSnapshot, after: TrustSnapshot, policy: SuspensionPolicy, clientId: string): TrustChange[] {
   const record = `cerner-client-id=${clientId}`;
-  const all = [...sourceChanges(before, after), ...identityChanges(before, after), ...connectionChanges(before, after), ...certificateChanges(before, after), ...dnsChanges(before, after, record)];
+  const all = [
+    ...sourceChanges(before, after),
+    ...identityChanges(before, after),
+    ...connectionChanges(before, after),
+    ...certificateChanges(before, after),
+    ...dnsChanges(before, after, record),
+  ];
   if (policy === "strict") return all;
   const identityMoved =
     before.identity.label !== after.identity.label ||
@@ -198,4 +277,3 @@ export function compareSnapshots(before: TrustSnapshot, after: TrustSnapshot, po
   const becameUnacceptable = snapshotAcceptable(before) && !snapshotAcceptable(after);
   return identityMoved || becameUnacceptable ? all.filter((change) => change.kind !== "fact") : [];
 }
-

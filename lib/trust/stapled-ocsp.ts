@@ -20,7 +20,12 @@ const SIGNATURE_HASHES: Record<string, string> = {
   "1.2.840.113549.1.1.12": "sha384",
   "1.2.840.113549.1.1.13": "sha512",
 };
-const CERT_ID_HASHES: Record<string, string> = { "1.3.14.3.2.26": "sha1", "2.16.840.1.101.3.4.2.1": "sha256", "2.16.840.1.101.3.4.2.2": "sha384", "2.16.840.1.101.3.4.2.3": "sha512" };
+const CERT_ID_HASHES: Record<string, string> = {
+  "1.3.14.3.2.26": "sha1",
+  "2.16.840.1.101.3.4.2.1": "sha256",
+  "2.16.840.1.101.3.4.2.2": "sha384",
+  "2.16.840.1.101.3.4.2.3": "sha512",
+};
 const OCSP_SIGNING = "1.3.6.1.5.5.7.3.9";
 /** How far a responder's clock may be ahead of ours. */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -28,12 +33,18 @@ export const MAX_STAPLE_BYTES = 64 * 1024;
 
 const hex = (bytes: ArrayBuffer | Uint8Array) => Buffer.from(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)).toString("hex");
 /** A serial number's hex without leading zero bytes, as X509Certificate.serialNumber spells it (upper case). */
-const serialHex = (bytes: ArrayBuffer) => hex(bytes).replace(/^(00)+(?=.)/, "").toUpperCase();
+const serialHex = (bytes: ArrayBuffer) =>
+  hex(bytes)
+    .replace(/^(00)+(?=.)/, "")
+    .toUpperCase();
 
 function issuerHashes(issuer: X509Certificate, algorithm: string): { nameHash: string; keyHash: string } {
   const parsed = AsnConvert.parse(issuer.raw, Certificate);
   const digest = (data: ArrayBuffer) => createHash(algorithm).update(new Uint8Array(data)).digest("hex");
-  return { nameHash: digest(AsnConvert.serialize(parsed.tbsCertificate.subject)), keyHash: digest(parsed.tbsCertificate.subjectPublicKeyInfo.subjectPublicKey) };
+  return {
+    nameHash: digest(AsnConvert.serialize(parsed.tbsCertificate.subject)),
+    keyHash: digest(parsed.tbsCertificate.subjectPublicKeyInfo.subjectPublicKey),
+  };
 }
 
 function matchesCertificate(single: SingleResponse, leaf: X509Certificate, issuer: X509Certificate): boolean {
@@ -47,7 +58,10 @@ function matchesCertificate(single: SingleResponse, leaf: X509Certificate, issue
 function signers(basic: BasicOCSPResponse, issuer: X509Certificate): X509Certificate[] {
   const delegated = (basic.certs ?? [])
     .map((certificate) => new X509Certificate(Buffer.from(AsnConvert.serialize(certificate))))
-    .filter((responder) => responder.checkIssued(issuer) && responder.verify(issuer.publicKey) && (responder.keyUsage ?? []).includes(OCSP_SIGNING));
+    .filter(
+      (responder) =>
+        responder.checkIssued(issuer) && responder.verify(issuer.publicKey) && (responder.keyUsage ?? []).includes(OCSP_SIGNING),
+    );
   return [issuer, ...delegated];
 }
 
@@ -72,8 +86,10 @@ export function readStapledOcsp(der: Buffer, leafPem: string, issuerPem: string 
   let basic: BasicOCSPResponse;
   try {
     const response = AsnConvert.parse(der, OCSPResponse);
-    if (response.responseStatus !== OCSPResponseStatus.successful) return { kind: "invalid", reason: `the responder answered "${OCSPResponseStatus[response.responseStatus]}"` };
-    if (response.responseBytes?.responseType !== id_pkix_ocsp_basic) return { kind: "invalid", reason: "the response is not a basic OCSP response" };
+    if (response.responseStatus !== OCSPResponseStatus.successful)
+      return { kind: "invalid", reason: `the responder answered "${OCSPResponseStatus[response.responseStatus]}"` };
+    if (response.responseBytes?.responseType !== id_pkix_ocsp_basic)
+      return { kind: "invalid", reason: "the response is not a basic OCSP response" };
     basic = AsnConvert.parse(response.responseBytes.response.buffer, BasicOCSPResponse);
   } catch (error) {
     return { kind: "invalid", reason: `the response is not valid DER (${(error as Error).message})` };
@@ -82,9 +98,11 @@ export function readStapledOcsp(der: Buffer, leafPem: string, issuerPem: string 
   const issuer = new X509Certificate(issuerPem);
   const single = basic.tbsResponseData.responses.find((candidate) => matchesCertificate(candidate, leaf, issuer));
   if (!single) return { kind: "invalid", reason: "the response is about another certificate" };
-  if (!signatureValid(basic, issuer)) return { kind: "invalid", reason: "its signature is not from the certificate's issuer or a responder the issuer authorized" };
+  if (!signatureValid(basic, issuer))
+    return { kind: "invalid", reason: "its signature is not from the certificate's issuer or a responder the issuer authorized" };
   if (single.thisUpdate.getTime() > now.getTime() + CLOCK_SKEW_MS) return { kind: "invalid", reason: "it was produced in the future" };
-  if (single.nextUpdate && single.nextUpdate.getTime() < now.getTime()) return { kind: "invalid", reason: `it is stale (valid until ${single.nextUpdate.toISOString()})` };
+  if (single.nextUpdate && single.nextUpdate.getTime() < now.getTime())
+    return { kind: "invalid", reason: `it is stale (valid until ${single.nextUpdate.toISOString()})` };
   const status = single.certStatus.revoked ? "revoked" : single.certStatus.good !== undefined ? "good" : "unknown";
   return {
     kind: "status",

@@ -22,7 +22,6 @@ export interface TrustHostChoice {
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "::1"]);
 
-
 function parsed(uri: unknown): URL | null {
   try {
     return typeof uri === "string" ? new URL(uri) : null;
@@ -43,7 +42,10 @@ function hasNoPublicHost(uri: URL | null, sandboxOrigin: string): boolean {
   return LOOPBACK.has(bareHostname(uri.hostname)) || isSandboxOrigin(uri, sandboxOrigin);
 }
 
-export function trustHostChoice(client: { publicHostname: string | null; redirectUris: unknown }, sandboxOrigin = new URL(publicUrl()).origin): TrustHostChoice {
+export function trustHostChoice(
+  client: { publicHostname: string | null; redirectUris: unknown },
+  sandboxOrigin = new URL(publicUrl()).origin,
+): TrustHostChoice {
   const uris = (Array.isArray(client.redirectUris) ? client.redirectUris : []).map(parsed);
   const primary = uris[0] ?? null;
   const publicHostname = client.publicHostname ? bareHostname(client.publicHostname) : null;
@@ -79,7 +81,8 @@ export function trustHostSentence(client: { publicHostname: string | null; redir
   } catch {
     return `Trust checks look at ${checkedHost}.`;
   }
-  if (choice.source === "public-hostname") return `Trust checks look at ${checkedHost}: the public hostname stands in for the primary redirect URI, which has no public host of its own.`;
+  if (choice.source === "public-hostname")
+    return `Trust checks look at ${checkedHost}: the public hostname stands in for the primary redirect URI, which has no public host of its own.`;
   if (choice.ignoredPublicHostname) {
     return `Trust checks look at ${checkedHost}, the primary redirect URI's host, where authorization codes go. The public hostname ${choice.ignoredPublicHostname} is ignored: it may only stand in for a loopback or private-use-scheme redirect URI.`;
   }

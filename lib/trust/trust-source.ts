@@ -43,7 +43,9 @@ export async function setTrustSource(db: Db, clientId: string, source: TrustSour
   const changes = compareSnapshots(before.snapshot, after.snapshot, "strict", clientId);
   const kinds = settings.suspendOnlineAccess ? ["offline", "online"] : ["offline"];
   const grants = await db.grant.findMany({ where: { clientId, status: "active", accessKind: { in: kinds } }, select: { snapshot: true } });
-  const wouldSuspend = grants.filter((grant) => compareSnapshots(grant.snapshot as unknown as TrustSnapshot, after.snapshot, settings.suspensionPolicy, clientId).length > 0).length;
+  const wouldSuspend = grants.filter(
+    (grant) => compareSnapshots(grant.snapshot as unknown as TrustSnapshot, after.snapshot, settings.suspensionPolicy, clientId).length > 0,
+  ).length;
   await db.$transaction([
     db.client.update({ where: { id: clientId }, data: { trustSource: source } }),
     // A check stored under the other source must not answer for this one, nor a remembered evaluation.

@@ -91,8 +91,7 @@ export const WORDS = {
     whatChanged: "What changed",
     whenApproved: (on: string) => `When you approved (${on})`,
     now: "Now",
-    caution:
-      "Who is behind this app is no longer what you approved. Keep it paused unless you know why this changed.",
+    caution: "Who is behind this app is no longer what you approved. Keep it paused unless you know why this changed.",
     afterReapprove: "After you re-approve, go back to the app and choose “Try again”. This page won't send you anywhere.",
     gone: { title: "This access no longer exists", body: "Go back to the app and connect it again." },
   },
@@ -102,7 +101,8 @@ export const WORDS = {
     otherTitle: "An app\u2019s access to a health record",
     signedOut: "Sign in to review what happened and decide what to do.",
     signIn: "Sign in to review",
-    otherPerson: "Your account does not manage this health record, so you cannot see or change this access. Sign out and sign in as the person who manages it.",
+    otherPerson:
+      "Your account does not manage this health record, so you cannot see or change this access. Sign out and sign in as the person who manages it.",
   },
   manager: {
     title: "Apps with access to your health records",
@@ -133,7 +133,8 @@ export const REVIEW_MESSAGES = {
   "already-revoked": "This access was already revoked.",
   "not-suspended": "This access is not paused; nothing changed.",
   "expired-form": "The form was out of date, so nothing changed. Please choose again.",
-  expired: "This access ended because the app did not use it for more than 90 days, so it cannot be re-approved. Connect the app again from the app itself.",
+  expired:
+    "This access ended because the app did not use it for more than 90 days, so it cannot be re-approved. Connect the app again from the app itself.",
 } as const;
 
 /** Why a grant ended, as a clause for the patient, by the reason the server recorded. */
@@ -162,9 +163,15 @@ export function endedSentence(reason: string | null, at: string | Date | null): 
 }
 
 /** The status line of a grant in the manager: past tense with the date for ended ones, or a warning that its next use ends it. */
-export function statusLine(grant: { status: string; revokedAt: string | null; revokedReason: string | null; endsAtNextUse: string | null }): string | null {
+export function statusLine(grant: {
+  status: string;
+  revokedAt: string | null;
+  revokedReason: string | null;
+  endsAtNextUse: string | null;
+}): string | null {
   if (grant.status === "revoked") return endedSentence(grant.revokedReason, grant.revokedAt);
-  if (grant.endsAtNextUse) return `Will end the next time the app uses it: ${ownEntry(ENDING_CLAUSES, grant.endsAtNextUse) ?? grant.endsAtNextUse}.`;
+  if (grant.endsAtNextUse)
+    return `Will end the next time the app uses it: ${ownEntry(ENDING_CLAUSES, grant.endsAtNextUse) ?? grant.endsAtNextUse}.`;
   return null;
 }
 

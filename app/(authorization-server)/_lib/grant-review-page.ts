@@ -14,7 +14,12 @@ export interface GrantReviewProps {
   loginHref: string;
 }
 
-export async function grantReviewPage(context: PageContext, tenantId: string, grantId: string, here: string): Promise<GetServerSidePropsResult<GrantReviewProps>> {
+export async function grantReviewPage(
+  context: PageContext,
+  tenantId: string,
+  grantId: string,
+  here: string,
+): Promise<GetServerSidePropsResult<GrantReviewProps>> {
   const session = await pageSession(context, tenantId);
   const posted = await postedForm(context);
   if (posted.kind !== "none") {

@@ -25,11 +25,14 @@ export default function ConsoleLayout({ children }: { children: React.ReactNode 
       <header className="border-b border-slate-800 bg-slate-900 text-white">
         {!adminPassword() && (
           <p className="bg-amber-100 px-4 py-1.5 text-center text-sm text-amber-900">
-            Open console for local use: anyone who can reach this sandbox can change it. Set <code className="font-mono">SANDBOX_ADMIN_PASSWORD</code> to protect it.
+            Open console for local use: anyone who can reach this sandbox can change it. Set{" "}
+            <code className="font-mono">SANDBOX_ADMIN_PASSWORD</code> to protect it.
           </p>
         )}
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-          <Link href="/" className="font-semibold">SMART Trust Sandbox <span className="font-normal text-slate-400">console</span></Link>
+          <Link href="/" className="font-semibold">
+            SMART Trust Sandbox <span className="font-normal text-slate-400">console</span>
+          </Link>
           <nav aria-label="Console" className="flex flex-wrap gap-1 text-sm">
             {NAV.map((item) => (
               <Link key={item.href} href={item.href} className="rounded-md px-3 py-1.5 text-slate-200 hover:bg-slate-800 hover:text-white">

@@ -10,7 +10,10 @@ export default function DemoLayout({ children }: { children: React.ReactNode }) 
       <header className="border-b border-indigo-100 bg-white/80">
         <div className="mx-auto flex max-w-5xl items-center justify-between px-4 py-3">
           <Link href="/demo" className="flex items-center gap-2 text-lg font-bold text-indigo-900">
-            <span aria-hidden className="grid h-8 w-8 place-items-center rounded-full bg-indigo-600 text-white">♥</span> MyHealth
+            <span aria-hidden className="grid h-8 w-8 place-items-center rounded-full bg-indigo-600 text-white">
+              ♥
+            </span>{" "}
+            MyHealth
           </Link>
           <span className="hidden text-xs text-slate-500 sm:inline">Demo patient app · connects to Sandbox Health with SMART on FHIR</span>
         </div>

@@ -10,7 +10,8 @@ export default async function DemoLanding({ searchParams }: { searchParams: Prom
     <section className="mx-auto max-w-2xl text-center">
       <h1 className="text-3xl font-bold text-indigo-950 sm:text-4xl">Your health record, in one place</h1>
       <p className="mt-4 text-lg text-slate-700">
-        MyHealth connects to your patient portal with SMART on FHIR to show your vital signs, medications, allergies, conditions and immunizations. You approve what it may see, and you can revoke it at any time.
+        MyHealth connects to your patient portal with SMART on FHIR to show your vital signs, medications, allergies, conditions and
+        immunizations. You approve what it may see, and you can revoke it at any time.
       </p>
       {stopped && (
         <p role="status" className="mt-6 rounded-lg bg-white px-4 py-3 text-slate-700 shadow-sm">
@@ -29,7 +30,9 @@ export default async function DemoLanding({ searchParams }: { searchParams: Prom
         </p>
       )}
       <form action={connectAction} className="mt-8">
-        <button className="rounded-xl bg-indigo-600 px-6 py-3 text-lg font-semibold text-white shadow hover:bg-indigo-700">Connect your health record</button>
+        <button className="rounded-xl bg-indigo-600 px-6 py-3 text-lg font-semibold text-white shadow hover:bg-indigo-700">
+          Connect your health record
+        </button>
       </form>
       <p className="mt-4 text-sm text-slate-500">You will sign in at Sandbox Health, not here. MyHealth never sees your password.</p>
     </section>

@@ -2,7 +2,12 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { POST } from "./route";
 
-const form = () => new Request("http://localhost/api/framework-floor", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "grant_type=refresh_token" });
+const form = () =>
+  new Request("http://localhost/api/framework-floor", {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: "grant_type=refresh_token",
+  });
 
 afterEach(() => {
   delete process.env.SANDBOX_BENCH;

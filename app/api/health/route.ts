@@ -9,6 +9,9 @@ export async function GET() {
   try {
     return Response.json({ status: "ok", database: await databaseStatus(db) }, { headers: { "Cache-Control": "no-store" } });
   } catch {
-    return Response.json({ status: "unavailable", reason: "database did not answer" }, { status: 503, headers: { "Cache-Control": "no-store" } });
+    return Response.json(
+      { status: "unavailable", reason: "database did not answer" },
+      { status: 503, headers: { "Cache-Control": "no-store" } },
+    );
   }
 }

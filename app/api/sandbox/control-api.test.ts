@@ -74,14 +74,22 @@ describe("trust of an app", () => {
   });
 
   it("a body that is not JSON is refused with 415, and one a form could send with 403", async () => {
-    const xml = new Request(`${base}/apps/demo-patient-app/scenarios`, { method: "POST", headers: { "content-type": "application/xml" }, body: "<scenario/>" });
+    const xml = new Request(`${base}/apps/demo-patient-app/scenarios`, {
+      method: "POST",
+      headers: { "content-type": "application/xml" },
+      body: "<scenario/>",
+    });
     expect((await postScenario(xml, app)).status).toBe(415);
     const form = new Request(`${base}/apps/demo-patient-app/scenarios`, { method: "POST", body: "scenario=x" });
     expect((await postScenario(form, app)).status).toBe(403);
   });
 
   it.each([
-    ["a PEM that is not a certificate", { chainPem: "-----BEGIN CERTIFICATE-----\nnope\n-----END CERTIFICATE-----" }, "invalid_certificate"],
+    [
+      "a PEM that is not a certificate",
+      { chainPem: "-----BEGIN CERTIFICATE-----\nnope\n-----END CERTIFICATE-----" },
+      "invalid_certificate",
+    ],
     ["a TXT value over 255 bytes", { txtRecords: ["x".repeat(256)] }, "invalid_request"],
     ["an unknown TLS version", { tlsVersions: ["SSLv3"] }, "invalid_request"],
     ["an empty edit", {}, "invalid_request"],
@@ -125,17 +133,18 @@ describe("the sandbox clock", () => {
 describe("settings", () => {
   it("reads the vendor defaults and changes one setting", async () => {
     const defaults = await (await getSettings(new Request(`${base}/settings`), none)).json();
-    expect(defaults).toMatchObject({ suspensionPolicy: "strict", checkCacheSeconds: 0, accessTokenLifetimeSeconds: 570, refreshTokenRotation: false });
+    expect(defaults).toMatchObject({
+      suspensionPolicy: "strict",
+      checkCacheSeconds: 0,
+      accessTokenLifetimeSeconds: 570,
+      refreshTokenRotation: false,
+    });
     const changed = await (await patchSettings(jsonRequest(`${base}/settings`, { suspensionPolicy: "identity" }, "PATCH"), none)).json();
     expect(changed.suspensionPolicy).toBe("identity");
     await patchSettings(jsonRequest(`${base}/settings`, { suspensionPolicy: "strict" }, "PATCH"), none);
   });
 
-  it.each([
-    [{ suspensionPolicy: "lenient" }],
-    [{ checkCacheSeconds: -1 }],
-    [{ unknownSetting: true }],
-  ])("refuses %j", async (body) => {
+  it.each([[{ suspensionPolicy: "lenient" }], [{ checkCacheSeconds: -1 }], [{ unknownSetting: true }]])("refuses %j", async (body) => {
     expect((await patchSettings(jsonRequest(`${base}/settings`, body, "PATCH"), none)).status).toBe(400);
   });
 

@@ -1,7 +1,12 @@
 // The patient revokes an app in the authorization manager (the SMART management_endpoint).
 import { AuthorizationManagerPage, expect, GRANT_REVOKED_URN, STATUS_LABELS, test, urnOf } from "@smart-trust-sandbox/playwright";
 
-test("revoking from my-authorizations ends the grant: the next refresh is invalid_grant", async ({ sandbox, app, launch, patientSession }) => {
+test("revoking from my-authorizations ends the grant: the next refresh is invalid_grant", async ({
+  sandbox,
+  app,
+  launch,
+  patientSession,
+}) => {
   const { tokens, grant } = await launch();
   const { page } = await patientSession("avarivera");
 

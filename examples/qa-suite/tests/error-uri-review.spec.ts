@@ -1,7 +1,12 @@
 // The patient's side of a suspension, in the browser: the error_uri page signed out, then signed in.
 import { ErrorUriPage, expect, GRANT_SUSPENDED_URN, REVIEW_MESSAGES, test, urnOf } from "@smart-trust-sandbox/playwright";
 
-test("suspension → error_uri signed out shows no patient name → Sign in to review → Re-approve → the same refresh token answers 200", async ({ sandbox, app, launch, page }) => {
+test("suspension → error_uri signed out shows no patient name → Sign in to review → Re-approve → the same refresh token answers 200", async ({
+  sandbox,
+  app,
+  launch,
+  page,
+}) => {
   const { tokens, grant } = await launch();
   const refreshToken = tokens.refresh_token!;
   await sandbox.control.scenario(app.clientId, "certificate-expired");

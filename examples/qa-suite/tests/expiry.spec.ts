@@ -2,7 +2,11 @@
 // its next use, and cannot be re-approved.
 import { expect, GRANT_REVOKED_URN, SandboxControlError, test, urnOf } from "@smart-trust-sandbox/playwright";
 
-test("grants/{id}/age P91D → the next refresh is invalid_grant with the revoked URN; re-approve is refused", async ({ sandbox, app, launch }) => {
+test("grants/{id}/age P91D → the next refresh is invalid_grant with the revoked URN; re-approve is refused", async ({
+  sandbox,
+  app,
+  launch,
+}) => {
   const { tokens, grant } = await launch();
   const aged = await sandbox.control.grants.age(grant.id, "P91D");
   const { now } = await sandbox.control.clock();
@@ -13,7 +17,10 @@ test("grants/{id}/age P91D → the next refresh is invalid_grant with the revoke
   expect(refused.status).toBe(400);
   expect(refused.body.error).toBe("invalid_grant");
   expect(urnOf(refused.body.error_uri)).toBe(GRANT_REVOKED_URN);
-  expect(await sandbox.control.errorDetails(refused.body.error_uri!)).toMatchObject({ urn: GRANT_REVOKED_URN, grant: { id: grant.id, status: "revoked" } });
+  expect(await sandbox.control.errorDetails(refused.body.error_uri!)).toMatchObject({
+    urn: GRANT_REVOKED_URN,
+    grant: { id: grant.id, status: "revoked" },
+  });
 
   const revoked = await sandbox.control.grants.get(grant.id);
   expect(revoked.status).toBe("revoked");

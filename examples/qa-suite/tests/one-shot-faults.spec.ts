@@ -1,5 +1,13 @@
 // One-shot faults: the next request of one client answers a chosen failure, then normal service resumes.
-import { completePatientSteps, expect, GRANT_REVOKED_URN, GRANT_SUSPENDED_URN, test, urnOf, type NextTokenAnswer } from "@smart-trust-sandbox/playwright";
+import {
+  completePatientSteps,
+  expect,
+  GRANT_REVOKED_URN,
+  GRANT_SUSPENDED_URN,
+  test,
+  urnOf,
+  type NextTokenAnswer,
+} from "@smart-trust-sandbox/playwright";
 
 const TOKEN_FAULTS: { answer: NextTokenAnswer; status: number; error: string; urn?: string }[] = [
   { answer: "suspended", status: 400, error: "invalid_grant", urn: GRANT_SUSPENDED_URN },
@@ -9,7 +17,11 @@ const TOKEN_FAULTS: { answer: NextTokenAnswer; status: number; error: string; ur
 ];
 
 for (const fault of TOKEN_FAULTS) {
-  test(`next-token ${fault.answer}: the next refresh answers ${fault.status} ${fault.error}, the one after is served`, async ({ sandbox, app, launch }) => {
+  test(`next-token ${fault.answer}: the next refresh answers ${fault.status} ${fault.error}, the one after is served`, async ({
+    sandbox,
+    app,
+    launch,
+  }) => {
     const { tokens } = await launch();
     const refreshToken = tokens.refresh_token!;
 
@@ -31,11 +43,20 @@ for (const fault of TOKEN_FAULTS) {
   });
 }
 
-test("next-authorize access_denied: the next authorize redirects back with the error and the state; the one after is served", async ({ sandbox, app, page }) => {
+test("next-authorize access_denied: the next authorize redirects back with the error and the state; the one after is served", async ({
+  sandbox,
+  app,
+  page,
+}) => {
   const queued = await sandbox.control.nextAuthorize(app.clientId, "access_denied");
   expect(queued).toMatchObject({ clientId: app.clientId, endpoint: "authorize", answer: "access_denied" });
 
-  const refused = app.smart.authorizeUrl({ clientId: app.clientId, redirectUri: app.redirectUri, scope: app.scope, loginHint: "avarivera" });
+  const refused = app.smart.authorizeUrl({
+    clientId: app.clientId,
+    redirectUri: app.redirectUri,
+    scope: app.scope,
+    loginHint: "avarivera",
+  });
   await page.goto(refused.url);
   const denied = await app.callbacks.waitForCallback({ state: refused.state });
   expect(denied.error).toBe("access_denied");
@@ -49,6 +70,11 @@ test("next-authorize access_denied: the next authorize redirects back with the e
   const allowed = await app.callbacks.waitForCallback({ state: served.state });
   expect(allowed.error).toBeUndefined();
   expect(allowed.code).toEqual(expect.any(String));
-  const tokens = await app.smart.exchangeCode({ clientId: app.clientId, code: allowed.code!, redirectUri: app.redirectUri, verifier: served.verifier });
+  const tokens = await app.smart.exchangeCode({
+    clientId: app.clientId,
+    code: allowed.code!,
+    redirectUri: app.redirectUri,
+    verifier: served.verifier,
+  });
   expect(tokens.patient).toBe(sandbox.patient("Ava Rivera").id);
 });

@@ -5,7 +5,11 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-test("mayachen picks Leo in the patient picker, unticks medications, allows: the token is Leo's and sees no medications", async ({ sandbox, app, page }) => {
+test("mayachen picks Leo in the patient picker, unticks medications, allows: the token is Leo's and sees no medications", async ({
+  sandbox,
+  app,
+  page,
+}) => {
   const leo = sandbox.patient("Leo Chen");
   const maya = sandbox.patient("Maya Chen");
   const request = app.smart.authorizeUrl({ clientId: app.clientId, redirectUri: app.redirectUri, scope: app.scope, loginHint: "mayachen" });
@@ -24,7 +28,12 @@ test("mayachen picks Leo in the patient picker, unticks medications, allows: the
 
   const callback = await app.callbacks.waitForCallback({ state: request.state });
   expect(callback.error).toBeUndefined();
-  const tokens = await app.smart.exchangeCode({ clientId: app.clientId, code: callback.code!, redirectUri: app.redirectUri, verifier: request.verifier });
+  const tokens = await app.smart.exchangeCode({
+    clientId: app.clientId,
+    code: callback.code!,
+    redirectUri: app.redirectUri,
+    verifier: request.verifier,
+  });
   expect(tokens.patient).toBe(leo.id);
   expect(tokens.scope.split(" ")).not.toContain("patient/MedicationRequest.read");
 

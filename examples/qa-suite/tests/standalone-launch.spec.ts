@@ -1,7 +1,12 @@
 // The standalone launch, both ways the fixtures offer it.
 import { expect, test } from "@smart-trust-sandbox/playwright";
 
-test("standalone launch in the browser: login_hint signs Ava in, she allows, the code + PKCE exchange gives tokens that read her record", async ({ sandbox, app, launch, page }) => {
+test("standalone launch in the browser: login_hint signs Ava in, she allows, the code + PKCE exchange gives tokens that read her record", async ({
+  sandbox,
+  app,
+  launch,
+  page,
+}) => {
   const visited: string[] = [];
   page.on("framenavigated", (frame) => {
     if (frame === page.mainFrame()) visited.push(frame.url());
@@ -18,7 +23,13 @@ test("standalone launch in the browser: login_hint signs Ava in, she allows, the
   expect(tokens).toMatchObject({ token_type: "Bearer", scope: app.scope, patient: ava.id });
   expect(tokens.refresh_token).toEqual(expect.any(String));
   expect(tokens.id_token).toEqual(expect.any(String));
-  expect(grant).toMatchObject({ clientId: app.clientId, patientId: ava.id, username: "avarivera", status: "active", accessKind: "offline" });
+  expect(grant).toMatchObject({
+    clientId: app.clientId,
+    patientId: ava.id,
+    username: "avarivera",
+    status: "active",
+    accessKind: "offline",
+  });
 
   const record = await sandbox.smart.fhir(`Patient/${ava.id}`, tokens.access_token);
   expect(record.status).toBe(200);
@@ -29,7 +40,11 @@ test("standalone launch in the browser: login_hint signs Ava in, she allows, the
   expect(refreshed.body.access_token).toEqual(expect.any(String));
 });
 
-test("standalone launch headless: POST …/grants {issue: tokens} answers a token response that works like a real one", async ({ sandbox, app, launch }) => {
+test("standalone launch headless: POST …/grants {issue: tokens} answers a token response that works like a real one", async ({
+  sandbox,
+  app,
+  launch,
+}) => {
   const { tokens, grant } = await launch();
   const ava = sandbox.patient("Ava Rivera");
   expect(tokens).toMatchObject({ token_type: "Bearer", patient: ava.id, scope: app.scope });

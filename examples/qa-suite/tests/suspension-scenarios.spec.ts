@@ -6,7 +6,11 @@ import { expect, GRANT_SUSPENDED_URN, SCENARIO_NAMES, test, urnOf } from "@smart
 const SCENARIOS = SCENARIO_NAMES.filter((name) => name !== "restore-baseline");
 
 for (const scenario of SCENARIOS) {
-  test(`${scenario}: refresh is 400 invalid_grant (suspended), headless re-approve, the same refresh token works again`, async ({ sandbox, app, launch }) => {
+  test(`${scenario}: refresh is 400 invalid_grant (suspended), headless re-approve, the same refresh token works again`, async ({
+    sandbox,
+    app,
+    launch,
+  }) => {
     const { tokens, grant } = await launch();
     const refreshToken = tokens.refresh_token!;
     expect((await sandbox.smart.refresh({ refreshToken, clientId: app.clientId })).status).toBe(200);

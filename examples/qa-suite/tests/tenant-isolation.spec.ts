@@ -1,7 +1,11 @@
 // Two tenants on one sandbox: moving one tenant's clock and settings leaves the other's as they were.
 import { expect, test } from "@smart-trust-sandbox/playwright";
 
-test("tenant A's clock +P30D and suspensionPolicy identity leave tenant B's clock and settings unchanged", async ({ sandbox, newSandbox, app }) => {
+test("tenant A's clock +P30D and suspensionPolicy identity leave tenant B's clock and settings unchanged", async ({
+  sandbox,
+  newSandbox,
+  app,
+}) => {
   const other = await newSandbox();
   expect(other.tenantId).not.toBe(sandbox.tenantId);
   const otherClockBefore = await other.control.clock();

@@ -5,7 +5,12 @@ import { readBoolean, readDate, writeDate } from "./columns";
 describe("lean column values", () => {
   it("reads the dates both drivers return as the same instant", () => {
     const instant = "2026-11-29T19:00:00.123Z";
-    for (const text of ["2026-11-29T19:00:00.123+00:00", "2026-11-29 19:00:00.123", "2026-11-29 19:00:00.123+00", "2026-11-29T19:00:00.123Z"]) {
+    for (const text of [
+      "2026-11-29T19:00:00.123+00:00",
+      "2026-11-29 19:00:00.123",
+      "2026-11-29 19:00:00.123+00",
+      "2026-11-29T19:00:00.123Z",
+    ]) {
       expect(readDate(text).toISOString(), text).toBe(instant);
     }
     expect(readDate(writeDate(new Date(instant))).toISOString()).toBe(instant);

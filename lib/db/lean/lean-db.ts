@@ -7,7 +7,17 @@
 // PostgreSQL: the pool Prisma uses too; a write is one statement (data-modifying CTEs, atomic by itself) or, when it
 // must be able to take back an earlier statement, several inside BEGIN … COMMIT on one connection.
 import Database from "better-sqlite3";
-import { CompiledQuery, DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler } from "kysely";
+import {
+  CompiledQuery,
+  DummyDriver,
+  Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+} from "kysely";
 import type pg from "pg";
 import type { DB } from "../generated-kysely/database";
 import { roundTrips } from "../round-trips";
@@ -114,7 +124,10 @@ function unknownOutcome(error: unknown): never {
 
 export function postgresqlLeanDb(pool: pg.Pool, types: typeof pg.types): LeanDb {
   // Timestamps as text: pg would read `timestamp` columns in this machine's time zone. columns.ts decodes them.
-  const TEXT_TIMESTAMPS = { getTypeParser: ((oid: number, format?: "text") => (PG_TIMESTAMP_OIDS.has(oid) ? (value: string) => value : types.getTypeParser(oid, format))) as typeof types.getTypeParser };
+  const TEXT_TIMESTAMPS = {
+    getTypeParser: ((oid: number, format?: "text") =>
+      PG_TIMESTAMP_OIDS.has(oid) ? (value: string) => value : types.getTypeParser(oid, format)) as typeof types.getTypeParser,
+  };
   return {
     dialect: "postgresql",
     sql: compilerOnly("postgresql"),

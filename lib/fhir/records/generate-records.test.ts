@@ -43,10 +43,12 @@ describe.each(SEED_PATIENTS)("records of $id", (patient) => {
 
   it("have every required element, valid ids, systems on every coding and references that resolve", () => {
     for (const resource of all) {
-      for (const element of REQUIRED[resource.resourceType]) expect(resource, `${resource.resourceType}/${resource.id}.${element}`).toHaveProperty(element);
+      for (const element of REQUIRED[resource.resourceType])
+        expect(resource, `${resource.resourceType}/${resource.id}.${element}`).toHaveProperty(element);
       expect(resource.id).toMatch(/^[A-Za-z0-9\-.]{1,64}$/);
       walk(resource, (key, value) => {
-        if (key === "coding") for (const coding of value as { system?: string; code?: string }[]) expect(coding.system && coding.code).toBeTruthy();
+        if (key === "coding")
+          for (const coding of value as { system?: string; code?: string }[]) expect(coding.system && coding.code).toBeTruthy();
         if (key === "reference") expect(ids.has(String(value)), `${resource.id} → ${value}`).toBe(true);
       });
     }
@@ -54,7 +56,10 @@ describe.each(SEED_PATIENTS)("records of $id", (patient) => {
 
   it("have one Patient, conditions, medications, allergies and immunizations", () => {
     for (const type of ["Patient", "Condition", "MedicationRequest", "AllergyIntolerance", "Immunization", "Encounter"]) {
-      expect(records.some((r) => r.resourceType === type), type).toBe(true);
+      expect(
+        records.some((r) => r.resourceType === type),
+        type,
+      ).toBe(true);
     }
   });
 });

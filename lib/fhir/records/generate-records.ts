@@ -30,8 +30,20 @@ export const ORGANIZATION: FhirResource = {
 };
 
 export const PRACTITIONERS: FhirResource[] = [
-  { resourceType: "Practitioner", id: "dr-elena-morales", active: true, name: [{ family: "Morales", given: ["Elena"], prefix: ["Dr."] }], gender: "female" },
-  { resourceType: "Practitioner", id: "dr-james-whitfield", active: true, name: [{ family: "Whitfield", given: ["James"], prefix: ["Dr."] }], gender: "male" },
+  {
+    resourceType: "Practitioner",
+    id: "dr-elena-morales",
+    active: true,
+    name: [{ family: "Morales", given: ["Elena"], prefix: ["Dr."] }],
+    gender: "female",
+  },
+  {
+    resourceType: "Practitioner",
+    id: "dr-james-whitfield",
+    active: true,
+    name: [{ family: "Whitfield", given: ["James"], prefix: ["Dr."] }],
+    gender: "male",
+  },
 ];
 
 /** mulberry32 seeded by the patient id: deterministic and independent per patient. */
@@ -73,7 +85,9 @@ export function patientResource(patient: PatientRow): FhirResource {
 
 function encounters(patient: PatientRow, random: () => number): FhirResource[] {
   return Array.from({ length: VISITS }, (_, index) => {
-    const start = new Date(RECORDS_END.getTime() - (VISITS - 1 - index) * VISIT_SPACING_DAYS * 86_400_000 - Math.floor(random() * 5) * 86_400_000);
+    const start = new Date(
+      RECORDS_END.getTime() - (VISITS - 1 - index) * VISIT_SPACING_DAYS * 86_400_000 - Math.floor(random() * 5) * 86_400_000,
+    );
     const end = new Date(start.getTime() + 30 * 60_000);
     const practitioner = PRACTITIONERS[index % PRACTITIONERS.length];
     return {
@@ -97,10 +111,30 @@ function observations(patient: PatientRow, visits: FhirResource[], random: () =>
     const child = ageAt(patient.birthDate, new Date(when)) < 18;
     for (const kind of OBSERVATION_KINDS) {
       if (kind.adultOnly && (child || index % 3 !== 0)) continue;
-      const [low, high] = kind.code === "29463-7" ? [PATIENT_WEIGHT_KG[personaOf(patient)] * 0.97, PATIENT_WEIGHT_KG[personaOf(patient)] * 1.03] : kind.spread;
+      const [low, high] =
+        kind.code === "29463-7"
+          ? [PATIENT_WEIGHT_KG[personaOf(patient)] * 0.97, PATIENT_WEIGHT_KG[personaOf(patient)] * 1.03]
+          : kind.spread;
       const value = round(low + random() * (high - low), kind.decimals);
-      const referenceRange = kind.code === "29463-7" ? undefined : [{ low: { value: kind.low, unit: kind.unit, system: SYSTEMS.ucum, code: kind.ucum }, high: { value: kind.high, unit: kind.unit, system: SYSTEMS.ucum, code: kind.ucum } }];
-      const interpretation = referenceRange && (value > kind.high || value < kind.low) ? [coding("http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation", value > kind.high ? "H" : "L", value > kind.high ? "High" : "Low")] : undefined;
+      const referenceRange =
+        kind.code === "29463-7"
+          ? undefined
+          : [
+              {
+                low: { value: kind.low, unit: kind.unit, system: SYSTEMS.ucum, code: kind.ucum },
+                high: { value: kind.high, unit: kind.unit, system: SYSTEMS.ucum, code: kind.ucum },
+              },
+            ];
+      const interpretation =
+        referenceRange && (value > kind.high || value < kind.low)
+          ? [
+              coding(
+                "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation",
+                value > kind.high ? "H" : "L",
+                value > kind.high ? "High" : "Low",
+              ),
+            ]
+          : undefined;
       result.push({
         resourceType: "Observation",
         id: `${patient.id}-obs-${result.length + 1}`,
@@ -132,7 +166,9 @@ function conditions(patient: PatientRow): FhirResource[] {
     subject: patientRef(patient),
     onsetDateTime: condition.onset,
     recordedDate: condition.onset,
-    ...(condition.status === "resolved" ? { abatementDateTime: condition.onset.replace(/-(\d\d)-/, (_, m) => `-${String(Math.min(12, Number(m) + 1)).padStart(2, "0")}-`) } : {}),
+    ...(condition.status === "resolved"
+      ? { abatementDateTime: condition.onset.replace(/-(\d\d)-/, (_, m) => `-${String(Math.min(12, Number(m) + 1)).padStart(2, "0")}-`) }
+      : {}),
     recorder: { reference: `Practitioner/${PRACTITIONERS[index % 2].id}` },
   }));
 }
@@ -190,7 +226,15 @@ export function patientRecords(patient: PatientRow): FhirResource[] {
   if (hit) return hit;
   const random = randomFor(personaOf(patient));
   const visits = encounters(patient, random);
-  const records = [patientResource(patient), ...visits, ...observations(patient, visits, random), ...conditions(patient), ...medicationRequests(patient), ...allergies(patient), ...immunizations(patient)];
+  const records = [
+    patientResource(patient),
+    ...visits,
+    ...observations(patient, visits, random),
+    ...conditions(patient),
+    ...medicationRequests(patient),
+    ...allergies(patient),
+    ...immunizations(patient),
+  ];
   cache.set(key, records);
   if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   return records;

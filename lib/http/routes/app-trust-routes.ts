@@ -41,7 +41,9 @@ export const appScenarioRoute = {
     const app = await appOfTenant(tenantId, params.clientId);
     const { scenario } = await readJson(request, scenarioBodySchema);
     if (!isScenarioName(scenario)) {
-      throw new ControlApiError(400, "unknown_scenario", `unknown scenario "${scenario}"; valid scenarios: ${SCENARIO_NAMES.join(", ")}`, { validScenarios: SCENARIO_NAMES });
+      throw new ControlApiError(400, "unknown_scenario", `unknown scenario "${scenario}"; valid scenarios: ${SCENARIO_NAMES.join(", ")}`, {
+        validScenarios: SCENARIO_NAMES,
+      });
     }
     const { evaluation, changes } = await simulatedOnly(() => applyScenario(db, app.id, scenario));
     return json(presentEvaluation(evaluation, changes));
@@ -65,10 +67,15 @@ export const appTrustSourceRoute = {
     const { source } = await readJson(request, trustSourceBodySchema);
     try {
       const result = await setTrustSource(db, app.id, source);
-      return json({ previousSource: result.previous, wouldSuspend: result.wouldSuspend, ...presentEvaluation(result.evaluation, result.changes) });
+      return json({
+        previousSource: result.previous,
+        wouldSuspend: result.wouldSuspend,
+        ...presentEvaluation(result.evaluation, result.changes),
+      });
     } catch (error) {
       if (error instanceof NotProbeable) throw new ControlApiError(400, "invalid_request", error.message);
-      if (error instanceof ConfigurationError) throw new ControlApiError(503, "probe_unavailable", `the probe is not configured correctly on this sandbox: ${error.message}`);
+      if (error instanceof ConfigurationError)
+        throw new ControlApiError(503, "probe_unavailable", `the probe is not configured correctly on this sandbox: ${error.message}`);
       throw error;
     }
   }),

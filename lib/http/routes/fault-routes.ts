@@ -8,7 +8,9 @@ import { json, readJson } from "../control-api";
 import { appOfTenant, readQuery, tenantControl } from "../tenant-control";
 
 export const nextTokenSchema = z.object({ answer: z.enum(TOKEN_FAULTS), count: z.number().int().min(1).max(100).default(1) }).strict();
-export const nextAuthorizeSchema = z.object({ answer: z.enum(AUTHORIZE_FAULTS), count: z.number().int().min(1).max(100).default(1) }).strict();
+export const nextAuthorizeSchema = z
+  .object({ answer: z.enum(AUTHORIZE_FAULTS), count: z.number().int().min(1).max(100).default(1) })
+  .strict();
 
 function faultRoute(endpoint: FaultEndpoint, schema: typeof nextTokenSchema | typeof nextAuthorizeSchema) {
   return {
@@ -17,7 +19,13 @@ function faultRoute(endpoint: FaultEndpoint, schema: typeof nextTokenSchema | ty
       const app = await appOfTenant(tenantId, params.clientId);
       const { answer, count } = await readJson(request, schema);
       await enqueueFault(db, { tenantId, clientId: app.id, endpoint, answer, count });
-      await recordEvent(db, { type: "fault.queued", tenantId, clientId: app.id, sandboxAt: await sandboxNow(db, tenantId), payload: { endpoint, answer, count } });
+      await recordEvent(db, {
+        type: "fault.queued",
+        tenantId,
+        clientId: app.id,
+        sandboxAt: await sandboxNow(db, tenantId),
+        payload: { endpoint, answer, count },
+      });
       return json({ clientId: app.id, endpoint, answer, remaining: await pendingFaults(db, app.id, endpoint) }, 201);
     }),
   };

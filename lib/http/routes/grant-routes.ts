@@ -1,7 +1,15 @@
 // Headless grant control: POST/GET …/grants, GET …/grants/{id}, POST …/grants/{id}/{suspend|reapprove|reinstate|revoke|age}.
 import { z } from "zod";
 import { db } from "../../db/client";
-import { actOnGrant, ageGrant, approveHeadless, GRANT_ACTIONS, grantOfTenant, HeadlessGrantRefused, presentGrants } from "../../qa/headless-grants";
+import {
+  actOnGrant,
+  ageGrant,
+  approveHeadless,
+  GRANT_ACTIONS,
+  grantOfTenant,
+  HeadlessGrantRefused,
+  presentGrants,
+} from "../../qa/headless-grants";
 import { ControlApiError, json, readJson, readNoBody } from "../control-api";
 import { readQuery, tenantControl } from "../tenant-control";
 
@@ -23,7 +31,12 @@ async function refusalsAsErrors<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof HeadlessGrantRefused) throw new ControlApiError(error.status, error.status === 404 ? "not_found" : error.status === 409 ? "conflict" : "invalid_request", error.message);
+    if (error instanceof HeadlessGrantRefused)
+      throw new ControlApiError(
+        error.status,
+        error.status === 404 ? "not_found" : error.status === 409 ? "conflict" : "invalid_request",
+        error.message,
+      );
     throw error;
   }
 }
@@ -33,7 +46,11 @@ const presentOne = async (grant: Parameters<typeof presentGrants>[1][number]) =>
 export const grantsRoute = {
   GET: tenantControl(async (_request, { tenantId, query }) => {
     const { client_id: clientId, status } = readQuery(query, grantListQuery);
-    const grants = await db.grant.findMany({ where: { tenantId, ...(clientId ? { clientId } : {}), ...(status ? { status } : {}) }, orderBy: { createdAt: "desc" }, take: 500 });
+    const grants = await db.grant.findMany({
+      where: { tenantId, ...(clientId ? { clientId } : {}), ...(status ? { status } : {}) },
+      orderBy: { createdAt: "desc" },
+      take: 500,
+    });
     return json({ grants: await presentGrants(db, grants) });
   }),
   POST: tenantControl(async (request, { tenantId, query }) => {

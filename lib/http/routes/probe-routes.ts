@@ -23,7 +23,8 @@ export const probeRoutes = {
       return json(await tenantReadinessReport(db, tenantId, { redirectUri: body.redirect_uri, clientId: body.client_id }));
     } catch (error) {
       if (error instanceof NotProbeable) throw new ControlApiError(400, "invalid_request", error.message);
-      if (error instanceof ConfigurationError) throw new ControlApiError(503, "probe_unavailable", `the probe is not configured correctly on this sandbox: ${error.message}`);
+      if (error instanceof ConfigurationError)
+        throw new ControlApiError(503, "probe_unavailable", `the probe is not configured correctly on this sandbox: ${error.message}`);
       throw error;
     }
   }),

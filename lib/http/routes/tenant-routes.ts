@@ -22,7 +22,11 @@ export const createTenantSchema = z
 
 export async function presentTenant(tenantId: string) {
   const tenant = await db.tenant.findUniqueOrThrow({ where: { id: tenantId } });
-  const persons = await db.person.findMany({ where: { tenantId }, include: { access: { include: { patient: true } } }, orderBy: { username: "asc" } });
+  const persons = await db.person.findMany({
+    where: { tenantId },
+    include: { access: { include: { patient: true } } },
+    orderBy: { username: "asc" },
+  });
   const patients = await db.patient.findMany({ where: { tenantId }, orderBy: { id: "asc" } });
   const settings = await readSettings(db, tenantId);
   const urls = authorizationServerUrls(tenantId);
@@ -33,7 +37,12 @@ export async function presentTenant(tenantId: string) {
     fhirBase: urls.fhirBase,
     discovery: smartConfigurationUrl(tenantId),
     issuer: urls.issuer,
-    patients: patients.map((patient) => ({ id: patient.id, persona: patient.persona ?? patient.id, name: `${patient.givenName} ${patient.familyName}`, birthDate: patient.birthDate })),
+    patients: patients.map((patient) => ({
+      id: patient.id,
+      persona: patient.persona ?? patient.id,
+      name: `${patient.givenName} ${patient.familyName}`,
+      birthDate: patient.birthDate,
+    })),
     accounts: persons.map((person) => ({
       username: person.username,
       ...(seeded.has(person.username) ? { password: SANDBOX_PASSWORD } : {}),
@@ -49,7 +58,10 @@ export const tenantsRoute = {
   POST: controlApi(async (request: Request) => {
     if (new URL(request.url).search) throw new ControlApiError(400, "invalid_request", "this endpoint takes no query parameters");
     const input = await readJson(request, createTenantSchema);
-    const tenantId = await createTenant(db, { name: input.name, settings: { ...input.settings, ...(input.autoLogin !== undefined ? { autoLogin: input.autoLogin } : {}) } });
+    const tenantId = await createTenant(db, {
+      name: input.name,
+      settings: { ...input.settings, ...(input.autoLogin !== undefined ? { autoLogin: input.autoLogin } : {}) },
+    });
     let demoApp: { client_id: string } | undefined;
     if (input.demoApp) {
       const registered = await registerApp(db, tenantId, {

@@ -26,16 +26,24 @@ export async function startAuthorizationRequest(db: Db, tenantId: string, valida
   const id = randomUUID();
   const now = await sandboxNow(db, tenantId);
   await db.authorizationRequest.create({
-    data: { id, tenantId, clientId: validated.clientId, parameters: validated as unknown as Prisma.InputJsonValue, expiresAt: new Date(now.getTime() + REQUEST_LIFETIME_MS) },
+    data: {
+      id,
+      tenantId,
+      clientId: validated.clientId,
+      parameters: validated as unknown as Prisma.InputJsonValue,
+      expiresAt: new Date(now.getTime() + REQUEST_LIFETIME_MS),
+    },
   });
   return id;
 }
 
 export async function loadAuthorizationRequest(db: Db, tenantId: string, id: string) {
   const request = /^[0-9a-f-]{36}$/.test(id) ? await db.authorizationRequest.findUnique({ where: { id } }) : null;
-  if (!request || request.tenantId !== tenantId) throw new AuthorizationRequestUnavailable("This sign-in link is not valid. Go back to the app and start again.");
+  if (!request || request.tenantId !== tenantId)
+    throw new AuthorizationRequestUnavailable("This sign-in link is not valid. Go back to the app and start again.");
   if (request.completedAt) throw new AuthorizationRequestUnavailable("This request was already answered. Go back to the app to continue.");
-  if (request.expiresAt < (await sandboxNow(db, tenantId))) throw new AuthorizationRequestUnavailable("This request has expired. Go back to the app and start again.");
+  if (request.expiresAt < (await sandboxNow(db, tenantId)))
+    throw new AuthorizationRequestUnavailable("This request has expired. Go back to the app and start again.");
   return { ...request, parameters: request.parameters as unknown as ValidatedAuthorization };
 }
 
@@ -49,7 +57,10 @@ export async function verifyConsentCsrfToken(db: Db, requestId: string, loginSes
 }
 
 async function complete(db: DbOrTransaction, id: string, patientId: string | null): Promise<void> {
-  const claimed = await db.authorizationRequest.updateMany({ where: { id, completedAt: null }, data: { completedAt: new Date(), patientId } });
+  const claimed = await db.authorizationRequest.updateMany({
+    where: { id, completedAt: null },
+    data: { completedAt: new Date(), patientId },
+  });
   if (claimed.count === 0) throw new AuthorizationRequestUnavailable("This request was already answered. Go back to the app to continue.");
 }
 
@@ -106,10 +117,20 @@ export async function approveAuthorizationRequest(
       grantId,
       patientId: input.patientId,
       sandboxAt: now,
-      payload: { requested: requested.join(" "), granted: grantData.scope, accessKind, trustLabel: trust.verdict.label, snapshotHash: trust.snapshotHash },
+      payload: {
+        requested: requested.join(" "),
+        granted: grantData.scope,
+        accessKind,
+        trustLabel: trust.verdict.label,
+        snapshotHash: trust.snapshotHash,
+      },
     });
   });
-  return redirectWith(request.parameters.redirectUri, { code, state: request.parameters.state, iss: issuerParameter(await readSettings(db, input.tenantId), input.tenantId) });
+  return redirectWith(request.parameters.redirectUri, {
+    code,
+    state: request.parameters.state,
+    iss: issuerParameter(await readSettings(db, input.tenantId), input.tenantId),
+  });
 }
 
 /** Deny: back to the app with access_denied. */
@@ -125,12 +146,34 @@ export async function denyAuthorizationRequest(db: Db, input: { tenantId: string
     eventType: "authorize.denied",
     eventPayload: { personId: input.personId },
   });
-  return redirectWith(request.parameters.redirectUri, { error: "access_denied", error_uri: errorUri, state: request.parameters.state, iss: issuerParameter(await readSettings(db, input.tenantId), input.tenantId) });
+  return redirectWith(request.parameters.redirectUri, {
+    error: "access_denied",
+    error_uri: errorUri,
+    state: request.parameters.state,
+    iss: issuerParameter(await readSettings(db, input.tenantId), input.tenantId),
+  });
 }
 
 /** Records an authorize error that goes back to the app, and returns the URL to send the browser to. */
-export async function authorizeErrorRedirect(db: Db, input: { tenantId: string; settings: TenantSettings; error: OAuthError; redirectUri: string; state: string | null; clientId: string; correlationId: string }): Promise<string> {
-  const errorUri = await recordOAuthError(db, { id: input.correlationId, endpoint: "authorize", error: input.error, tenantId: input.tenantId, clientId: input.clientId });
+export async function authorizeErrorRedirect(
+  db: Db,
+  input: {
+    tenantId: string;
+    settings: TenantSettings;
+    error: OAuthError;
+    redirectUri: string;
+    state: string | null;
+    clientId: string;
+    correlationId: string;
+  },
+): Promise<string> {
+  const errorUri = await recordOAuthError(db, {
+    id: input.correlationId,
+    endpoint: "authorize",
+    error: input.error,
+    tenantId: input.tenantId,
+    clientId: input.clientId,
+  });
   return redirectWith(input.redirectUri, {
     error: input.error.error,
     error_description: input.settings.errorDescription ? input.error.description : null,

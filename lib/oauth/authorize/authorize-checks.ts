@@ -8,7 +8,19 @@ import { InvalidRequest, InvalidScope, OAuthError, UnauthorizedClient, Unsupport
 import type { Parameters } from "../form-parameters";
 import { scopeProblems, scopesOutsideRegistration, splitScope } from "../scopes";
 
-export const AUTHORIZE_PARAMETERS = ["response_type", "client_id", "redirect_uri", "scope", "state", "aud", "code_challenge", "code_challenge_method", "launch", "nonce", "login_hint"] as const;
+export const AUTHORIZE_PARAMETERS = [
+  "response_type",
+  "client_id",
+  "redirect_uri",
+  "scope",
+  "state",
+  "aud",
+  "code_challenge",
+  "code_challenge_method",
+  "launch",
+  "nonce",
+  "login_hint",
+] as const;
 
 export interface ValidatedAuthorization {
   clientId: string;
@@ -64,7 +76,12 @@ function withoutLoopbackPort(uri: string): string {
 /** Exact match: the registered URI itself, or it followed by an extra query when it has none of its own; loopback IPs on any port. */
 export function matchesRegisteredRedirectUri(given: string, registered: readonly string[]): boolean {
   const candidate = withoutLoopbackPort(given);
-  return registered.map(withoutLoopbackPort).some((uri) => candidate === uri || (!uri.includes("?") && !uri.includes("#") && candidate.startsWith(`${uri}?`) && !candidate.includes("#")));
+  return registered
+    .map(withoutLoopbackPort)
+    .some(
+      (uri) =>
+        candidate === uri || (!uri.includes("?") && !uri.includes("#") && candidate.startsWith(`${uri}?`) && !candidate.includes("#")),
+    );
 }
 
 interface CheckState {
@@ -85,8 +102,16 @@ const checkClient: Check = async (state) => {
   const client = await state.db.client.findUnique({ where: { id: clientId } });
   if (!client || client.tenantId !== state.tenantId) throw new InvalidRequest(`no app with client_id "${clientId}" is registered here`);
   const grantTypes = client.grantTypes as string[];
-  if (!grantTypes.includes("authorization_code")) throw new UnauthorizedClient("this app is not registered for the authorization code flow");
-  state.client = { id: client.id, clientName: client.clientName, redirectUris: client.redirectUris as string[], public: client.tokenEndpointAuthMethod === "none", grantTypes, scope: client.scope };
+  if (!grantTypes.includes("authorization_code"))
+    throw new UnauthorizedClient("this app is not registered for the authorization code flow");
+  state.client = {
+    id: client.id,
+    clientName: client.clientName,
+    redirectUris: client.redirectUris as string[],
+    public: client.tokenEndpointAuthMethod === "none",
+    grantTypes,
+    scope: client.scope,
+  };
 };
 
 /** Rules: redirect_uri matches a registered one exactly (query allowed); optional only when exactly one is registered. */
@@ -98,14 +123,16 @@ const checkRedirectUri: Check = (state) => {
     state.redirectUri = registered[0];
     return;
   }
-  if (!matchesRegisteredRedirectUri(given, registered)) throw new InvalidRequest("redirect_uri does not match any redirect URI registered for this app");
+  if (!matchesRegisteredRedirectUri(given, registered))
+    throw new InvalidRequest("redirect_uri does not match any redirect URI registered for this app");
   state.redirectUri = given;
 };
 
 /** Rules: response_type=code only. */
 const checkResponseType: Check = ({ parameters }) => {
   if (!parameters.response_type) throw new InvalidRequest("response_type is missing");
-  if (parameters.response_type !== "code") throw new UnsupportedResponseType(`response_type "${parameters.response_type}" is not supported; use code`);
+  if (parameters.response_type !== "code")
+    throw new UnsupportedResponseType(`response_type "${parameters.response_type}" is not supported; use code`);
 };
 
 /** Rules: state is required (the vendor requires it). */
@@ -115,7 +142,8 @@ const checkState: Check = ({ parameters }) => {
 
 /** Rules: no EHR launch (`launch` parameter) — this sandbox does standalone patient launch only. */
 const checkLaunch: Check = ({ parameters }) => {
-  if (parameters.launch) throw new InvalidRequest("EHR launch (the launch parameter) is not supported; use standalone launch with launch/patient");
+  if (parameters.launch)
+    throw new InvalidRequest("EHR launch (the launch parameter) is not supported; use standalone launch with launch/patient");
 };
 
 /** Rules: aud is required and equals this tenant's FHIR base URL. */
@@ -143,17 +171,26 @@ const checkPkce: Check = ({ parameters, settings, client }) => {
   const { code_challenge: challenge, code_challenge_method: method } = parameters;
   if (!challenge) {
     if (method) throw new InvalidRequest("code_challenge_method given without code_challenge");
-    if (client!.public && settings.pkceRequired) throw new InvalidRequest("PKCE is required: send code_challenge and code_challenge_method=S256");
+    if (client!.public && settings.pkceRequired)
+      throw new InvalidRequest("PKCE is required: send code_challenge and code_challenge_method=S256");
     return;
   }
-  if (method !== "S256") throw new InvalidRequest(method ? `code_challenge_method "${method}" is not supported; use S256` : "code_challenge_method=S256 is required");
+  if (method !== "S256")
+    throw new InvalidRequest(
+      method ? `code_challenge_method "${method}" is not supported; use S256` : "code_challenge_method=S256 is required",
+    );
   if (!/^[A-Za-z0-9_-]{43}$/.test(challenge)) throw new InvalidRequest("code_challenge must be a base64url SHA-256 hash (43 characters)");
 };
 
 const BEFORE_REDIRECT_URI_IS_TRUSTED: Check[] = [checkClient, checkRedirectUri];
 const AFTER_REDIRECT_URI_IS_TRUSTED: Check[] = [checkResponseType, checkState, checkLaunch, checkAudience, checkScope, checkPkce];
 
-export async function validateAuthorizeRequest(db: Db, tenantId: string, settings: TenantSettings, parameters: Parameters): Promise<ValidatedAuthorization> {
+export async function validateAuthorizeRequest(
+  db: Db,
+  tenantId: string,
+  settings: TenantSettings,
+  parameters: Parameters,
+): Promise<ValidatedAuthorization> {
   const state: CheckState = { db, tenantId, settings, parameters };
   for (const check of BEFORE_REDIRECT_URI_IS_TRUSTED) {
     try {
@@ -166,7 +203,9 @@ export async function validateAuthorizeRequest(db: Db, tenantId: string, setting
     try {
       await check(state);
     } catch (error) {
-      throw error instanceof OAuthError ? new AuthorizeRedirectError(error, state.redirectUri!, parameters.state ?? null, state.client!.id) : error;
+      throw error instanceof OAuthError
+        ? new AuthorizeRedirectError(error, state.redirectUri!, parameters.state ?? null, state.client!.id)
+        : error;
     }
   }
   return {

@@ -17,7 +17,16 @@ beforeAll(async () => {
 
 function request(overrides: Record<string, string | null>, raw?: string) {
   const query = new URLSearchParams();
-  const base: Record<string, string> = { response_type: "code", client_id: clientId, redirect_uri: REDIRECT_URI, scope: SCOPE, state: "st", aud: FHIR_BASE, code_challenge: challenge, code_challenge_method: "S256" };
+  const base: Record<string, string> = {
+    response_type: "code",
+    client_id: clientId,
+    redirect_uri: REDIRECT_URI,
+    scope: SCOPE,
+    state: "st",
+    aud: FHIR_BASE,
+    code_challenge: challenge,
+    code_challenge_method: "S256",
+  };
   for (const [name, value] of Object.entries({ ...base, ...overrides })) if (value !== null) query.set(name, value);
   return authorize(new Request(`http://localhost:3999/authorize?${raw ?? query}`), { params: Promise.resolve({ tenant: TENANT }) });
 }
@@ -78,7 +87,9 @@ describe("GET …/authorize", () => {
     const location = new URL(response.headers.get("location")!);
     expect(location.searchParams.get("error")).toBe("invalid_scope");
     await updateSettings(db, TENANT, { errorDescription: true });
-    const described = new URL((await request({ client_id: narrow.client_id, scope: "launch/patient patient/Observation.read" })).headers.get("location")!);
+    const described = new URL(
+      (await request({ client_id: narrow.client_id, scope: "launch/patient patient/Observation.read" })).headers.get("location")!,
+    );
     await updateSettings(db, TENANT, { errorDescription: false });
     expect(described.searchParams.get("error_description")).toMatch(/not in the app's registered scope: patient\/Observation\.read$/);
   });

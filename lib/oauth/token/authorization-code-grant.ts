@@ -36,7 +36,9 @@ export function checkBindings({ client, parameters }: Pick<TokenContext, "client
 
 async function replayed(context: TokenContext, grant: GrantRow): Promise<never> {
   await revokeGrant(context.db, grant, GRANT_END_REASONS.codeReplayed, context.now, "grant.revoked", context.correlationId);
-  throw Object.assign(new InvalidGrant("the authorization code is invalid", "code replayed: the grant and its tokens were revoked"), { grantId: grant.id });
+  throw Object.assign(new InvalidGrant("the authorization code is invalid", "code replayed: the grant and its tokens were revoked"), {
+    grantId: grant.id,
+  });
 }
 
 /** A client registered without the refresh_token grant type gets no refresh token (RFC 7591 §2). */
@@ -45,9 +47,19 @@ export function issuesRefreshToken(grant: { accessKind: string }, client: { gran
 }
 
 /** The activity event recording the trust check made at code exchange. */
-export function trustCheckedEvent(context: TokenContext, grant: { id: string; personId: string; patientId: string; snapshotHash: string }, trust: TrustEvaluation): EventInput {
+export function trustCheckedEvent(
+  context: TokenContext,
+  grant: { id: string; personId: string; patientId: string; snapshotHash: string },
+  trust: TrustEvaluation,
+): EventInput {
   const matchesApproval = trust.snapshotHash === grant.snapshotHash;
-  return grantEvent(context, grant, "trust.checked", { at: "code_exchange", label: trust.verdict.label, snapshotHash: trust.snapshotHash, matchesApproval, cached: trust.cached });
+  return grantEvent(context, grant, "trust.checked", {
+    at: "code_exchange",
+    label: trust.verdict.label,
+    snapshotHash: trust.snapshotHash,
+    matchesApproval,
+    cached: trust.cached,
+  });
 }
 
 export const authorizationCodeGrant: GrantTypeHandler = {
@@ -62,7 +74,8 @@ export const authorizationCodeGrant: GrantTypeHandler = {
     const grant = await db.grant.findUniqueOrThrow({ where: { id: code.grantId } });
     if (code.usedAt) return replayed(context, grant);
     if (code.expiresAt < now) throw new InvalidGrant("the authorization code is invalid", "code expired");
-    if (grant.status !== "active") throw Object.assign(new InvalidGrant("the authorization code is invalid", `grant is ${grant.status}`), { grantId: grant.id });
+    if (grant.status !== "active")
+      throw Object.assign(new InvalidGrant("the authorization code is invalid", `grant is ${grant.status}`), { grantId: grant.id });
 
     // Trust is evaluated and recorded at code exchange; it never blocks it (DESIGN §1.3).
     const trust = await evaluateTrust(db, client.id, { at: now, checkCacheSeconds: context.settings.checkCacheSeconds });

@@ -31,7 +31,10 @@ export interface Issuance {
 export async function commitIssuance(db: Db, issuance: Issuance): Promise<void> {
   await db.$transaction(async (tx) => {
     if (issuance.claimCodeHash) {
-      const claimed = await tx.authorizationCode.updateMany({ where: { codeHash: issuance.claimCodeHash, usedAt: null }, data: { usedAt: issuance.at } });
+      const claimed = await tx.authorizationCode.updateMany({
+        where: { codeHash: issuance.claimCodeHash, usedAt: null },
+        data: { usedAt: issuance.at },
+      });
       if (claimed.count === 0) throw new IssuanceConflict("code-already-used");
     }
     const presented = issuance.presentedRefreshTokenHash;
@@ -43,7 +46,9 @@ export async function commitIssuance(db: Db, issuance: Issuance): Promise<void> 
     if (presented && issuance.retireRefreshToken) {
       await tx.retiredRefreshToken.create({ data: { tokenHash: presented, grantId: issuance.grantId, retiredAt: issuance.at } });
     }
-    await tx.accessToken.create({ data: { jti: issuance.accessToken.jti, grantId: issuance.grantId, expiresAt: issuance.accessToken.expiresAt } });
+    await tx.accessToken.create({
+      data: { jti: issuance.accessToken.jti, grantId: issuance.grantId, expiresAt: issuance.accessToken.expiresAt },
+    });
     for (const event of issuance.events) await eventCreate(tx, event);
   });
 }

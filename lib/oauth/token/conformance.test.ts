@@ -11,8 +11,23 @@ import { applyScenario } from "../../trust/change-world";
 import { GRANT_REVOKED_URN, GRANT_SUSPENDED_URN } from "../error-uri";
 import { reapproveGrant } from "../grant-review";
 import { revokeGrant, suspendGrant } from "../grants";
-import { approveAuthorizationRequest, AuthorizationRequestUnavailable, startAuthorizationRequest } from "../authorize/authorization-requests";
-import { approvedCode, FHIR_BASE, newApp, rawTokenRequest, REDIRECT_URI, refreshWith, revokeRequest, TENANT, tokenRequest, tokensFor } from "../../../test/oauth-fixtures";
+import {
+  approveAuthorizationRequest,
+  AuthorizationRequestUnavailable,
+  startAuthorizationRequest,
+} from "../authorize/authorization-requests";
+import {
+  approvedCode,
+  FHIR_BASE,
+  newApp,
+  rawTokenRequest,
+  REDIRECT_URI,
+  refreshWith,
+  revokeRequest,
+  TENANT,
+  tokenRequest,
+  tokensFor,
+} from "../../../test/oauth-fixtures";
 import { log } from "../../log/logger";
 
 const grantOf = (refreshToken: string) => db.grant.findUniqueOrThrow({ where: { refreshTokenHash: hashToken(refreshToken) } });
@@ -47,7 +62,12 @@ async function accessTokenActive(accessToken: string): Promise<boolean> {
 
 beforeEach(async () => {
   await resetClock(db, TENANT);
-  await updateSettings(db, TENANT, { refreshTokenRotation: false, refreshMinIntervalSeconds: 0, suspensionPolicy: "strict", checkCacheSeconds: 0 });
+  await updateSettings(db, TENANT, {
+    refreshTokenRotation: false,
+    refreshMinIntervalSeconds: 0,
+    suspensionPolicy: "strict",
+    checkCacheSeconds: 0,
+  });
 });
 afterEach(() => {
   vi.restoreAllMocks();
@@ -76,7 +96,16 @@ describe("refresh without client credentials (RFC 6749 §6)", () => {
   it("keeps a confidential client's refresh token at 401 invalid_client without its secret", async () => {
     const app = await newApp({ token_endpoint_auth_method: "client_secret_post" });
     const { code, verifier } = await approvedCode(app.client_id);
-    const tokens = await (await tokenRequest({ grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI, code_verifier: verifier, client_id: app.client_id, client_secret: app.client_secret! })).json();
+    const tokens = await (
+      await tokenRequest({
+        grant_type: "authorization_code",
+        code,
+        redirect_uri: REDIRECT_URI,
+        code_verifier: verifier,
+        client_id: app.client_id,
+        client_secret: app.client_secret!,
+      })
+    ).json();
     const response = await refreshWithoutClientId(tokens.refresh_token);
     expect(response.status).toBe(401);
     expect((await response.json()).error).toBe("invalid_client");
@@ -158,7 +187,9 @@ describe("atomic, conditional issuance", () => {
     const tokens = await tokensFor(app.client_id);
     const grant = await grantOf(tokens.refresh_token);
     const changes = [{ code: "console.forced", kind: "fact" as const, sentence: "paused by the test" }];
-    beforeNextIssuance(() => suspendGrant(db, grant, { changes, correlationId: "test", snapshotAfter: grant.snapshot as never }, new Date()));
+    beforeNextIssuance(() =>
+      suspendGrant(db, grant, { changes, correlationId: "test", snapshotAfter: grant.snapshot as never }, new Date()),
+    );
     const response = await refreshWith(app.client_id, tokens.refresh_token);
     expect(response.status).toBe(400);
     expect((await response.json()).error_uri).toContain(encodeURIComponent(GRANT_SUSPENDED_URN));
@@ -214,11 +245,20 @@ describe("refresh token rotation (setting on)", () => {
 });
 
 describe("no prototype lookups", () => {
-  it.each(["constructor", "__proto__", "toString", "hasOwnProperty"])("answers grant_type=%s with 400 unsupported_grant_type", async (grantType) => {
-    const response = await rawTokenRequest(new Request("http://x/token", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: `grant_type=${grantType}&client_id=x` }));
-    expect(response.status).toBe(400);
-    expect((await response.json()).error).toBe("unsupported_grant_type");
-  });
+  it.each(["constructor", "__proto__", "toString", "hasOwnProperty"])(
+    "answers grant_type=%s with 400 unsupported_grant_type",
+    async (grantType) => {
+      const response = await rawTokenRequest(
+        new Request("http://x/token", {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: `grant_type=${grantType}&client_id=x`,
+        }),
+      );
+      expect(response.status).toBe(400);
+      expect((await response.json()).error).toBe("unsupported_grant_type");
+    },
+  );
 });
 
 describe("an error path that cannot fail", () => {
@@ -266,7 +306,14 @@ describe("approval is one transaction", () => {
       nonce: null,
     });
     const approve = () =>
-      approveAuthorizationRequest(db, { tenantId: TENANT, requestId, personId: "person-ava-rivera", patientId: "ava-rivera", loginSessionId: "none", keptScopes: [] });
+      approveAuthorizationRequest(db, {
+        tenantId: TENANT,
+        requestId,
+        personId: "person-ava-rivera",
+        patientId: "ava-rivera",
+        loginSessionId: "none",
+        keptScopes: [],
+      });
     const outcomes = await Promise.allSettled([approve(), approve()]);
     expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
     expect(outcomes.find((outcome) => outcome.status === "rejected")?.reason).toBeInstanceOf(AuthorizationRequestUnavailable);

@@ -3,6 +3,8 @@ import { authorizationCodeGrant } from "./authorization-code-grant";
 import { refreshTokenGrant } from "./refresh-token-grant";
 import type { GrantTypeHandler } from "./token-context";
 
-export const GRANT_TYPES: ReadonlyMap<string, GrantTypeHandler> = new Map([authorizationCodeGrant, refreshTokenGrant].map((grant) => [grant.grantType, grant]));
+export const GRANT_TYPES: ReadonlyMap<string, GrantTypeHandler> = new Map(
+  [authorizationCodeGrant, refreshTokenGrant].map((grant) => [grant.grantType, grant]),
+);
 
 export const CLIENT_AUTHENTICATION_PARAMETERS = ["client_id", "client_secret"] as const;

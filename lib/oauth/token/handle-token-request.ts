@@ -26,9 +26,23 @@ export async function handleTokenRequest(db: Db, tenantId: string, request: Requ
     if (!client.grantTypes.includes(grantType)) throw new UnauthorizedClient(`the client is not registered for ${grantType}`);
     await answerQueuedFault(db, client.id, parameters);
     const now = await sandboxNow(db, tenantId);
-    const result = await grant.handler({ db, tenantId, grantType, client, parameters, settings: await readSettings(db, tenantId), now, correlationId });
+    const result = await grant.handler({
+      db,
+      tenantId,
+      grantType,
+      client,
+      parameters,
+      settings: await readSettings(db, tenantId),
+      now,
+      correlationId,
+    });
     return oauthJson(result.body, correlationId);
   } catch (failure) {
-    return oauthErrorResponse(db, failure, { endpoint: "token", tenantId, clientId: await registeredClientId(db, tenantId, clientId), correlationId });
+    return oauthErrorResponse(db, failure, {
+      endpoint: "token",
+      tenantId,
+      clientId: await registeredClientId(db, tenantId, clientId),
+      correlationId,
+    });
   }
 }

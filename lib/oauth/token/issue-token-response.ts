@@ -12,7 +12,10 @@ type GrantRow = { id: string; personId: string; patientId: string };
 
 /** `Patient/<id>` of the person's own record, for the id token's fhirUser claim (the id when the caller has it). */
 async function fhirUserOf(db: Db, tenantId: string, personId: string, selfPatientId?: string | null): Promise<string | null> {
-  const own = selfPatientId !== undefined ? selfPatientId : (await db.patientAccess.findFirst({ where: { personId, relationship: "self" }, orderBy: { patientId: "asc" } }))?.patientId;
+  const own =
+    selfPatientId !== undefined
+      ? selfPatientId
+      : (await db.patientAccess.findFirst({ where: { personId, relationship: "self" }, orderBy: { patientId: "asc" } }))?.patientId;
   return own ? `${authorizationServerUrls(tenantId).fhirBase}/Patient/${own}` : null;
 }
 
@@ -63,10 +66,24 @@ export async function tokenResponse(
 
 /** An activity event about a grant, from the token endpoint's request. */
 export function grantEvent(context: TokenContext, grant: GrantRow, type: string, payload: Record<string, unknown>): EventInput {
-  return { type, tenantId: context.tenantId, clientId: context.client.id, grantId: grant.id, patientId: grant.patientId, correlationId: context.correlationId, sandboxAt: context.now, payload };
+  return {
+    type,
+    tenantId: context.tenantId,
+    clientId: context.client.id,
+    grantId: grant.id,
+    patientId: grant.patientId,
+    correlationId: context.correlationId,
+    sandboxAt: context.now,
+    payload,
+  };
 }
 
 /** The activity event of a token response (no token values: only what was issued). */
 export function tokenEvent(context: TokenContext, grant: GrantRow, type: string, body: Record<string, unknown>): EventInput {
-  return grantEvent(context, grant, type, { grantType: context.grantType, scope: body.scope, expiresIn: body.expires_in, refreshTokenIssued: "refresh_token" in body });
+  return grantEvent(context, grant, type, {
+    grantType: context.grantType,
+    scope: body.scope,
+    expiresIn: body.expires_in,
+    refreshTokenIssued: "refresh_token" in body,
+  });
 }

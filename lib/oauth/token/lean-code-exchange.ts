@@ -20,7 +20,13 @@ function bindingsHold(...args: globalThis.Parameters<typeof checkBindings>): boo
 }
 
 /** The token response body for a code exchange that passes every check, recorded; or null. */
-export async function leanCodeExchange(databases: { db: Db; lean: LeanDb }, tenantId: string, request: Request, parameters: Parameters, correlationId: string): Promise<Record<string, unknown> | null> {
+export async function leanCodeExchange(
+  databases: { db: Db; lean: LeanDb },
+  tenantId: string,
+  request: Request,
+  parameters: Parameters,
+  correlationId: string,
+): Promise<Record<string, unknown> | null> {
   if (!parameters.code) return null;
   const row = await readGrantContext(databases.lean, tenantId, { codeHash: hashToken(parameters.code) });
   const code = row?.code;
@@ -35,7 +41,12 @@ export async function leanCodeExchange(databases: { db: Db; lean: LeanDb }, tena
   if (!trust) return null;
 
   const refreshToken = issuesRefreshToken(grant, context.client) ? randomToken() : undefined;
-  const { body, accessToken } = await tokenResponse(context, grant, { scope: grant.scope, refreshToken, nonce: code.nonce, selfPatientId: row.selfPatientId });
+  const { body, accessToken } = await tokenResponse(context, grant, {
+    scope: grant.scope,
+    refreshToken,
+    nonce: code.nonce,
+    selfPatientId: row.selfPatientId,
+  });
   const committed = await commitLeanIssuance(databases.lean, {
     grantId: grant.id,
     at: now,

@@ -11,7 +11,13 @@ import { commitLeanIssuance, readGrantContext } from "./lean-token-store";
 import { expiryReasonFor, throttleWaitMs, trustChecked } from "./refresh-token-grant";
 
 /** The token response body for a refresh that passes every rung of refresh-token-grant.ts's ladder, recorded; or null. */
-export async function leanRefresh(databases: { db: Db; lean: LeanDb }, tenantId: string, request: Request, parameters: Parameters, correlationId: string): Promise<Record<string, unknown> | null> {
+export async function leanRefresh(
+  databases: { db: Db; lean: LeanDb },
+  tenantId: string,
+  request: Request,
+  parameters: Parameters,
+  correlationId: string,
+): Promise<Record<string, unknown> | null> {
   if (!parameters.refresh_token) return null;
   const presentedHash = hashToken(parameters.refresh_token);
   const row = await readGrantContext(databases.lean, tenantId, { refreshTokenHash: presentedHash });
@@ -20,13 +26,18 @@ export async function leanRefresh(databases: { db: Db; lean: LeanDb }, tenantId:
   const { grant } = row;
   const context = tokenContextOf(databases.db, row, tenantId, "refresh_token", parameters, correlationId);
   const { settings, now } = context;
-  if (grant.status !== "active" || expiryReasonFor(grant, row.session, now) !== null || throttleWaitMs(grant, settings, now) > 0) return null;
+  if (grant.status !== "active" || expiryReasonFor(grant, row.session, now) !== null || throttleWaitMs(grant, settings, now) > 0)
+    return null;
   const requested = parameters.scope ? splitScope(parameters.scope) : splitScope(grant.scope);
   if (!isSubset(requested, splitScope(grant.scope))) return null;
   if (trustChecked(grant, settings) && knownTrustHash(row, settings.checkCacheSeconds, now) !== grant.snapshotHash) return null;
 
   const rotated = settings.refreshTokenRotation ? randomToken() : undefined;
-  const { body, accessToken } = await tokenResponse(context, grant, { scope: requested.join(" "), refreshToken: rotated, selfPatientId: row.selfPatientId });
+  const { body, accessToken } = await tokenResponse(context, grant, {
+    scope: requested.join(" "),
+    refreshToken: rotated,
+    selfPatientId: row.selfPatientId,
+  });
   const committed = await commitLeanIssuance(databases.lean, {
     grantId: grant.id,
     at: now,

@@ -14,7 +14,13 @@ import type { TokenContext } from "./token-context";
  * Whether the request authenticates as the grant's client, registered for this grant type. `mayIdentify`: the
  * request may name no client at all (a refresh: the grant names it), which only a public client may do.
  */
-export async function clientAccepted(request: Request, parameters: Parameters, row: GrantContextRow, grantType: string, mayIdentify: boolean): Promise<boolean> {
+export async function clientAccepted(
+  request: Request,
+  parameters: Parameters,
+  row: GrantContextRow,
+  grantType: string,
+  mayIdentify: boolean,
+): Promise<boolean> {
   try {
     const presented = presentedCredentials(request, parameters);
     if (presented.clientId === null ? !mayIdentify : presented.clientId !== row.client.id) return false;
@@ -26,7 +32,14 @@ export async function clientAccepted(request: Request, parameters: Parameters, r
 }
 
 /** The grant handler's context, from the read: the tenant's settings and its clock's now. */
-export function tokenContextOf(db: Db, row: GrantContextRow, tenantId: string, grantType: string, parameters: Parameters, correlationId: string): TokenContext {
+export function tokenContextOf(
+  db: Db,
+  row: GrantContextRow,
+  tenantId: string,
+  grantType: string,
+  parameters: Parameters,
+  correlationId: string,
+): TokenContext {
   const settings = settingsFromRows(row.settingRows);
   const now = new Date(Date.now() + row.clockOffsetSeconds * 1000);
   return { db, tenantId, grantType, client: toAuthenticatedClient(row.client), parameters, settings, now, correlationId };

@@ -42,7 +42,12 @@ function x509Work() {
 
 beforeEach(async () => {
   await resetClock(db, TENANT);
-  await updateSettings(db, TENANT, { suspensionPolicy: "strict", checkCacheSeconds: 0, refreshTokenRotation: false, refreshMinIntervalSeconds: 0 });
+  await updateSettings(db, TENANT, {
+    suspensionPolicy: "strict",
+    checkCacheSeconds: 0,
+    refreshTokenRotation: false,
+    refreshMinIntervalSeconds: 0,
+  });
   vi.mocked(parsedCertificate.parseCertificate).mockClear();
 });
 
@@ -132,10 +137,15 @@ describe("the refresh hot path", () => {
     const app = await newApp({ token_endpoint_auth_method: "client_secret_basic" });
     const basic = (secret: string) => ({ authorization: `Basic ${Buffer.from(`${app.client_id}:${secret}`).toString("base64")}` });
     const { code, verifier } = await approvedCode(app.client_id);
-    const exchange = await tokenRequest({ grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI, code_verifier: verifier }, basic(app.client_secret!));
+    const exchange = await tokenRequest(
+      { grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI, code_verifier: verifier },
+      basic(app.client_secret!),
+    );
     expect(exchange.status).toBe(200);
     const tokens = await exchange.json();
-    const good = await counted(() => tokenRequest({ grant_type: "refresh_token", refresh_token: tokens.refresh_token }, basic(app.client_secret!)));
+    const good = await counted(() =>
+      tokenRequest({ grant_type: "refresh_token", refresh_token: tokens.refresh_token }, basic(app.client_secret!)),
+    );
     expect(good.response.status).toBe(200);
     expect(good.calls).toBe(2);
     const wrong = await tokenRequest({ grant_type: "refresh_token", refresh_token: tokens.refresh_token }, basic("wrong"));
@@ -196,14 +206,25 @@ describe("the code exchange hot path", () => {
     const app = await newApp();
     await tokensFor(app.client_id);
     const { code, verifier } = await approvedCode(app.client_id);
-    const { response, calls } = await counted(() => tokenRequest({ grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI, code_verifier: verifier, client_id: app.client_id }));
+    const { response, calls } = await counted(() =>
+      tokenRequest({
+        grant_type: "authorization_code",
+        code,
+        redirect_uri: REDIRECT_URI,
+        code_verifier: verifier,
+        client_id: app.client_id,
+      }),
+    );
     expect(response.status).toBe(200);
     // PostgreSQL cannot take back a claimed code inside one statement, so it claims and issues in BEGIN … COMMIT.
     expect(calls).toBe(lean.dialect === "sqlite" ? 2 : 5);
     const body = await response.json();
     expect(body.refresh_token).toBeTruthy();
     expect((await refreshWith(app.client_id, body.refresh_token)).status).toBe(200);
-    const events = await db.event.findMany({ where: { correlationId: response.headers.get("x-correlation-id")! }, orderBy: { type: "asc" } });
+    const events = await db.event.findMany({
+      where: { correlationId: response.headers.get("x-correlation-id")! },
+      orderBy: { type: "asc" },
+    });
     expect(events.map((event) => event.type)).toEqual(["token.issued", "trust.checked"]);
     expect(events[1].payload).toMatchObject({ at: "code_exchange", label: "verified", matchesApproval: true, cached: false });
   });
@@ -211,7 +232,14 @@ describe("the code exchange hot path", () => {
   it("leaves a code usable after a wrong verifier, and revokes on a replay, as the general path does", async () => {
     const app = await newApp();
     const { code, verifier } = await approvedCode(app.client_id);
-    const exchange = (codeVerifier: string) => tokenRequest({ grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI, code_verifier: codeVerifier, client_id: app.client_id });
+    const exchange = (codeVerifier: string) =>
+      tokenRequest({
+        grant_type: "authorization_code",
+        code,
+        redirect_uri: REDIRECT_URI,
+        code_verifier: codeVerifier,
+        client_id: app.client_id,
+      });
     expect((await exchange("x".repeat(43))).status).toBe(400);
     const first = await exchange(verifier);
     expect(first.status).toBe(200);
@@ -223,7 +251,14 @@ describe("the code exchange hot path", () => {
   it("answers two exchanges of one code racing with one 200, and the loser revokes the grant", async () => {
     const app = await newApp();
     const { code, verifier } = await approvedCode(app.client_id);
-    const exchange = () => tokenRequest({ grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI, code_verifier: verifier, client_id: app.client_id });
+    const exchange = () =>
+      tokenRequest({
+        grant_type: "authorization_code",
+        code,
+        redirect_uri: REDIRECT_URI,
+        code_verifier: verifier,
+        client_id: app.client_id,
+      });
     const answers = await Promise.all([exchange(), exchange()]);
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 400]);
     expect((await db.grant.findFirstOrThrow({ where: { clientId: app.client_id } })).status).toBe("revoked");

@@ -44,14 +44,26 @@ export interface GrantContextRow {
   faultQueued: boolean;
   selfPatientId: string | null;
   /** When the grant was found by a code: the code. */
-  code: { codeHash: string; clientId: string; redirectUri: string; codeChallenge: string | null; nonce: string | null; expiresAt: Date; usedAt: Date | null } | null;
+  code: {
+    codeHash: string;
+    clientId: string;
+    redirectUri: string;
+    codeChallenge: string | null;
+    nonce: string | null;
+    expiresAt: Date;
+    usedAt: Date | null;
+  } | null;
 }
 
 /**
  * The grant that holds this refresh token, or that this code was issued for, in this tenant, with its whole
  * context; null when there is none.
  */
-export async function readGrantContext(lean: LeanDb, tenantId: string, by: { refreshTokenHash: string } | { codeHash: string }): Promise<GrantContextRow | null> {
+export async function readGrantContext(
+  lean: LeanDb,
+  tenantId: string,
+  by: { refreshTokenHash: string } | { codeHash: string },
+): Promise<GrantContextRow | null> {
   const jsonArrayFrom = lean.dialect === "sqlite" ? sqliteJsonArrayFrom : postgresqlJsonArrayFrom;
   const codeHash = "codeHash" in by ? by.codeHash : null;
   const query = lean.sql
@@ -63,19 +75,62 @@ export async function readGrantContext(lean: LeanDb, tenantId: string, by: { ref
     .leftJoin("TrustHost as h", "h.clientId", "g.clientId")
     .leftJoin("TrustCheck as tc", "tc.clientId", "g.clientId")
     .select([
-      "g.id", "g.tenantId", "g.clientId", "g.personId", "g.patientId", "g.scope", "g.accessKind", "g.status", "g.snapshotHash", "g.lastUsedAt", "g.loginSessionId",
-      "c.tenantId as clientTenantId", "c.clientName", "c.secretHash", "c.tokenEndpointAuthMethod", "c.redirectUris", "c.scope as clientScope", "c.grantTypes", "c.updatedAt as clientUpdatedAt", "c.trustSource",
-      "s.expiresAt as sessionExpiresAt", "s.endedAt as sessionEndedAt",
-      "k.offsetSeconds", "h.revision as hostRevision", "tc.checkedAt as checkCheckedAt", "tc.snapshotHash as checkSnapshotHash",
-      "ac.codeHash", "ac.clientId as codeClientId", "ac.redirectUri as codeRedirectUri", "ac.codeChallenge", "ac.nonce as codeNonce", "ac.expiresAt as codeExpiresAt", "ac.usedAt as codeUsedAt",
+      "g.id",
+      "g.tenantId",
+      "g.clientId",
+      "g.personId",
+      "g.patientId",
+      "g.scope",
+      "g.accessKind",
+      "g.status",
+      "g.snapshotHash",
+      "g.lastUsedAt",
+      "g.loginSessionId",
+      "c.tenantId as clientTenantId",
+      "c.clientName",
+      "c.secretHash",
+      "c.tokenEndpointAuthMethod",
+      "c.redirectUris",
+      "c.scope as clientScope",
+      "c.grantTypes",
+      "c.updatedAt as clientUpdatedAt",
+      "c.trustSource",
+      "s.expiresAt as sessionExpiresAt",
+      "s.endedAt as sessionEndedAt",
+      "k.offsetSeconds",
+      "h.revision as hostRevision",
+      "tc.checkedAt as checkCheckedAt",
+      "tc.snapshotHash as checkSnapshotHash",
+      "ac.codeHash",
+      "ac.clientId as codeClientId",
+      "ac.redirectUri as codeRedirectUri",
+      "ac.codeChallenge",
+      "ac.nonce as codeNonce",
+      "ac.expiresAt as codeExpiresAt",
+      "ac.usedAt as codeUsedAt",
     ])
     .select((eb) => [
-      jsonArrayFrom(eb.selectFrom("Setting as st").select(["st.key", "st.value"]).whereRef("st.tenantId", "=", "g.tenantId")).as("settings"),
-      eb.exists(eb.selectFrom("QueuedFault as f").select("f.id").whereRef("f.clientId", "=", "g.clientId").where("f.endpoint", "=", "token")).as("faultQueued"),
-      eb.selectFrom("PatientAccess as pa").select("pa.patientId").whereRef("pa.personId", "=", "g.personId").where("pa.relationship", "=", "self").orderBy("pa.patientId").limit(1).as("selfPatientId"),
+      jsonArrayFrom(eb.selectFrom("Setting as st").select(["st.key", "st.value"]).whereRef("st.tenantId", "=", "g.tenantId")).as(
+        "settings",
+      ),
+      eb
+        .exists(
+          eb.selectFrom("QueuedFault as f").select("f.id").whereRef("f.clientId", "=", "g.clientId").where("f.endpoint", "=", "token"),
+        )
+        .as("faultQueued"),
+      eb
+        .selectFrom("PatientAccess as pa")
+        .select("pa.patientId")
+        .whereRef("pa.personId", "=", "g.personId")
+        .where("pa.relationship", "=", "self")
+        .orderBy("pa.patientId")
+        .limit(1)
+        .as("selfPatientId"),
     ])
     .$if(codeHash === null, (q) => q.where("g.refreshTokenHash", "=", (by as { refreshTokenHash: string }).refreshTokenHash))
-    .$if(codeHash !== null, (q) => q.where("g.id", "=", (eb) => eb.selectFrom("AuthorizationCode").select("grantId").where("codeHash", "=", codeHash!)))
+    .$if(codeHash !== null, (q) =>
+      q.where("g.id", "=", (eb) => eb.selectFrom("AuthorizationCode").select("grantId").where("codeHash", "=", codeHash!)),
+    )
     .where("g.tenantId", "=", tenantId)
     .compile();
   const [row] = await lean.rows(query);
@@ -108,11 +163,18 @@ export async function readGrantContext(lean: LeanDb, tenantId: string, by: { ref
       updatedAt: readDate(row.clientUpdatedAt),
       trustSource: row.trustSource,
     },
-    session: row.sessionExpiresAt === null ? null : { expiresAt: readDate(row.sessionExpiresAt), endedAt: readOptionalDate(row.sessionEndedAt) },
-    settingRows: settings.map((setting) => ({ key: setting.key, value: lean.dialect === "sqlite" ? readJson(setting.value) : setting.value })),
+    session:
+      row.sessionExpiresAt === null ? null : { expiresAt: readDate(row.sessionExpiresAt), endedAt: readOptionalDate(row.sessionEndedAt) },
+    settingRows: settings.map((setting) => ({
+      key: setting.key,
+      value: lean.dialect === "sqlite" ? readJson(setting.value) : setting.value,
+    })),
     clockOffsetSeconds: Number(row.offsetSeconds ?? 0),
     hostRevision: row.hostRevision === null ? null : Number(row.hostRevision),
-    storedCheck: row.checkCheckedAt === null || row.checkSnapshotHash === null ? null : { checkedAt: readDate(row.checkCheckedAt), snapshotHash: row.checkSnapshotHash },
+    storedCheck:
+      row.checkCheckedAt === null || row.checkSnapshotHash === null
+        ? null
+        : { checkedAt: readDate(row.checkCheckedAt), snapshotHash: row.checkSnapshotHash },
     faultQueued: readBoolean(row.faultQueued),
     selfPatientId: row.selfPatientId ?? null,
     code:
@@ -174,22 +236,36 @@ export async function commitLeanIssuance(lean: LeanDb, issuance: LeanIssuance): 
   const retired = issuance.retirePresented && issuance.presentedRefreshTokenHash ? issuance.presentedRefreshTokenHash : null;
   const q = lean.sql;
   const claim = issuance.claimCodeHash
-    ? [q.updateTable("AuthorizationCode").set({ usedAt: at }).where("codeHash", "=", issuance.claimCodeHash).where("usedAt", "is", null).compile()]
+    ? [
+        q
+          .updateTable("AuthorizationCode")
+          .set({ usedAt: at })
+          .where("codeHash", "=", issuance.claimCodeHash)
+          .where("usedAt", "is", null)
+          .compile(),
+      ]
     : [];
   const grantStillActive = q
     .updateTable("Grant")
     .set(grantUpdate)
     .where("id", "=", issuance.grantId)
     .where("status", "=", "active")
-    .$if(issuance.presentedRefreshTokenHash !== undefined, (update) => update.where("refreshTokenHash", "=", issuance.presentedRefreshTokenHash!));
+    .$if(issuance.presentedRefreshTokenHash !== undefined, (update) =>
+      update.where("refreshTokenHash", "=", issuance.presentedRefreshTokenHash!),
+    );
   const allWritten = (counts: number[]) => counts.slice(0, claim.length + 1).every((count) => count === 1);
 
   if (lean.dialect === "sqlite") {
     const statements = [
       ...claim,
       grantStillActive.compile(),
-      ...(retired ? [q.insertInto("RetiredRefreshToken").values({ tokenHash: retired, grantId: issuance.grantId, retiredAt: at }).compile()] : []),
-      q.insertInto("AccessToken").values({ ...token, grantId: issuance.grantId }).compile(),
+      ...(retired
+        ? [q.insertInto("RetiredRefreshToken").values({ tokenHash: retired, grantId: issuance.grantId, retiredAt: at }).compile()]
+        : []),
+      q
+        .insertInto("AccessToken")
+        .values({ ...token, grantId: issuance.grantId })
+        .compile(),
       ...events.map((event) => q.insertInto("Event").values(event).compile()),
     ];
     return (await lean.write(statements, allWritten)) !== null;
@@ -205,10 +281,20 @@ export async function commitLeanIssuance(lean: LeanDb, issuance: LeanIssuance): 
       w
         .insertInto("RetiredRefreshToken")
         .columns(["tokenHash", "grantId", "retiredAt"])
-        .expression((eb) => eb.selectFrom("g").select([text(retired).as("tokenHash"), "g.id as grantId", timestamp(at).as("retiredAt")]).where(sql<boolean>`cast(${retired !== null} as boolean)`)),
+        .expression((eb) =>
+          eb
+            .selectFrom("g")
+            .select([text(retired).as("tokenHash"), "g.id as grantId", timestamp(at).as("retiredAt")])
+            .where(sql<boolean>`cast(${retired !== null} as boolean)`),
+        ),
     )
     .with("token", (w) =>
-      w.insertInto("AccessToken").columns(["jti", "grantId", "expiresAt"]).expression((eb) => eb.selectFrom("g").select([text(token.jti).as("jti"), "g.id as grantId", timestamp(token.expiresAt).as("expiresAt")])),
+      w
+        .insertInto("AccessToken")
+        .columns(["jti", "grantId", "expiresAt"])
+        .expression((eb) =>
+          eb.selectFrom("g").select([text(token.jti).as("jti"), "g.id as grantId", timestamp(token.expiresAt).as("expiresAt")]),
+        ),
     )
     .with("events", (w) =>
       w
@@ -216,21 +302,26 @@ export async function commitLeanIssuance(lean: LeanDb, issuance: LeanIssuance): 
         .columns(["id", "type", "tenantId", "clientId", "grantId", "patientId", "correlationId", "payload", "createdAt", "sandboxAt"])
         .expression((eb) => {
           const row = (event: (typeof events)[number]) =>
-            eb.selectFrom("g").select([
-              text(event.id).as("id"),
-              text(event.type).as("type"),
-              text(event.tenantId).as("tenantId"),
-              text(event.clientId).as("clientId"),
-              text(event.grantId).as("grantId"),
-              text(event.patientId).as("patientId"),
-              text(event.correlationId).as("correlationId"),
-              sql<string>`cast(${event.payload} as jsonb)`.as("payload"),
-              timestamp(event.createdAt).as("createdAt"),
-              timestamp(event.sandboxAt).as("sandboxAt"),
-            ]);
+            eb
+              .selectFrom("g")
+              .select([
+                text(event.id).as("id"),
+                text(event.type).as("type"),
+                text(event.tenantId).as("tenantId"),
+                text(event.clientId).as("clientId"),
+                text(event.grantId).as("grantId"),
+                text(event.patientId).as("patientId"),
+                text(event.correlationId).as("correlationId"),
+                sql<string>`cast(${event.payload} as jsonb)`.as("payload"),
+                timestamp(event.createdAt).as("createdAt"),
+                timestamp(event.sandboxAt).as("sandboxAt"),
+              ]);
           return events.slice(1).reduce((rows, event) => rows.unionAll(row(event)), row(events[0]));
         }),
     );
-  const write = statement.selectFrom("g").select((eb) => eb.fn.countAll<string>().as("changed")).compile();
+  const write = statement
+    .selectFrom("g")
+    .select((eb) => eb.fn.countAll<string>().as("changed"))
+    .compile();
   return (await lean.write([...claim, write], allWritten)) !== null;
 }

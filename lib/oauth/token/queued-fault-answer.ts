@@ -18,7 +18,9 @@ export async function answerQueuedFault(db: Db, clientId: string, parameters: Pa
   const detail = `fault "${fault}" queued with the control API (next-token)`;
   if (fault === "invalid_client") throw new InvalidClient("client authentication failed", detail);
   if (fault === "server_error") throw new ServerError("the server failed to handle the request", detail);
-  const grant = parameters.refresh_token ? await db.grant.findUnique({ where: { refreshTokenHash: hashToken(parameters.refresh_token) }, select: { id: true } }) : null;
+  const grant = parameters.refresh_token
+    ? await db.grant.findUnique({ where: { refreshTokenHash: hashToken(parameters.refresh_token) }, select: { id: true } })
+    : null;
   const urn = fault === "suspended" ? GRANT_SUSPENDED_URN : GRANT_REVOKED_URN;
   throw Object.assign(new InvalidGrant("the refresh token is not valid", detail), { urn, grantId: grant?.id });
 }

@@ -24,13 +24,20 @@ export const ROTATION_RACE_WINDOW_MS = 10_000;
 
 /** Suspended and revoked grants answer alike (invalid_grant); only the error_uri's URN tells them apart. */
 function refused(grant: GrantRow, status: "suspended" | "revoked", detail: string): InvalidGrant {
-  return Object.assign(new InvalidGrant("the refresh token is not valid", detail), { urn: status === "suspended" ? GRANT_SUSPENDED_URN : GRANT_REVOKED_URN, grantId: grant.id });
+  return Object.assign(new InvalidGrant("the refresh token is not valid", detail), {
+    urn: status === "suspended" ? GRANT_SUSPENDED_URN : GRANT_REVOKED_URN,
+    grantId: grant.id,
+  });
 }
 
 type SessionTimes = { expiresAt: Date; endedAt: Date | null } | null;
 
 /** Why an offline grant has expired (unused for too long) or an online one ended (its session), at `now`; null when neither. */
-export function expiryReasonFor(grant: { accessKind: string; lastUsedAt: Date; loginSessionId: string | null }, session: SessionTimes, now: Date): string | null {
+export function expiryReasonFor(
+  grant: { accessKind: string; lastUsedAt: Date; loginSessionId: string | null },
+  session: SessionTimes,
+  now: Date,
+): string | null {
   if (grant.accessKind === "offline") {
     const unusedMs = now.getTime() - grant.lastUsedAt.getTime();
     return unusedMs > UNUSED_GRANT_LIMIT_DAYS * 86_400_000 ? GRANT_END_REASONS.unused : null;
@@ -43,7 +50,10 @@ export function expiryReasonFor(grant: { accessKind: string; lastUsedAt: Date; l
 }
 
 export async function expiryReason(db: Db, grant: GrantRow, now: Date): Promise<string | null> {
-  const session = grant.accessKind === "online" && grant.loginSessionId ? await db.loginSession.findUnique({ where: { id: grant.loginSessionId } }) : null;
+  const session =
+    grant.accessKind === "online" && grant.loginSessionId
+      ? await db.loginSession.findUnique({ where: { id: grant.loginSessionId } })
+      : null;
   return expiryReasonFor(grant, session, now);
 }
 
@@ -51,8 +61,19 @@ export async function expiryReason(db: Db, grant: GrantRow, now: Date): Promise<
 export async function expiryReasons(db: Db, grants: GrantRow[], nowOf: (grant: GrantRow) => Date): Promise<Map<string, string | null>> {
   const live = grants.filter((grant) => grant.status !== "revoked");
   const sessionIds = live.flatMap((grant) => (grant.accessKind === "online" && grant.loginSessionId ? [grant.loginSessionId] : []));
-  const sessions = new Map(sessionIds.length ? (await db.loginSession.findMany({ where: { id: { in: sessionIds } }, select: { id: true, expiresAt: true, endedAt: true } })).map((session) => [session.id, session]) : []);
-  return new Map(live.map((grant) => [grant.id, expiryReasonFor(grant, (grant.loginSessionId && sessions.get(grant.loginSessionId)) || null, nowOf(grant))]));
+  const sessions = new Map(
+    sessionIds.length
+      ? (await db.loginSession.findMany({ where: { id: { in: sessionIds } }, select: { id: true, expiresAt: true, endedAt: true } })).map(
+          (session) => [session.id, session],
+        )
+      : [],
+  );
+  return new Map(
+    live.map((grant) => [
+      grant.id,
+      expiryReasonFor(grant, (grant.loginSessionId && sessions.get(grant.loginSessionId)) || null, nowOf(grant)),
+    ]),
+  );
 }
 
 /** Rule: no refresh of a grant sooner than the tenant's minimum interval after its last token response. */
@@ -78,7 +99,9 @@ async function grantOf(context: Pick<TokenContext, "db" | "now" | "correlationId
   // Two refreshes sent together with one token: the one that lost answers an error, and the winner's new token
   // stays good. Presented again later, the token is reuse.
   if (context.now.getTime() - retired.retiredAt.getTime() < ROTATION_RACE_WINDOW_MS) {
-    throw Object.assign(new InvalidGrant("the refresh token is not valid", "a concurrent refresh rotated this refresh token first"), { grantId: owner.id });
+    throw Object.assign(new InvalidGrant("the refresh token is not valid", "a concurrent refresh rotated this refresh token first"), {
+      grantId: owner.id,
+    });
   }
   await revokeGrant(db, owner, GRANT_END_REASONS.refreshTokenReused, context.now, "grant.revoked", context.correlationId);
   throw refused(owner, "revoked", "refresh token reuse: the grant and its tokens were revoked");
@@ -87,9 +110,17 @@ async function grantOf(context: Pick<TokenContext, "db" | "now" | "correlationId
 /** The trust rung: compare the app's trust now with the snapshot taken when the patient approved. */
 async function trustRung(context: TokenContext, grant: GrantRow): Promise<void> {
   if (!trustChecked(grant, context.settings)) return;
-  const trust = await evaluateTrust(context.db, context.client.id, { at: context.now, checkCacheSeconds: context.settings.checkCacheSeconds });
+  const trust = await evaluateTrust(context.db, context.client.id, {
+    at: context.now,
+    checkCacheSeconds: context.settings.checkCacheSeconds,
+  });
   if (trust.snapshotHash === grant.snapshotHash) return;
-  const changes = compareSnapshots(grant.snapshot as unknown as TrustSnapshot, trust.snapshot, context.settings.suspensionPolicy, context.client.id);
+  const changes = compareSnapshots(
+    grant.snapshot as unknown as TrustSnapshot,
+    trust.snapshot,
+    context.settings.suspensionPolicy,
+    context.client.id,
+  );
   if (changes.length === 0) return;
   await suspendGrant(context.db, grant, { changes, correlationId: context.correlationId, snapshotAfter: trust.snapshot }, context.now);
   throw refused(grant, "suspended", `trust changed since approval: ${changes.map((c) => c.code).join(", ")}`);
@@ -100,7 +131,10 @@ function throttleRung(context: TokenContext, grant: GrantRow): void {
   if (waitMs > 0) {
     const retryAfter = Math.ceil(waitMs / 1000);
     const minimum = context.settings.refreshMinIntervalSeconds;
-    throw Object.assign(new TooManyRequests("refresh requested too soon", retryAfter, `refreshMinIntervalSeconds is ${minimum}; retry in ${retryAfter} s`), { grantId: grant.id });
+    throw Object.assign(
+      new TooManyRequests("refresh requested too soon", retryAfter, `refreshMinIntervalSeconds is ${minimum}; retry in ${retryAfter} s`),
+      { grantId: grant.id },
+    );
   }
 }
 
@@ -109,7 +143,9 @@ async function lostRace(db: Db, grant: GrantRow): Promise<InvalidGrant> {
   const now = await db.grant.findUnique({ where: { id: grant.id } });
   if (!now || now.status === "revoked") return refused(grant, "revoked", "the grant was revoked while the refresh was in progress");
   if (now.status === "suspended") return refused(grant, "suspended", "the grant was suspended while the refresh was in progress");
-  return Object.assign(new InvalidGrant("the refresh token is not valid", "a concurrent refresh rotated this refresh token first"), { grantId: grant.id });
+  return Object.assign(new InvalidGrant("the refresh token is not valid", "a concurrent refresh rotated this refresh token first"), {
+    grantId: grant.id,
+  });
 }
 
 /** Grants already read while identifying a request's client (refresh without client credentials), by request. */
@@ -126,7 +162,11 @@ export const refreshTokenGrant: GrantTypeHandler = {
     if (current) identifiedGrants.set(parameters, current);
     const grant =
       current ??
-      (await db.retiredRefreshToken.findUnique({ where: { tokenHash } }).then((retired) => (retired ? db.grant.findUnique({ where: { id: retired.grantId }, select: { clientId: true, tenantId: true } }) : null)));
+      (await db.retiredRefreshToken
+        .findUnique({ where: { tokenHash } })
+        .then((retired) =>
+          retired ? db.grant.findUnique({ where: { id: retired.grantId }, select: { clientId: true, tenantId: true } }) : null,
+        ));
     if (!grant || grant.tenantId !== tenantId) throw new InvalidGrant("the refresh token is not valid", "no such refresh token");
     return grant.clientId;
   },

@@ -8,8 +8,10 @@ import { DEFAULT_TENANT_ID, joinUrl, toHttpResult, type HttpResult, type TokenRe
 // ——— Types generated from the sandbox's OpenAPI document (src/generated/control-api.ts) ——————————————————————
 
 type Operation<P extends keyof paths, M extends "get" | "post" | "patch" | "delete"> = NonNullable<paths[P][M]>;
-type JsonBody<P extends keyof paths, M extends "get" | "post" | "patch" | "delete"> = Operation<P, M> extends { requestBody: { content: { "application/json": infer B } } } ? B : never;
-type JsonAnswer<P extends keyof paths, M extends "get" | "post" | "patch" | "delete", S extends number> = Operation<P, M> extends { responses: { [K in S]: { content: { "application/json": infer A } } } } ? A : never;
+type JsonBody<P extends keyof paths, M extends "get" | "post" | "patch" | "delete"> =
+  Operation<P, M> extends { requestBody: { content: { "application/json": infer B } } } ? B : never;
+type JsonAnswer<P extends keyof paths, M extends "get" | "post" | "patch" | "delete", S extends number> =
+  Operation<P, M> extends { responses: { [K in S]: { content: { "application/json": infer A } } } } ? A : never;
 
 // ——— Tenants ———————————————————————————————————————————————————————————————————————————————————————
 
@@ -190,7 +192,9 @@ export class SandboxControlError extends Error {
 
   /** The `error` code of the answer's body, when it has one. */
   get code(): string | undefined {
-    return typeof this.body === "object" && this.body !== null && typeof (this.body as { error?: unknown }).error === "string" ? (this.body as { error: string }).error : undefined;
+    return typeof this.body === "object" && this.body !== null && typeof (this.body as { error?: unknown }).error === "string"
+      ? (this.body as { error: string }).error
+      : undefined;
   }
 }
 
@@ -238,7 +242,9 @@ export class SandboxControl {
       },
       body: sendsBody ? JSON.stringify(body) : undefined,
     }).catch((cause: unknown) => {
-      throw new Error(`${method} ${url} failed: ${(cause as Error)?.cause ?? cause} (is the sandbox running at ${this.baseURL}?)`, { cause });
+      throw new Error(`${method} ${url} failed: ${(cause as Error)?.cause ?? cause} (is the sandbox running at ${this.baseURL}?)`, {
+        cause,
+      });
     });
     return toHttpResult<T>(response);
   }
@@ -311,7 +317,9 @@ export class SandboxControl {
 
   /** `GET …/settings` without a change; `PATCH …/settings` with any subset. */
   settings(change?: Partial<TenantSettings>): Promise<TenantSettings> {
-    return change === undefined ? this.#call("GET", this.#tenantPath("/settings")) : this.#call("PATCH", this.#tenantPath("/settings"), change);
+    return change === undefined
+      ? this.#call("GET", this.#tenantPath("/settings"))
+      : this.#call("PATCH", this.#tenantPath("/settings"), change);
   }
 
   /** `POST …/reset`: only this tenant — apps, grants, activity gone, clock now, settings back to creation. */
@@ -359,12 +367,20 @@ export class SandboxControl {
 
   /** `POST …/apps/{clientId}/next-token`: the next `count` token requests of that client answer `answer`. */
   nextToken(clientId: string, answer: NextTokenAnswer, count?: number): Promise<QueuedFault<NextTokenAnswer>> {
-    return this.#call("POST", this.#tenantPath(`/apps/${encodeURIComponent(clientId)}/next-token`), count === undefined ? { answer } : { answer, count });
+    return this.#call(
+      "POST",
+      this.#tenantPath(`/apps/${encodeURIComponent(clientId)}/next-token`),
+      count === undefined ? { answer } : { answer, count },
+    );
   }
 
   /** `POST …/apps/{clientId}/next-authorize`: the next authorize request(s) redirect back with that error. */
   nextAuthorize(clientId: string, answer: NextAuthorizeAnswer, count?: number): Promise<QueuedFault<NextAuthorizeAnswer>> {
-    return this.#call("POST", this.#tenantPath(`/apps/${encodeURIComponent(clientId)}/next-authorize`), count === undefined ? { answer } : { answer, count });
+    return this.#call(
+      "POST",
+      this.#tenantPath(`/apps/${encodeURIComponent(clientId)}/next-authorize`),
+      count === undefined ? { answer } : { answer, count },
+    );
   }
 
   // ——— headless grants ———
@@ -373,7 +389,8 @@ export class SandboxControl {
     /** `POST …/grants`: approve as `username` without a browser; `issue` defaults to `"tokens"`. */
     approve: (request: ApproveGrantRequest): Promise<ApproveGrantResult> => this.#call("POST", this.#tenantPath("/grants"), request),
     /** `GET …/grants?client_id=&status=`. */
-    list: async (query: GrantsQuery = {}): Promise<Grant[]> => (await this.#call<{ grants: Grant[] }>("GET", this.#tenantPath(`/grants${queryString(query)}`))).grants,
+    list: async (query: GrantsQuery = {}): Promise<Grant[]> =>
+      (await this.#call<{ grants: Grant[] }>("GET", this.#tenantPath(`/grants${queryString(query)}`))).grants,
     /** `GET …/grants/{id}`. */
     get: (grantId: string): Promise<Grant> => this.#call("GET", this.#grantPath(grantId)),
     /** `POST …/grants/{id}/suspend` (409 when it does not apply). */
@@ -408,7 +425,9 @@ export class SandboxControl {
   }
 
   /** The registration request's raw answer (for tests of refused metadata). */
-  async registerRaw(metadata: ClientRegistrationRequest | Record<string, unknown>): Promise<HttpResult<ClientRegistration | { error: string; error_description?: string }>> {
+  async registerRaw(
+    metadata: ClientRegistrationRequest | Record<string, unknown>,
+  ): Promise<HttpResult<ClientRegistration | { error: string; error_description?: string }>> {
     // No admin credential here: the registration endpoint is an OAuth endpoint, and a Bearer header there would
     // read as an RFC 7591 initial access token.
     const response = await fetch(this.registrationEndpoint(), {
@@ -428,7 +447,12 @@ export class SandboxControl {
     const result = await toHttpResult<ErrorDetails>(response);
     if (!result.ok) throw new SandboxControlError("GET", errorUri, result.status, result.body);
     if (typeof result.body !== "object" || result.body === null) {
-      throw new SandboxControlError("GET", errorUri, result.status, `expected JSON, got ${result.headers["content-type"] ?? "no content type"}`);
+      throw new SandboxControlError(
+        "GET",
+        errorUri,
+        result.status,
+        `expected JSON, got ${result.headers["content-type"] ?? "no content type"}`,
+      );
     }
     return result.body;
   }

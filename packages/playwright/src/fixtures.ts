@@ -151,14 +151,21 @@ async function openTenant(control: SandboxControl, options: CreateTenantOptions)
     managerPath: AuthorizationManagerPage.path(tenant.tenantId),
     account(username) {
       const account = tenant.accounts.find((candidate) => candidate.username === username);
-      if (!account) throw new Error(`tenant ${tenant.tenantId} has no account "${username}" (has ${tenant.accounts.map((a) => a.username).join(", ")})`);
+      if (!account)
+        throw new Error(
+          `tenant ${tenant.tenantId} has no account "${username}" (has ${tenant.accounts.map((a) => a.username).join(", ")})`,
+        );
       return account;
     },
     patient(idOrName) {
       const wanted = idOrName.toLowerCase();
       const patient =
-        tenant.patients.find((candidate) => candidate.id === idOrName) ?? tenant.patients.find((candidate) => candidate.name.toLowerCase().includes(wanted));
-      if (!patient) throw new Error(`tenant ${tenant.tenantId} has no patient "${idOrName}" (has ${tenant.patients.map((p) => `${p.name} [${p.id}]`).join(", ")})`);
+        tenant.patients.find((candidate) => candidate.id === idOrName) ??
+        tenant.patients.find((candidate) => candidate.name.toLowerCase().includes(wanted));
+      if (!patient)
+        throw new Error(
+          `tenant ${tenant.tenantId} has no patient "${idOrName}" (has ${tenant.patients.map((p) => `${p.name} [${p.id}]`).join(", ")})`,
+        );
       return patient;
     },
   };
@@ -185,7 +192,10 @@ export const test = base.extend<SandboxTestOptions & SandboxTestFixtures, Sandbo
 
   sandbox: [
     async ({ sandboxURL, sandboxAdminPassword, sandboxTenant }, use, workerInfo) => {
-      const control = new SandboxControl({ baseURL: resolveBaseURL(sandboxURL, workerInfo.project.use.baseURL), adminPassword: sandboxAdminPassword });
+      const control = new SandboxControl({
+        baseURL: resolveBaseURL(sandboxURL, workerInfo.project.use.baseURL),
+        adminPassword: sandboxAdminPassword,
+      });
       const tenant = await openTenant(control, { name: `QA worker ${workerInfo.workerIndex} ${randomSuffix()}`, ...sandboxTenant });
       await use(tenant);
       await tenant.control.deleteTenant();
@@ -266,7 +276,13 @@ export const test = base.extend<SandboxTestOptions & SandboxTestFixtures, Sandbo
       const scope = options.scope ?? app.scope;
 
       if (!options.browser) {
-        const approved = await sandbox.control.grants.approve({ client_id: app.clientId, username, patient: patient?.id, scope, issue: "tokens" });
+        const approved = await sandbox.control.grants.approve({
+          client_id: app.clientId,
+          username,
+          patient: patient?.id,
+          scope,
+          issue: "tokens",
+        });
         if (!approved.tokens) throw new Error(`POST …/grants {issue:"tokens"} answered no tokens: ${JSON.stringify(approved)}`);
         return { tokens: approved.tokens, grant: approved.grant, via: "headless" };
       }
@@ -287,7 +303,12 @@ export const test = base.extend<SandboxTestOptions & SandboxTestFixtures, Sandbo
       });
       const callback = await app.callbacks.waitForCallback({ state: request.state });
       if (callback.error || !callback.code) throw new Error(`the authorization response was an error: ${callback.url}`);
-      const tokens = await app.smart.exchangeCode({ clientId: app.clientId, code: callback.code, redirectUri: app.redirectUri, verifier: request.verifier });
+      const tokens = await app.smart.exchangeCode({
+        clientId: app.clientId,
+        code: callback.code,
+        redirectUri: app.redirectUri,
+        verifier: request.verifier,
+      });
       // The token response does not name the grant: the newest active grant of this (test-scoped) app is it.
       const grants = await sandbox.control.grants.list({ client_id: app.clientId, status: "active" });
       const grant = grants

@@ -51,7 +51,11 @@ function escapeHtml(text: string): string {
 }
 
 function page(callback: Callback): string {
-  const outcome = callback.error ? `Authorization failed: ${callback.error}` : callback.code ? "Authorization code received" : "No code in this callback";
+  const outcome = callback.error
+    ? `Authorization failed: ${callback.error}`
+    : callback.code
+      ? "Authorization code received"
+      : "No code in this callback";
   const rows = [...callback.params.keys()]
     .filter((key) => key !== "code")
     .map((key) => `<dt>${escapeHtml(key)}</dt><dd>${escapeHtml(callback.params.get(key) ?? "")}</dd>`)
@@ -144,7 +148,11 @@ export async function startRedirectServer(options: RedirectServerOptions = {}): 
         const timer = setTimeout(() => {
           const index = waiters.indexOf(waiter);
           if (index >= 0) waiters.splice(index, 1);
-          reject(new Error(`no callback${state ? ` with state ${state}` : ""} at ${origin}${path} within ${timeout} ms (received ${received.length}, handed out ${handedOut})`));
+          reject(
+            new Error(
+              `no callback${state ? ` with state ${state}` : ""} at ${origin}${path} within ${timeout} ms (received ${received.length}, handed out ${handedOut})`,
+            ),
+          );
         }, timeout);
         waiters.push(waiter);
       });

@@ -136,7 +136,10 @@ export class SmartClient {
   }
 
   /** Any token request, raw. */
-  async tokenRequest(parameters: Record<string, string | undefined>, credentials: ClientCredentials = {}): Promise<HttpResult<TokenEndpointBody>> {
+  async tokenRequest(
+    parameters: Record<string, string | undefined>,
+    credentials: ClientCredentials = {},
+  ): Promise<HttpResult<TokenEndpointBody>> {
     return this.#post<TokenEndpointBody>(this.configuration.token_endpoint, parameters, credentials);
   }
 
@@ -177,7 +180,11 @@ export class SmartClient {
   }
 
   /** `GET {fhirBase}/{path}` (or an absolute URL) with the Bearer access token. */
-  async fhir<T = Record<string, unknown>>(path: string, accessToken: string, init: { headers?: Record<string, string> } = {}): Promise<HttpResult<T>> {
+  async fhir<T = Record<string, unknown>>(
+    path: string,
+    accessToken: string,
+    init: { headers?: Record<string, string> } = {},
+  ): Promise<HttpResult<T>> {
     const response = await fetch(joinUrl(this.fhirBase, path), {
       headers: { Accept: "application/fhir+json", Authorization: `Bearer ${accessToken}`, ...init.headers },
     });

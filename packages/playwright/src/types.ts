@@ -17,7 +17,8 @@ export const GRANT_SUSPENDED_URN = `${URN_PREFIX}:grant:suspended`;
 export const GRANT_REVOKED_URN = `${URN_PREFIX}:grant:revoked`;
 
 /** The default scope a QA app registers and asks for. */
-export const QA_SCOPE = "launch/patient openid fhirUser offline_access patient/Patient.read patient/Observation.read patient/MedicationRequest.read";
+export const QA_SCOPE =
+  "launch/patient openid fhirUser offline_access patient/Patient.read patient/Observation.read patient/MedicationRequest.read";
 
 /** A successful token endpoint answer (authorization_code or refresh_token grant). */
 export interface TokenResponse {

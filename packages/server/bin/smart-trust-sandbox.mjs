@@ -54,7 +54,8 @@ function parseArguments(argv) {
 
 /** A per-user folder: XDG on Linux, Application Support on macOS, LOCALAPPDATA on Windows. */
 function defaultDataDir() {
-  if (process.platform === "win32") return path.join(process.env.LOCALAPPDATA || path.join(os.homedir(), "AppData", "Local"), "smart-trust-sandbox");
+  if (process.platform === "win32")
+    return path.join(process.env.LOCALAPPDATA || path.join(os.homedir(), "AppData", "Local"), "smart-trust-sandbox");
   if (process.platform === "darwin") return path.join(os.homedir(), "Library", "Application Support", "smart-trust-sandbox");
   return path.join(process.env.XDG_DATA_HOME || path.join(os.homedir(), ".local", "share"), "smart-trust-sandbox");
 }
@@ -67,14 +68,22 @@ function usableDataDir(dir) {
     writeFileSync(probe, "");
     rmSync(probe);
   } catch (error) {
-    fail(`cannot use the data directory ${dir}: ${error.code === "EACCES" || error.code === "EPERM" ? "it is not writable" : error.message}`);
+    fail(
+      `cannot use the data directory ${dir}: ${error.code === "EACCES" || error.code === "EPERM" ? "it is not writable" : error.message}`,
+    );
   }
 }
 
 function assertPortFree(port, host) {
   return new Promise((resolve) => {
     const probe = net.createServer();
-    probe.once("error", (error) => fail(error.code === "EADDRINUSE" ? `port ${port} is already in use; choose another with --port` : `cannot listen on ${host}:${port}: ${error.message}`));
+    probe.once("error", (error) =>
+      fail(
+        error.code === "EADDRINUSE"
+          ? `port ${port} is already in use; choose another with --port`
+          : `cannot listen on ${host}:${port}: ${error.message}`,
+      ),
+    );
     probe.listen(port, host, () => probe.close(resolve));
   });
 }
@@ -104,7 +113,9 @@ function linkExternalAliases() {
       mkdirSync(path.dirname(link), { recursive: true });
       symlinkSync(dir, link, process.platform === "win32" ? "junction" : "dir");
     } catch (error) {
-      fail(`cannot prepare the installed package at ${root} (${error.code ?? error.message}); install it where your user may write, e.g. with npx`);
+      fail(
+        `cannot prepare the installed package at ${root} (${error.code ?? error.message}); install it where your user may write, e.g. with npx`,
+      );
     }
   }
 }
@@ -123,7 +134,8 @@ if (options.version) {
 const env = (name) => process.env[name]?.trim() || undefined;
 
 const port = Number(options.port ?? env("PORT") ?? 3000);
-if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`--port must be a whole number from 1 to 65535, got "${options.port ?? env("PORT")}"`);
+if (!Number.isInteger(port) || port < 1 || port > 65535)
+  fail(`--port must be a whole number from 1 to 65535, got "${options.port ?? env("PORT")}"`);
 const host = options.host ?? env("SANDBOX_HOST") ?? "127.0.0.1";
 const publicUrl = (options.publicUrl ?? env("PUBLIC_URL") ?? `http://localhost:${port}`).replace(/\/$/, "");
 try {

@@ -18,7 +18,12 @@ export async function consoleSignIn(_state: { error?: string }, form: FormData):
     if (result.reason === "open") redirect("/console/apps");
     return { error: MESSAGES[result.reason] };
   }
-  (await cookies()).set(ADMIN_COOKIE, result.cookieValue, { httpOnly: true, sameSite: "lax", secure: publicUrl().startsWith("https:"), path: "/" });
+  (await cookies()).set(ADMIN_COOKIE, result.cookieValue, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: publicUrl().startsWith("https:"),
+    path: "/",
+  });
   redirect("/console/apps");
 }
 

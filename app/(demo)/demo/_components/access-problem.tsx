@@ -21,32 +21,60 @@ export function AccessProblem({ errorUri, tryAgain, reauthorize, stop }: Props) 
     <>
       <div role="alert" data-testid="access-problem" className="rounded-xl border border-amber-300 bg-amber-50 p-5">
         <h1 className="text-xl font-bold text-amber-950">Access to your health record may have been suspended or revoked</h1>
-        <p className="mt-2 text-amber-950">MyHealth could not renew its access. Your patient portal can tell you why and let you approve MyHealth again.</p>
+        <p className="mt-2 text-amber-950">
+          MyHealth could not renew its access. Your patient portal can tell you why and let you approve MyHealth again.
+        </p>
         <div className="mt-4 flex flex-wrap gap-3">
           {errorUri && (
-            <a href={errorUri} target="_blank" rel="noopener noreferrer" className="rounded-lg bg-amber-900 px-4 py-2 font-semibold text-white hover:bg-amber-800">
+            <a
+              href={errorUri}
+              target="_blank"
+              rel="noopener noreferrer"
+              className="rounded-lg bg-amber-900 px-4 py-2 font-semibold text-white hover:bg-amber-800"
+            >
               More information
             </a>
           )}
           <form action={reauthorize}>
-            <button className="rounded-lg border border-amber-900 px-4 py-2 font-semibold text-amber-950 hover:bg-amber-100">Re-authorize</button>
+            <button className="rounded-lg border border-amber-900 px-4 py-2 font-semibold text-amber-950 hover:bg-amber-100">
+              Re-authorize
+            </button>
           </form>
-          <button type="button" onClick={() => dialog.current?.showModal()} className="rounded-lg px-4 py-2 font-semibold text-amber-950 underline">
+          <button
+            type="button"
+            onClick={() => dialog.current?.showModal()}
+            className="rounded-lg px-4 py-2 font-semibold text-amber-950 underline"
+          >
             What can I do?
           </button>
         </div>
       </div>
-      <dialog ref={dialog} aria-labelledby="problem-title" className="m-auto w-[min(28rem,92vw)] rounded-2xl p-6 shadow-xl backdrop:bg-slate-900/50">
-        <h2 id="problem-title" className="text-lg font-bold text-slate-900">MyHealth lost access to your record</h2>
-        <p className="mt-2 text-sm text-slate-700">If you re-approved MyHealth in your patient portal, try again. Otherwise start a new authorization, or stop using the app.</p>
+      <dialog
+        ref={dialog}
+        aria-labelledby="problem-title"
+        className="m-auto w-[min(28rem,92vw)] rounded-2xl p-6 shadow-xl backdrop:bg-slate-900/50"
+      >
+        <h2 id="problem-title" className="text-lg font-bold text-slate-900">
+          MyHealth lost access to your record
+        </h2>
+        <p className="mt-2 text-sm text-slate-700">
+          If you re-approved MyHealth in your patient portal, try again. Otherwise start a new authorization, or stop using the app.
+        </p>
         <div className="mt-5 space-y-2">
           {errorUri && (
-            <a href={errorUri} target="_blank" rel="noopener noreferrer" className={`${button} block border border-amber-300 bg-amber-50 text-center text-amber-950 hover:bg-amber-100`}>
+            <a
+              href={errorUri}
+              target="_blank"
+              rel="noopener noreferrer"
+              className={`${button} block border border-amber-300 bg-amber-50 text-center text-amber-950 hover:bg-amber-100`}
+            >
               More information (opens your patient portal)
             </a>
           )}
           <form action={tryAgain}>
-            <button autoFocus className={`${button} bg-indigo-600 text-white hover:bg-indigo-700`}>Try again</button>
+            <button autoFocus className={`${button} bg-indigo-600 text-white hover:bg-indigo-700`}>
+              Try again
+            </button>
           </form>
           <form action={reauthorize}>
             <button className={`${button} border border-slate-300 text-slate-900 hover:bg-slate-100`}>Start a new authorization</button>

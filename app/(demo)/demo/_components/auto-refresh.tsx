@@ -10,5 +10,9 @@ export function AutoRefresh({ refresh }: { refresh: () => Promise<void> }) {
     started.current = true;
     void refresh();
   }, [refresh]);
-  return <p role="status" className="rounded-xl bg-white p-6 text-slate-700 shadow-sm">Renewing access to your health record…</p>;
+  return (
+    <p role="status" className="rounded-xl bg-white p-6 text-slate-700 shadow-sm">
+      Renewing access to your health record…
+    </p>
+  );
 }

@@ -36,16 +36,26 @@ export function ConnectionPanel({ scope, expiresAt, hasRefreshToken, lastRefresh
       </h2>
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
         <dt className="text-slate-600">Access token</dt>
-        <dd data-testid="token-countdown">{left === null ? "…" : left > 0 ? `expires in ${Math.floor(left / 60)}:${String(left % 60).padStart(2, "0")}` : "expired"}</dd>
+        <dd data-testid="token-countdown">
+          {left === null ? "…" : left > 0 ? `expires in ${Math.floor(left / 60)}:${String(left % 60).padStart(2, "0")}` : "expired"}
+        </dd>
         <dt className="text-slate-600">Refresh token</dt>
         <dd>{hasRefreshToken ? "held (kept on the server)" : "none"}</dd>
         <dt className="text-slate-600">Last refresh</dt>
-        <dd data-testid="last-refresh">{lastRefresh ? `${now === null ? "…" : new Date(lastRefresh.at).toLocaleTimeString()} — ${OUTCOME[lastRefresh.outcome]}` : "not yet"}</dd>
+        <dd data-testid="last-refresh">
+          {lastRefresh
+            ? `${now === null ? "…" : new Date(lastRefresh.at).toLocaleTimeString()} — ${OUTCOME[lastRefresh.outcome]}`
+            : "not yet"}
+        </dd>
         <dt className="text-slate-600">Scopes</dt>
-        <dd className="font-mono text-xs break-words" data-testid="connection-scope">{scope}</dd>
+        <dd className="font-mono text-xs break-words" data-testid="connection-scope">
+          {scope}
+        </dd>
       </dl>
       <form action={refresh} className="mt-3">
-        <button className="rounded-lg border border-indigo-200 bg-indigo-50 px-3 py-1.5 font-semibold text-indigo-900 hover:bg-indigo-100">Refresh now</button>
+        <button className="rounded-lg border border-indigo-200 bg-indigo-50 px-3 py-1.5 font-semibold text-indigo-900 hover:bg-indigo-100">
+          Refresh now
+        </button>
       </form>
     </section>
   );

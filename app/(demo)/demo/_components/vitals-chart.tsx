@@ -37,7 +37,12 @@ export function VitalsChart({ title, points, color }: { title: string; points: P
             {min} {unit}
           </span>
         </div>
-        <svg viewBox={`0 0 ${width} ${height}`} className="w-full" role="img" aria-label={`${title}: ${points.map((p) => `${p.at.slice(0, 10)} ${p.value} ${p.unit}`).join("; ")}`}>
+        <svg
+          viewBox={`0 0 ${width} ${height}`}
+          className="w-full"
+          role="img"
+          aria-label={`${title}: ${points.map((p) => `${p.at.slice(0, 10)} ${p.value} ${p.unit}`).join("; ")}`}
+        >
           <line x1={pad} x2={width - pad} y1={height - pad} y2={height - pad} stroke="#e2e8f0" />
           <path d={path} fill="none" stroke={color} strokeWidth={2.5} strokeLinejoin="round" />
           {points.map((p, i) => (

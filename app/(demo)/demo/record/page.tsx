@@ -31,12 +31,15 @@ function NotShared({ noun, id }: { noun: string; id: string }) {
 }
 
 type Item = { key: string; primary: string; secondary?: string };
-const itemsOf = (data: SectionData, item: (resource: Resource) => Item): Item[] | "not-shared" => (data === "not-shared" ? data : data.map(item));
+const itemsOf = (data: SectionData, item: (resource: Resource) => Item): Item[] | "not-shared" =>
+  data === "not-shared" ? data : data.map(item);
 
 function List({ title, section, items }: { title: string; section: Section; items: Item[] | "not-shared" }) {
   return (
     <section aria-labelledby={`list-${section}`} className="rounded-xl border border-slate-200 bg-white p-4">
-      <h2 id={`list-${section}`} className="text-base font-semibold text-slate-900">{title}</h2>
+      <h2 id={`list-${section}`} className="text-base font-semibold text-slate-900">
+        {title}
+      </h2>
       {items === "not-shared" ? (
         <NotShared noun={SECTIONS[section].noun} id={section} />
       ) : items.length === 0 ? (
@@ -60,7 +63,9 @@ export default async function RecordPage() {
   const tokens = await heldTokens();
   if (!session?.patient || !tokens) redirect("/demo");
   const last = session.lastRefresh;
-  const problem = <AccessProblem errorUri={last?.errorUri ?? null} tryAgain={refreshAction} reauthorize={connectAction} stop={stopAction} />;
+  const problem = (
+    <AccessProblem errorUri={last?.errorUri ?? null} tryAgain={refreshAction} reauthorize={connectAction} stop={stopAction} />
+  );
   if (last?.outcome === "invalid_grant") return problem;
   if (last?.outcome === "unavailable") {
     return (
@@ -86,7 +91,9 @@ export default async function RecordPage() {
       <div role="alert" className="rounded-xl bg-white p-6 shadow-sm">
         <h1 className="text-xl font-bold">Your health record is not reachable right now</h1>
         <p className="mt-2 text-slate-700">{result.message} Try again in a moment.</p>
-        <a href="/demo/record" className="mt-4 inline-block rounded-lg bg-indigo-600 px-4 py-2 font-semibold text-white">Retry</a>
+        <a href="/demo/record" className="mt-4 inline-block rounded-lg bg-indigo-600 px-4 py-2 font-semibold text-white">
+          Retry
+        </a>
       </div>
     );
   }
@@ -97,7 +104,11 @@ export default async function RecordPage() {
   const name = record.patient ? patientName(record.patient) : null;
   return (
     <div className="space-y-5">
-      <section aria-label="Patient" className="flex flex-wrap items-center justify-between gap-3 rounded-xl bg-indigo-900 px-5 py-4 text-white" data-testid="patient-banner">
+      <section
+        aria-label="Patient"
+        className="flex flex-wrap items-center justify-between gap-3 rounded-xl bg-indigo-900 px-5 py-4 text-white"
+        data-testid="patient-banner"
+      >
         <div>
           <h1 className="text-2xl font-bold">{name ?? "Your health record"}</h1>
           {record.patient ? (
@@ -108,7 +119,9 @@ export default async function RecordPage() {
             <p className="text-indigo-100">You chose not to share your name and birth date with MyHealth.</p>
           )}
         </div>
-        {proxy && <p className="rounded-lg bg-white/15 px-3 py-1.5 text-sm">You are viewing {name ? `${name}’s` : "this"} record as their proxy</p>}
+        {proxy && (
+          <p className="rounded-lg bg-white/15 px-3 py-1.5 text-sm">You are viewing {name ? `${name}’s` : "this"} record as their proxy</p>
+        )}
       </section>
       <div className="grid gap-5 lg:grid-cols-[1fr_20rem]">
         <div className="space-y-5">
@@ -128,16 +141,52 @@ export default async function RecordPage() {
             )}
           </section>
           <div className="grid gap-3 md:grid-cols-2">
-            <List title="Medications" section="medications" items={itemsOf(record.medications, (m) => ({ key: m.id, primary: text(m.medicationCodeableConcept), secondary: `${m.status} · ${m.dosageInstruction?.[0]?.text ?? ""}` }))} />
-            <List title="Allergies" section="allergies" items={itemsOf(record.allergies, (a) => ({ key: a.id, primary: text(a.code), secondary: `${a.criticality} criticality · ${a.reaction?.[0]?.manifestation?.[0]?.text ?? ""}` }))} />
-            <List title="Conditions" section="conditions" items={itemsOf(record.conditions, (c) => ({ key: c.id, primary: text(c.code), secondary: `${text(c.clinicalStatus)} · since ${c.onsetDateTime ?? "—"}` }))} />
-            <List title="Immunizations" section="immunizations" items={itemsOf(record.immunizations, (i) => ({ key: i.id, primary: text(i.vaccineCode), secondary: i.occurrenceDateTime }))} />
+            <List
+              title="Medications"
+              section="medications"
+              items={itemsOf(record.medications, (m) => ({
+                key: m.id,
+                primary: text(m.medicationCodeableConcept),
+                secondary: `${m.status} · ${m.dosageInstruction?.[0]?.text ?? ""}`,
+              }))}
+            />
+            <List
+              title="Allergies"
+              section="allergies"
+              items={itemsOf(record.allergies, (a) => ({
+                key: a.id,
+                primary: text(a.code),
+                secondary: `${a.criticality} criticality · ${a.reaction?.[0]?.manifestation?.[0]?.text ?? ""}`,
+              }))}
+            />
+            <List
+              title="Conditions"
+              section="conditions"
+              items={itemsOf(record.conditions, (c) => ({
+                key: c.id,
+                primary: text(c.code),
+                secondary: `${text(c.clinicalStatus)} · since ${c.onsetDateTime ?? "—"}`,
+              }))}
+            />
+            <List
+              title="Immunizations"
+              section="immunizations"
+              items={itemsOf(record.immunizations, (i) => ({ key: i.id, primary: text(i.vaccineCode), secondary: i.occurrenceDateTime }))}
+            />
           </div>
         </div>
         <div className="space-y-3">
-          <ConnectionPanel scope={tokens.scope} expiresAt={tokens.expiresAt} hasRefreshToken={!!tokens.refreshToken} lastRefresh={last ?? null} refresh={refreshAction} />
+          <ConnectionPanel
+            scope={tokens.scope}
+            expiresAt={tokens.expiresAt}
+            hasRefreshToken={!!tokens.refreshToken}
+            lastRefresh={last ?? null}
+            refresh={refreshAction}
+          />
           <form action={stopAction}>
-            <button className="w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm font-semibold text-slate-700 hover:bg-slate-50">Stop using the app</button>
+            <button className="w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm font-semibold text-slate-700 hover:bg-slate-50">
+              Stop using the app
+            </button>
           </form>
           <p className="text-xs text-slate-500">Stopping ends MyHealth&rsquo;s access at your patient portal, not only on this device.</p>
         </div>

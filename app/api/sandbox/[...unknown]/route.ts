@@ -2,7 +2,13 @@
 import { controlApi, json } from "@/lib/http/control-api";
 
 const notFound = controlApi(async (request: Request) =>
-  json({ error: "not_found", message: `no control API endpoint ${request.method} ${new URL(request.url).pathname}; see /api/sandbox/openapi.json` }, 404),
+  json(
+    {
+      error: "not_found",
+      message: `no control API endpoint ${request.method} ${new URL(request.url).pathname}; see /api/sandbox/openapi.json`,
+    },
+    404,
+  ),
 );
 
 export const GET = notFound;

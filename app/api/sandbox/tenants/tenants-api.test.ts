@@ -22,7 +22,10 @@ const SCOPE = "launch/patient openid fhirUser offline_access patient/Patient.rea
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const send = (method: string, url: string, body?: unknown) =>
-  new Request(url, { method, ...(body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }) });
+  new Request(url, {
+    method,
+    ...(body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+  });
 const at = <P extends Record<string, string>>(params: P) => ({ params: Promise.resolve(params) });
 
 async function newTenant(body: Json = {}): Promise<Json> {
@@ -47,12 +50,19 @@ async function registerIn(tenantId: string, overrides: Json = {}): Promise<Json>
 
 const refresh = (tenantId: string, refreshToken: string) =>
   tokenRoute(
-    new Request(`http://x/tenants/${tenantId}/token`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: refreshToken }).toString() }),
+    new Request(`http://x/tenants/${tenantId}/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: refreshToken }).toString(),
+    }),
     at({ tenant: tenantId }),
   );
 
 async function headlessTokens(tenantId: string, clientId: string, username = "avarivera"): Promise<Json> {
-  const response = await approveGrant(send("POST", `${base}/${tenantId}/grants`, { client_id: clientId, username, issue: "tokens" }), at({ tenant: tenantId }));
+  const response = await approveGrant(
+    send("POST", `${base}/${tenantId}/grants`, { client_id: clientId, username, issue: "tokens" }),
+    at({ tenant: tenantId }),
+  );
   expect(response.status).toBe(201);
   return response.json();
 }
@@ -62,7 +72,12 @@ describe("tenants on demand", () => {
     const tenant = await newTenant({ name: "Worker 1", settings: { suspensionPolicy: "identity" } });
     expect(tenant.fhirBase).toBe(`http://localhost:3999/r4/${tenant.tenantId}`);
     expect(tenant.discovery).toBe(`${tenant.fhirBase}/.well-known/smart-configuration`);
-    expect(tenant.patients.map((patient: Json) => patient.persona).sort()).toEqual(["ava-rivera", "leo-chen", "maya-chen", "samuel-okafor"]);
+    expect(tenant.patients.map((patient: Json) => patient.persona).sort()).toEqual([
+      "ava-rivera",
+      "leo-chen",
+      "maya-chen",
+      "samuel-okafor",
+    ]);
     expect(tenant.patients.every((patient: Json) => patient.id !== patient.persona)).toBe(true);
     expect(tenant.accounts.map((account: Json) => account.username).sort()).toEqual(["avarivera", "mayachen", "samuelokafor"]);
     expect(tenant.settings).toMatchObject({ suspensionPolicy: "identity", loginLockoutFailures: 0, autoLogin: false });
@@ -77,13 +92,25 @@ describe("tenants on demand", () => {
     const oneApp = await registerIn(one.tenantId);
     await headlessTokens(one.tenantId, oneApp.client_id);
 
-    expect((await postClock(send("POST", `${base}/${one.tenantId}/clock`, { advance: "P91D" }), at({ tenant: one.tenantId }))).status).toBe(200);
-    expect((await patchSettings(send("PATCH", `${base}/${one.tenantId}/settings`, { suspensionPolicy: "identity" }), at({ tenant: one.tenantId }))).status).toBe(200);
+    expect((await postClock(send("POST", `${base}/${one.tenantId}/clock`, { advance: "P91D" }), at({ tenant: one.tenantId }))).status).toBe(
+      200,
+    );
+    expect(
+      (
+        await patchSettings(
+          send("PATCH", `${base}/${one.tenantId}/settings`, { suspensionPolicy: "identity" }),
+          at({ tenant: one.tenantId }),
+        )
+      ).status,
+    ).toBe(200);
     expect((await postReset(send("POST", `${base}/${one.tenantId}/reset`), at({ tenant: one.tenantId }))).status).toBe(200);
 
     const otherClock = await (await getClock(send("GET", `${base}/${other.tenantId}/clock`), at({ tenant: other.tenantId }))).json();
     expect(otherClock.offsetSeconds).toBe(0);
-    expect((await (await getSettings(send("GET", `${base}/${other.tenantId}/settings`), at({ tenant: other.tenantId }))).json()).suspensionPolicy).toBe("strict");
+    expect(
+      (await (await getSettings(send("GET", `${base}/${other.tenantId}/settings`), at({ tenant: other.tenantId }))).json())
+        .suspensionPolicy,
+    ).toBe("strict");
     expect(await db.client.count({ where: { tenantId: other.tenantId } })).toBe(1);
     const grants = await (await listGrants(send("GET", `${base}/${other.tenantId}/grants`), at({ tenant: other.tenantId }))).json();
     expect(grants.grants).toEqual([expect.objectContaining({ id: otherGrant.id, status: "active" })]);
@@ -99,7 +126,12 @@ describe("tenants on demand", () => {
     const app = await registerIn(tenant.tenantId);
     await headlessTokens(tenant.tenantId, app.client_id);
     expect((await deleteTenant(send("DELETE", `${base}/${tenant.tenantId}`), at({ tenant: tenant.tenantId }))).status).toBe(204);
-    for (const count of [db.client.count({ where: { tenantId: tenant.tenantId } }), db.grant.count({ where: { tenantId: tenant.tenantId } }), db.event.count({ where: { tenantId: tenant.tenantId } }), db.patient.count({ where: { tenantId: tenant.tenantId } })]) {
+    for (const count of [
+      db.client.count({ where: { tenantId: tenant.tenantId } }),
+      db.grant.count({ where: { tenantId: tenant.tenantId } }),
+      db.event.count({ where: { tenantId: tenant.tenantId } }),
+      db.patient.count({ where: { tenantId: tenant.tenantId } }),
+    ]) {
       expect(await count).toBe(0);
     }
     expect((await getTenant(send("GET", `${base}/${tenant.tenantId}`), at({ tenant: tenant.tenantId }))).status).toBe(404);
@@ -121,10 +153,18 @@ describe("tenants on demand", () => {
   it("refuses a reset with a body it does not take, and changes nothing", async () => {
     const tenant = await newTenant();
     await postClock(send("POST", `${base}/${tenant.tenantId}/clock`, { advance: "P1D" }), at({ tenant: tenant.tenantId }));
-    expect((await postReset(send("POST", `${base}/${tenant.tenantId}/reset`, { foo: 1 }), at({ tenant: tenant.tenantId }))).status).toBe(400);
-    const xml = new Request(`${base}/${tenant.tenantId}/reset`, { method: "POST", headers: { "content-type": "application/xml" }, body: "<reset/>" });
+    expect((await postReset(send("POST", `${base}/${tenant.tenantId}/reset`, { foo: 1 }), at({ tenant: tenant.tenantId }))).status).toBe(
+      400,
+    );
+    const xml = new Request(`${base}/${tenant.tenantId}/reset`, {
+      method: "POST",
+      headers: { "content-type": "application/xml" },
+      body: "<reset/>",
+    });
     expect((await postReset(xml, at({ tenant: tenant.tenantId }))).status).toBe(415);
-    expect((await (await getClock(send("GET", `${base}/${tenant.tenantId}/clock`), at({ tenant: tenant.tenantId }))).json()).offsetSeconds).toBeGreaterThan(86_000);
+    expect(
+      (await (await getClock(send("GET", `${base}/${tenant.tenantId}/clock`), at({ tenant: tenant.tenantId }))).json()).offsetSeconds,
+    ).toBeGreaterThan(86_000);
     expect((await postReset(send("POST", `${base}/${tenant.tenantId}/reset`, {}), at({ tenant: tenant.tenantId }))).status).toBe(200);
   });
 
@@ -132,7 +172,10 @@ describe("tenants on demand", () => {
     const mine = await newTenant();
     const theirs = await newTenant();
     const theirApp = await registerIn(theirs.tenantId);
-    const response = await postScenario(send("POST", `${base}/${mine.tenantId}/apps/${theirApp.client_id}/scenarios`, { scenario: "certificate-expired" }), at({ tenant: mine.tenantId, clientId: theirApp.client_id }));
+    const response = await postScenario(
+      send("POST", `${base}/${mine.tenantId}/apps/${theirApp.client_id}/scenarios`, { scenario: "certificate-expired" }),
+      at({ tenant: mine.tenantId, clientId: theirApp.client_id }),
+    );
     expect(response.status).toBe(404);
   });
 });
@@ -142,11 +185,19 @@ describe("headless grant control", () => {
     const tenant = await newTenant();
     const app = await registerIn(tenant.tenantId);
     const { grant, tokens } = await headlessTokens(tenant.tenantId, app.client_id);
-    expect(grant).toMatchObject({ status: "active", username: "avarivera", patientId: tenant.patients.find((p: Json) => p.persona === "ava-rivera").id });
+    expect(grant).toMatchObject({
+      status: "active",
+      username: "avarivera",
+      patientId: tenant.patients.find((p: Json) => p.persona === "ava-rivera").id,
+    });
     expect(tokens.refresh_token).toEqual(expect.any(String));
     expect(await db.event.count({ where: { grantId: grant.id, type: "grant.created" } })).toBe(1);
 
-    const action = (name: string, body?: unknown) => grantAction(send("POST", `${base}/${tenant.tenantId}/grants/${grant.id}/${name}`, body), at({ tenant: tenant.tenantId, grantId: grant.id, action: name }));
+    const action = (name: string, body?: unknown) =>
+      grantAction(
+        send("POST", `${base}/${tenant.tenantId}/grants/${grant.id}/${name}`, body),
+        at({ tenant: tenant.tenantId, grantId: grant.id, action: name }),
+      );
     expect((await (await action("suspend")).json()).status).toBe("suspended");
     expect((await refresh(tenant.tenantId, tokens.refresh_token)).status).toBe(400);
     expect((await (await action("reapprove")).json()).status).toBe("active");
@@ -158,16 +209,27 @@ describe("headless grant control", () => {
   it("answers a code and its verifier for the client's redirect URI", async () => {
     const tenant = await newTenant();
     const app = await registerIn(tenant.tenantId);
-    const response = await approveGrant(send("POST", `${base}/${tenant.tenantId}/grants`, { client_id: app.client_id, username: "avarivera", issue: "code" }), at({ tenant: tenant.tenantId }));
+    const response = await approveGrant(
+      send("POST", `${base}/${tenant.tenantId}/grants`, { client_id: app.client_id, username: "avarivera", issue: "code" }),
+      at({ tenant: tenant.tenantId }),
+    );
     const body = await response.json();
-    expect(body).toMatchObject({ code: expect.any(String), code_verifier: expect.any(String), redirect_uri: "https://qa.tenant-app.example.com/cb" });
+    expect(body).toMatchObject({
+      code: expect.any(String),
+      code_verifier: expect.any(String),
+      redirect_uri: "https://qa.tenant-app.example.com/cb",
+    });
     expect(await db.authorizationCode.findUnique({ where: { codeHash: hashToken(body.code) } })).not.toBeNull();
   });
 
   it("needs the patient for a proxy, and refuses one the account may not act for", async () => {
     const tenant = await newTenant();
     const app = await registerIn(tenant.tenantId);
-    const post = (body: Json) => approveGrant(send("POST", `${base}/${tenant.tenantId}/grants`, { client_id: app.client_id, ...body }), at({ tenant: tenant.tenantId }));
+    const post = (body: Json) =>
+      approveGrant(
+        send("POST", `${base}/${tenant.tenantId}/grants`, { client_id: app.client_id, ...body }),
+        at({ tenant: tenant.tenantId }),
+      );
     expect((await post({ username: "mayachen" })).status).toBe(400);
     const leo = tenant.patients.find((p: Json) => p.persona === "leo-chen").id;
     expect((await (await post({ username: "mayachen", patient: leo })).json()).grant.patientId).toBe(leo);
@@ -178,7 +240,10 @@ describe("headless grant control", () => {
     const tenant = await newTenant();
     const app = await registerIn(tenant.tenantId);
     const { grant, tokens } = await headlessTokens(tenant.tenantId, app.client_id);
-    const aged = await grantAction(send("POST", `${base}/${tenant.tenantId}/grants/${grant.id}/age`, { by: "P91D" }), at({ tenant: tenant.tenantId, grantId: grant.id, action: "age" }));
+    const aged = await grantAction(
+      send("POST", `${base}/${tenant.tenantId}/grants/${grant.id}/age`, { by: "P91D" }),
+      at({ tenant: tenant.tenantId, grantId: grant.id, action: "age" }),
+    );
     expect(aged.status).toBe(200);
     const refused = await refresh(tenant.tenantId, tokens.refresh_token);
     expect((await refused.json()).error_uri).toContain(encodeURIComponent("urn:smart-trust-sandbox:error:oauth2:grant:revoked"));
@@ -195,7 +260,10 @@ describe("one-shot faults", () => {
     const tenant = await newTenant();
     const app = await registerIn(tenant.tenantId);
     const { tokens } = await headlessTokens(tenant.tenantId, app.client_id);
-    const queued = await postNextToken(send("POST", `${base}/${tenant.tenantId}/apps/${app.client_id}/next-token`, { answer }), at({ tenant: tenant.tenantId, clientId: app.client_id }));
+    const queued = await postNextToken(
+      send("POST", `${base}/${tenant.tenantId}/apps/${app.client_id}/next-token`, { answer }),
+      at({ tenant: tenant.tenantId, clientId: app.client_id }),
+    );
     expect(queued.status).toBe(201);
     const faulted = await refresh(tenant.tenantId, tokens.refresh_token);
     expect(faulted.status).toBe(status);

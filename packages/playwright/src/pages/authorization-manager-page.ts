@@ -47,7 +47,9 @@ export class AuthorizationManagerPage {
 
   /** The Revoke button of an entry, by its accessible name "Revoke {app name} {first 4 of client_id}". */
   revokeButton(appName: string, clientId?: string, within: Locator | Page = this.page): Locator {
-    return within.getByRole("button", { name: clientId ? `Revoke ${appName} ${clientId.slice(0, 4)}` : new RegExp(`^Revoke ${escapeRegExp(appName)} \\S{4}$`) });
+    return within.getByRole("button", {
+      name: clientId ? `Revoke ${appName} ${clientId.slice(0, 4)}` : new RegExp(`^Revoke ${escapeRegExp(appName)} \\S{4}$`),
+    });
   }
 
   /** "Yes, revoke access": the confirmation the Revoke button asks for. */

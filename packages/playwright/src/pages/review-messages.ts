@@ -10,9 +10,15 @@ export const REVIEW_MESSAGES = {
   "already-revoked": "This access was already revoked.",
   "not-suspended": "This access is not paused; nothing changed.",
   "expired-form": "The form was out of date, so nothing changed. Please choose again.",
-  expired: "This access ended because the app did not use it for more than 90 days, so it cannot be re-approved. Connect the app again from the app itself.",
+  expired:
+    "This access ended because the app did not use it for more than 90 days, so it cannot be re-approved. Connect the app again from the app itself.",
 } as const;
 export type ReviewOutcome = keyof typeof REVIEW_MESSAGES;
 
 /** The grant status badges of the authorization manager (components/patient/status-badge.tsx). */
-export const STATUS_LABELS = { active: "Active", suspended: "Paused (suspended)", revoked: "Revoked", endsAtNextUse: "Ends at next use" } as const;
+export const STATUS_LABELS = {
+  active: "Active",
+  suspended: "Paused (suspended)",
+  revoked: "Revoked",
+  endsAtNextUse: "Ends at next use",
+} as const;

@@ -14,7 +14,9 @@ import { param, type PageContext } from "@/app/(authorization-server)/_lib/patie
 
 export const config: PageConfig = { unstable_runtimeJS: false };
 
-type Props = { kind: "grant"; review: GrantReviewProps } | { kind: "explanation"; title: string; body: string; developerDetail: string | null; reference: string; at: string };
+type Props =
+  | { kind: "grant"; review: GrantReviewProps }
+  | { kind: "explanation"; title: string; body: string; developerDetail: string | null; reference: string; at: string };
 
 /** An error_uri asked for as JSON (QA scripts): the same instance, for assertions instead of people. */
 function wantsJson(context: PageContext): boolean {
@@ -51,13 +53,27 @@ export const getServerSideProps: GetServerSideProps<Props> = async (context: Pag
   if (!instance || instance.urn !== urn) return { notFound: true };
 
   if ((urn === GRANT_SUSPENDED_URN || urn === GRANT_REVOKED_URN) && instance.grantId && instance.tenantId) {
-    const result = await grantReviewPage(context, instance.tenantId, instance.grantId, `/errors/${encodeURIComponent(urn)}/instances/${id}`);
+    const result = await grantReviewPage(
+      context,
+      instance.tenantId,
+      instance.grantId,
+      `/errors/${encodeURIComponent(urn)}/instances/${id}`,
+    );
     return "props" in result ? { props: { kind: "grant", review: await result.props } } : result;
   }
   if (context.req.method === "POST") return { notFound: true };
   const explanation = explainErrorUrn(urn);
   const detail = instance.detail as { description?: string };
-  return { props: { kind: "explanation", title: explanation.title, body: explanation.body, developerDetail: detail.description ?? null, reference: instance.id, at: instance.createdAt.toISOString() } };
+  return {
+    props: {
+      kind: "explanation",
+      title: explanation.title,
+      body: explanation.body,
+      developerDetail: detail.description ?? null,
+      reference: instance.id,
+      at: instance.createdAt.toISOString(),
+    },
+  };
 };
 
 export default function ErrorInstancePage(props: Props) {
@@ -66,7 +82,9 @@ export default function ErrorInstancePage(props: Props) {
     <PortalFrame title="What happened">
       <Notice title={props.title}>
         <p>{props.body}</p>
-        {props.developerDetail && <p className="mt-3 text-sm text-slate-600">Details for the app&rsquo;s developer: {props.developerDetail}</p>}
+        {props.developerDetail && (
+          <p className="mt-3 text-sm text-slate-600">Details for the app&rsquo;s developer: {props.developerDetail}</p>
+        )}
         <p className="mt-4 text-xs text-slate-500">
           Reference {props.reference} · {props.at}
         </p>

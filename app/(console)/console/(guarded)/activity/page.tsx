@@ -27,12 +27,21 @@ async function grantTimeline(grantId: string) {
 export default async function ActivityPage({ searchParams }: { searchParams: Promise<Search> }) {
   const filters = await searchParams;
   // The default tenant's log, newest first, a page at a time (keyset: one indexed range read however long it grows).
-  const page = await eventPage(db, DEFAULT_TENANT.id, { client: filters.app, grant: filters.grant, patient: filters.patient, type: filters.type, cursor: filters.cursor, limit: PAGE_SIZE }).catch((error) => {
+  const page = await eventPage(db, DEFAULT_TENANT.id, {
+    client: filters.app,
+    grant: filters.grant,
+    patient: filters.patient,
+    type: filters.type,
+    cursor: filters.cursor,
+    limit: PAGE_SIZE,
+  }).catch((error) => {
     if (error instanceof InvalidCursor) return { events: [], nextCursor: null };
     throw error;
   });
   const events = page.events;
-  const older = page.nextCursor ? `?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([key, value]) => key !== "cursor" && value)), cursor: page.nextCursor })}` : null;
+  const older = page.nextCursor
+    ? `?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([key, value]) => key !== "cursor" && value)), cursor: page.nextCursor })}`
+    : null;
   const timeline = filters.grant ? await grantTimeline(filters.grant) : [];
   const input = "rounded border border-slate-300 px-2 py-1";
 
@@ -40,13 +49,21 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
     <div className="space-y-6">
       {filters.grant && (
         <section aria-labelledby="sequence" className="rounded-xl bg-white p-5 shadow-sm">
-          <h2 id="sequence" className="text-lg font-semibold">Sequence of grant <span className="font-mono text-sm">{filters.grant}</span></h2>
-          {timeline.length ? <SequenceDiagram steps={sequenceSteps(timeline)} /> : <p className="mt-2 text-slate-600">No events for this grant.</p>}
+          <h2 id="sequence" className="text-lg font-semibold">
+            Sequence of grant <span className="font-mono text-sm">{filters.grant}</span>
+          </h2>
+          {timeline.length ? (
+            <SequenceDiagram steps={sequenceSteps(timeline)} />
+          ) : (
+            <p className="mt-2 text-slate-600">No events for this grant.</p>
+          )}
         </section>
       )}
       <section aria-labelledby="timeline" className="rounded-xl bg-white p-5 shadow-sm">
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <h1 id="timeline" className="text-xl font-bold">Activity</h1>
+          <h1 id="timeline" className="text-xl font-bold">
+            Activity
+          </h1>
           <LiveRefresh />
         </div>
         <form className="mt-3 flex flex-wrap items-end gap-2 text-sm">
@@ -62,13 +79,24 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
               <details>
                 <summary className="flex cursor-pointer flex-wrap items-baseline gap-x-3">
                   <span className="font-mono text-xs text-slate-500">{event.createdAt.toISOString().slice(11, 19)}</span>
-                  <span className={`font-mono font-semibold ${/failed|suspended|revoked|expired/.test(event.type) ? "text-red-700" : "text-slate-900"}`}>{event.type}</span>
+                  <span
+                    className={`font-mono font-semibold ${/failed|suspended|revoked|expired/.test(event.type) ? "text-red-700" : "text-slate-900"}`}
+                  >
+                    {event.type}
+                  </span>
                   {event.clientId && <span className="text-xs text-slate-600">app {event.clientId}</span>}
                   {event.patientId && <span className="text-xs text-slate-600">patient {event.patientId}</span>}
-                  {event.grantId && <a href={`/console/activity?grant=${event.grantId}`} className="text-xs text-brand-700 underline">grant</a>}
+                  {event.grantId && (
+                    <a href={`/console/activity?grant=${event.grantId}`} className="text-xs text-brand-700 underline">
+                      grant
+                    </a>
+                  )}
                 </summary>
                 <div className="mt-2 rounded-lg bg-slate-50 p-3">
-                  <p className="text-xs text-slate-600">Sandbox time {event.sandboxAt.toISOString()}{event.correlationId ? ` · correlation ${event.correlationId}` : ""}</p>
+                  <p className="text-xs text-slate-600">
+                    Sandbox time {event.sandboxAt.toISOString()}
+                    {event.correlationId ? ` · correlation ${event.correlationId}` : ""}
+                  </p>
                   <pre className="mt-1 max-h-80 overflow-auto text-xs">{JSON.stringify(event.payload, null, 2)}</pre>
                 </div>
               </details>

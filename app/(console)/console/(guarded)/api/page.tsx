@@ -17,8 +17,8 @@ export default function ControlApiPage() {
     <div className="space-y-4">
       <h1 className="text-xl font-bold">Control API</h1>
       <p className="text-slate-700">
-        JSON in and out, for QA scripts. Name the tenant in the path; the older paths without <code>/tenants/{"{tenant}"}</code> act on the default tenant. The full
-        description, with every request and answer schema, is the OpenAPI 3.1 document at{" "}
+        JSON in and out, for QA scripts. Name the tenant in the path; the older paths without <code>/tenants/{"{tenant}"}</code> act on the
+        default tenant. The full description, with every request and answer schema, is the OpenAPI 3.1 document at{" "}
         <a className="font-medium text-brand-700 underline" href="/api/sandbox/openapi.json">
           /api/sandbox/openapi.json
         </a>
@@ -28,16 +28,24 @@ export default function ControlApiPage() {
         <caption className="sr-only">Control API operations</caption>
         <thead>
           <tr className="border-b border-slate-300 text-left">
-            <th scope="col" className="py-2 pr-3">Method</th>
-            <th scope="col" className="py-2 pr-3">Path</th>
-            <th scope="col" className="py-2">What it does</th>
+            <th scope="col" className="py-2 pr-3">
+              Method
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              Path
+            </th>
+            <th scope="col" className="py-2">
+              What it does
+            </th>
           </tr>
         </thead>
         <tbody>
           {CONTROL_API_OPERATIONS.map((op) => (
             <tr key={`${op.method} ${op.path}`} className="border-b border-slate-200 align-top">
               <td className="py-2 pr-3">
-                <span className={`rounded px-2 py-0.5 font-mono text-xs font-semibold uppercase ${METHOD_STYLE[op.method]}`}>{op.method}</span>
+                <span className={`rounded px-2 py-0.5 font-mono text-xs font-semibold uppercase ${METHOD_STYLE[op.method]}`}>
+                  {op.method}
+                </span>
               </td>
               {/* Break long paths only after a slash, never inside a segment, so they stay readable on a phone. */}
               <td className="py-2 pr-3 font-mono text-xs">

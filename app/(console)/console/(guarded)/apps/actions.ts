@@ -17,7 +17,9 @@ export interface RegisterState {
 
 export async function registerAppAction(_state: RegisterState, form: FormData): Promise<RegisterState> {
   await requireConsoleAccess();
-  const values = Object.fromEntries([...form.entries()].filter(([key]) => !key.startsWith("$")).map(([key, value]) => [key, String(value)]));
+  const values = Object.fromEntries(
+    [...form.entries()].filter(([key]) => !key.startsWith("$")).map(([key, value]) => [key, String(value)]),
+  );
   const { request, errors } = registrationFromForm(form);
   if (!request) return { errors, values };
   try {

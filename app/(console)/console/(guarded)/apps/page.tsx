@@ -22,8 +22,14 @@ export default async function AppsPage({ searchParams }: { searchParams: Promise
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_26rem]">
       <section aria-labelledby="apps-heading" className="h-fit rounded-xl bg-white p-5 shadow-sm">
-        <h1 id="apps-heading" className="text-xl font-bold">Apps</h1>
-        {gone && <p role="alert" className="mt-3 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">The app {gone} no longer exists (the sandbox may have been reset), so nothing was changed.</p>}
+        <h1 id="apps-heading" className="text-xl font-bold">
+          Apps
+        </h1>
+        {gone && (
+          <p role="alert" className="mt-3 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            The app {gone} no longer exists (the sandbox may have been reset), so nothing was changed.
+          </p>
+        )}
         <table className="mt-4 w-full text-left text-sm">
           <thead className="text-slate-500">
             <tr>
@@ -37,11 +43,17 @@ export default async function AppsPage({ searchParams }: { searchParams: Promise
             {rows.map(({ client, label, grants }) => (
               <tr key={client.id}>
                 <td className="py-2">
-                  <Link href={`/console/apps/${client.id}`} className="font-medium text-brand-700 hover:underline">{client.clientName}</Link>
+                  <Link href={`/console/apps/${client.id}`} className="font-medium text-brand-700 hover:underline">
+                    {client.clientName}
+                  </Link>
                 </td>
                 <td className="py-2 font-mono text-xs break-all">{client.id}</td>
                 <td className="py-2">
-                  <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${label === "verified" ? "bg-green-100 text-green-900" : "bg-amber-100 text-amber-900"}`}>{label}</span>
+                  <span
+                    className={`rounded-full px-2 py-0.5 text-xs font-semibold ${label === "verified" ? "bg-green-100 text-green-900" : "bg-amber-100 text-amber-900"}`}
+                  >
+                    {label}
+                  </span>
                 </td>
                 <td className="py-2">{grants}</td>
               </tr>
@@ -50,7 +62,9 @@ export default async function AppsPage({ searchParams }: { searchParams: Promise
         </table>
       </section>
       <section aria-labelledby="register-heading" className="rounded-xl bg-white p-5 shadow-sm">
-        <h2 id="register-heading" className="text-lg font-semibold">Register an app</h2>
+        <h2 id="register-heading" className="text-lg font-semibold">
+          Register an app
+        </h2>
         <div className="mt-3">
           <RegisterAppForm suggestedScopes={SUGGESTED_SCOPES} />
         </div>

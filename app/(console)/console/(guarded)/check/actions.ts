@@ -26,7 +26,10 @@ export async function checkAppAction(_state: CheckState, form: FormData): Promis
   const parsed = formSchema.safeParse(values);
   if (!parsed.success) return { values, error: parsed.error.issues[0].message };
   try {
-    const report = await tenantReadinessReport(db, DEFAULT_TENANT.id, { redirectUri: parsed.data.redirect_uri, clientId: parsed.data.client_id });
+    const report = await tenantReadinessReport(db, DEFAULT_TENANT.id, {
+      redirectUri: parsed.data.redirect_uri,
+      clientId: parsed.data.client_id,
+    });
     return { values, report };
   } catch (error) {
     if (error instanceof NotProbeable || error instanceof ConfigurationError) return { values, error: error.message };

@@ -10,16 +10,25 @@ export const metadata: Metadata = { title: "Check my app" };
 export const dynamic = "force-dynamic";
 
 export default async function CheckPage() {
-  const clients = await db.client.findMany({ where: { tenantId: DEFAULT_TENANT.id }, select: { id: true, clientName: true, redirectUris: true }, orderBy: { clientName: "asc" } });
-  const apps = clients.map((client) => ({ id: client.id, name: client.clientName, redirectUri: ((client.redirectUris as string[])[0] ?? "") }));
+  const clients = await db.client.findMany({
+    where: { tenantId: DEFAULT_TENANT.id },
+    select: { id: true, clientName: true, redirectUris: true },
+    orderBy: { clientName: "asc" },
+  });
+  const apps = clients.map((client) => ({
+    id: client.id,
+    name: client.clientName,
+    redirectUri: (client.redirectUris as string[])[0] ?? "",
+  }));
   return (
     <div className="space-y-4">
       <header>
         <h1 className="text-2xl font-bold">Check my app</h1>
         <p className="mt-1 max-w-3xl text-slate-700">
-          A live look at your real domain, the way the trust checks look at a simulated one: a TLS handshake with your redirect URI&rsquo;s host (its certificate chain, the
-          TLS versions it accepts) and the TXT records at its registrable domain. It tells you what patients would see and what to change. Private and local addresses are not
-          probed unless <code className="font-mono">SANDBOX_PROBE_ALLOW_PRIVATE=1</code>.
+          A live look at your real domain, the way the trust checks look at a simulated one: a TLS handshake with your redirect URI&rsquo;s
+          host (its certificate chain, the TLS versions it accepts) and the TXT records at its registrable domain. It tells you what
+          patients would see and what to change. Private and local addresses are not probed unless{" "}
+          <code className="font-mono">SANDBOX_PROBE_ALLOW_PRIVATE=1</code>.
         </p>
       </header>
       <CheckForm action={checkAppAction} apps={apps} />

@@ -22,13 +22,25 @@ export default async function ClockPage({ searchParams }: { searchParams: Promis
   return (
     <section className="max-w-2xl rounded-xl bg-white p-5 shadow-sm">
       <h1 className="text-xl font-bold">Sandbox clock</h1>
-      <p className="mt-3 font-mono text-2xl" data-testid="sandbox-now">{now.toISOString().replace(".000", "")}</p>
-      <p className="text-sm text-slate-600">
-        {offsetSeconds === 0 ? "Real time." : `${days} day(s) ${Math.floor((offsetSeconds % 86_400) / 3600)} hour(s) ${offsetSeconds > 0 ? "ahead of" : "behind"} real time.`} Certificates, codes, tokens,
-        unused grants (90 days) and cached trust checks all read this clock.
+      <p className="mt-3 font-mono text-2xl" data-testid="sandbox-now">
+        {now.toISOString().replace(".000", "")}
       </p>
-      {error && <p role="alert" className="mt-3 rounded bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p>}
-      {changed && !error && <p role="status" className="mt-3 rounded bg-green-50 px-3 py-2 text-sm text-green-900">Clock changed.</p>}
+      <p className="text-sm text-slate-600">
+        {offsetSeconds === 0
+          ? "Real time."
+          : `${days} day(s) ${Math.floor((offsetSeconds % 86_400) / 3600)} hour(s) ${offsetSeconds > 0 ? "ahead of" : "behind"} real time.`}{" "}
+        Certificates, codes, tokens, unused grants (90 days) and cached trust checks all read this clock.
+      </p>
+      {error && (
+        <p role="alert" className="mt-3 rounded bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error}
+        </p>
+      )}
+      {changed && !error && (
+        <p role="status" className="mt-3 rounded bg-green-50 px-3 py-2 text-sm text-green-900">
+          Clock changed.
+        </p>
+      )}
       <div className="mt-4 flex flex-wrap gap-2">
         {STEPS.map((step) => (
           <form key={step.duration} action={clockAction}>

@@ -27,13 +27,19 @@ type Search = { app?: string; patient?: string; notice?: string };
 
 export default async function GrantsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const { app, patient, notice } = await searchParams;
-  const grants = await db.grant.findMany({ where: { ...(app ? { clientId: app } : {}), ...(patient ? { patientId: patient } : {}) }, orderBy: { createdAt: "desc" }, take: 200 });
+  const grants = await db.grant.findMany({
+    where: { ...(app ? { clientId: app } : {}), ...(patient ? { patientId: patient } : {}) },
+    orderBy: { createdAt: "desc" },
+    take: 200,
+  });
   const clients = new Map((await db.client.findMany()).map((client) => [client.id, client]));
   const patients = await db.patient.findMany({ orderBy: { id: "asc" } });
   const evaluations = new Map<string, Awaited<ReturnType<typeof evaluateTrust>> | null>();
-  for (const clientId of new Set(grants.map((g) => g.clientId))) evaluations.set(clientId, await evaluateTrust(db, clientId, { mode: "inspect" }).catch(() => null));
+  for (const clientId of new Set(grants.map((g) => g.clientId)))
+    evaluations.set(clientId, await evaluateTrust(db, clientId, { mode: "inspect" }).catch(() => null));
   const policies = new Map<string, string>();
-  for (const tenantId of new Set(grants.map((g) => g.tenantId))) policies.set(tenantId, (await readSettings(db, tenantId)).suspensionPolicy);
+  for (const tenantId of new Set(grants.map((g) => g.tenantId)))
+    policies.set(tenantId, (await readSettings(db, tenantId)).suspensionPolicy);
   const nows = new Map<string, Date>();
   for (const tenantId of new Set(grants.map((g) => g.tenantId))) nows.set(tenantId, await sandboxNow(db, tenantId));
   // A grant that its next use will end (after a clock jump) says so instead of looking active.
@@ -43,20 +49,32 @@ export default async function GrantsPage({ searchParams }: { searchParams: Promi
   return (
     <section className="rounded-xl bg-white p-5 shadow-sm">
       <h1 className="text-xl font-bold">Grants</h1>
-      {ownEntry(NOTICES, notice) && <p role="status" className="mt-3 rounded-lg bg-slate-900 px-3 py-2 text-sm text-white">{ownEntry(NOTICES, notice)}</p>}
+      {ownEntry(NOTICES, notice) && (
+        <p role="status" className="mt-3 rounded-lg bg-slate-900 px-3 py-2 text-sm text-white">
+          {ownEntry(NOTICES, notice)}
+        </p>
+      )}
       <form className="mt-4 flex flex-wrap items-end gap-3 text-sm">
         <label className="flex flex-col">
           App
           <select name="app" defaultValue={app ?? ""} className="rounded border border-slate-300 px-2 py-1">
             <option value="">All apps</option>
-            {[...clients.values()].map((client) => <option key={client.id} value={client.id}>{client.clientName}</option>)}
+            {[...clients.values()].map((client) => (
+              <option key={client.id} value={client.id}>
+                {client.clientName}
+              </option>
+            ))}
           </select>
         </label>
         <label className="flex flex-col">
           Patient
           <select name="patient" defaultValue={patient ?? ""} className="rounded border border-slate-300 px-2 py-1">
             <option value="">All patients</option>
-            {patients.map((p) => <option key={p.id} value={p.id}>{p.givenName} {p.familyName}</option>)}
+            {patients.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.givenName} {p.familyName}
+              </option>
+            ))}
           </select>
         </label>
         <button className="rounded-lg bg-slate-900 px-3 py-1.5 font-semibold text-white">Filter</button>
@@ -64,51 +82,74 @@ export default async function GrantsPage({ searchParams }: { searchParams: Promi
       {grants.length === 0 && <p className="mt-4 text-slate-600">No grants yet. Authorize an app as a test patient to create one.</p>}
       <ul className="mt-4 space-y-3">
         {grants.map((grant) => {
-            const client = clients.get(grant.clientId);
-            const current = evaluations.get(grant.clientId);
-            const policy = policies.get(grant.tenantId) as "strict" | "identity";
-            const changes = current ? compareSnapshots(grant.snapshot as unknown as TrustSnapshot, current.snapshot, policy, grant.clientId) : [];
-            return (
-              <li key={grant.id} className="rounded-lg border border-slate-200 p-3 text-sm" data-testid="grant">
-                <div className="flex flex-wrap items-center justify-between gap-2">
-                  <p>
-                    <span className="font-semibold">{client?.clientName ?? grant.clientId}</span> → <span className="font-medium">{grant.patientId}</span>
-                    <span className="ml-2 font-mono text-xs text-slate-500">{grant.id}</span>
-                  </p>
-                  <StatusBadge status={grant.status} endsAtNextUse={!!endings.get(grant.id)} />
-                </div>
-                {endings.get(grant.id) && (
-                  <p className="mt-1 text-xs font-medium text-orange-900" data-testid="grant-ending">
-                    Ends at its next use ({endings.get(grant.id)}): the next refresh answers invalid_grant and revokes it.
-                  </p>
-                )}
-                {grant.status === "revoked" && (
-                  <p className="mt-1 text-xs text-slate-700">
-                    Revoked {grant.revokedAt?.toISOString().slice(0, 16).replace("T", " ")} (sandbox time): {grant.revokedReason ?? "no reason recorded"}
-                  </p>
-                )}
-                <p className="mt-1 font-mono text-xs text-slate-600 break-words">{grant.scope}</p>
-                <p className="mt-1 text-xs text-slate-600">
-                  {grant.accessKind} · created {grant.createdAt.toISOString().slice(0, 16).replace("T", " ")} · last used {grant.lastUsedAt.toISOString().slice(0, 16).replace("T", " ")} (sandbox time)
+          const client = clients.get(grant.clientId);
+          const current = evaluations.get(grant.clientId);
+          const policy = policies.get(grant.tenantId) as "strict" | "identity";
+          const changes = current
+            ? compareSnapshots(grant.snapshot as unknown as TrustSnapshot, current.snapshot, policy, grant.clientId)
+            : [];
+          return (
+            <li key={grant.id} className="rounded-lg border border-slate-200 p-3 text-sm" data-testid="grant">
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <p>
+                  <span className="font-semibold">{client?.clientName ?? grant.clientId}</span> →{" "}
+                  <span className="font-medium">{grant.patientId}</span>
+                  <span className="ml-2 font-mono text-xs text-slate-500">{grant.id}</span>
                 </p>
-                <p className="mt-1 text-xs">
-                  Snapshot vs current ({policy}): {changes.length === 0 ? <span className="text-green-800">unchanged</span> : <span className="text-amber-900">{changes.map((c) => c.sentence).join(" ")}</span>}
+                <StatusBadge status={grant.status} endsAtNextUse={!!endings.get(grant.id)} />
+              </div>
+              {endings.get(grant.id) && (
+                <p className="mt-1 text-xs font-medium text-orange-900" data-testid="grant-ending">
+                  Ends at its next use ({endings.get(grant.id)}): the next refresh answers invalid_grant and revokes it.
                 </p>
-                <div className="mt-2 flex flex-wrap gap-2">
-                  <Link href={`/console/activity?grant=${grant.id}`} className="rounded border border-slate-300 px-2 py-1 text-xs font-semibold hover:bg-slate-100">Activity &amp; sequence diagram</Link>
-                  {(["force-suspend", "reinstate", "revoke"] as const)
-                    .filter((action) => (action === "force-suspend" ? grant.status === "active" : action === "reinstate" ? grant.status === "suspended" : grant.status !== "revoked"))
-                    .map((action) => (
-                      <form key={action} action={grantAction.bind(null, grant.id)}>
-                        <input type="hidden" name="action" value={action} />
-                        <input type="hidden" name="back" value={back} />
-                        <button className="rounded border border-slate-300 px-2 py-1 text-xs font-semibold hover:bg-slate-100">{action === "force-suspend" ? "Force-suspend" : action === "reinstate" ? "Reinstate" : "Revoke"}</button>
-                      </form>
-                    ))}
-                </div>
-              </li>
-            );
-          })}
+              )}
+              {grant.status === "revoked" && (
+                <p className="mt-1 text-xs text-slate-700">
+                  Revoked {grant.revokedAt?.toISOString().slice(0, 16).replace("T", " ")} (sandbox time):{" "}
+                  {grant.revokedReason ?? "no reason recorded"}
+                </p>
+              )}
+              <p className="mt-1 font-mono text-xs text-slate-600 break-words">{grant.scope}</p>
+              <p className="mt-1 text-xs text-slate-600">
+                {grant.accessKind} · created {grant.createdAt.toISOString().slice(0, 16).replace("T", " ")} · last used{" "}
+                {grant.lastUsedAt.toISOString().slice(0, 16).replace("T", " ")} (sandbox time)
+              </p>
+              <p className="mt-1 text-xs">
+                Snapshot vs current ({policy}):{" "}
+                {changes.length === 0 ? (
+                  <span className="text-green-800">unchanged</span>
+                ) : (
+                  <span className="text-amber-900">{changes.map((c) => c.sentence).join(" ")}</span>
+                )}
+              </p>
+              <div className="mt-2 flex flex-wrap gap-2">
+                <Link
+                  href={`/console/activity?grant=${grant.id}`}
+                  className="rounded border border-slate-300 px-2 py-1 text-xs font-semibold hover:bg-slate-100"
+                >
+                  Activity &amp; sequence diagram
+                </Link>
+                {(["force-suspend", "reinstate", "revoke"] as const)
+                  .filter((action) =>
+                    action === "force-suspend"
+                      ? grant.status === "active"
+                      : action === "reinstate"
+                        ? grant.status === "suspended"
+                        : grant.status !== "revoked",
+                  )
+                  .map((action) => (
+                    <form key={action} action={grantAction.bind(null, grant.id)}>
+                      <input type="hidden" name="action" value={action} />
+                      <input type="hidden" name="back" value={back} />
+                      <button className="rounded border border-slate-300 px-2 py-1 text-xs font-semibold hover:bg-slate-100">
+                        {action === "force-suspend" ? "Force-suspend" : action === "reinstate" ? "Reinstate" : "Revoke"}
+                      </button>
+                    </form>
+                  ))}
+              </div>
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

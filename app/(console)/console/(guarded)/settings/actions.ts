@@ -31,11 +31,22 @@ export async function saveSettingsAction(_state: SettingsState, form: FormData):
   const parsed = settingsUpdateSchema.safeParse(candidate);
   if (!parsed.success) {
     const errors: SettingsState["errors"] = {};
-    for (const issue of parsed.error.issues) errors[issue.path[0] as SettingKey] ??= issue.code === "invalid_type" ? "Enter a whole number" : issue.message;
-    return { errors, values: Object.fromEntries(SETTING_KEYS.map((key) => [key, typeof candidate[key] === "number" && Number.isNaN(candidate[key]) ? "" : candidate[key]])) };
+    for (const issue of parsed.error.issues)
+      errors[issue.path[0] as SettingKey] ??= issue.code === "invalid_type" ? "Enter a whole number" : issue.message;
+    return {
+      errors,
+      values: Object.fromEntries(
+        SETTING_KEYS.map((key) => [key, typeof candidate[key] === "number" && Number.isNaN(candidate[key]) ? "" : candidate[key]]),
+      ),
+    };
   }
   await updateSettings(db, DEFAULT_TENANT.id, parsed.data);
-  await recordEvent(db, { type: "settings.updated", tenantId: DEFAULT_TENANT.id, payload: { changed: parsed.data, by: "console" }, sandboxAt: await sandboxNow(db, DEFAULT_TENANT.id) });
+  await recordEvent(db, {
+    type: "settings.updated",
+    tenantId: DEFAULT_TENANT.id,
+    payload: { changed: parsed.data, by: "console" },
+    sandboxAt: await sandboxNow(db, DEFAULT_TENANT.id),
+  });
   return { saved: true, values: parsed.data as Record<string, string | number | boolean> };
 }
 

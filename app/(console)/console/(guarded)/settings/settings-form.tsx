@@ -13,7 +13,13 @@ export interface SettingView {
   choices: Record<string, string> | null;
 }
 
-export function SettingsForm({ action, settings }: { action: (s: SettingsState, f: FormData) => Promise<SettingsState>; settings: SettingView[] }) {
+export function SettingsForm({
+  action,
+  settings,
+}: {
+  action: (s: SettingsState, f: FormData) => Promise<SettingsState>;
+  settings: SettingView[];
+}) {
   const [state, formAction, pending] = useActionState(action, {});
   // Keyed by the answer so every control shows what was submitted (React resets a form after its action).
   return (
@@ -42,17 +48,34 @@ export function SettingsForm({ action, settings }: { action: (s: SettingsState, 
             ) : (
               <label className="block font-medium">
                 {setting.label}
-                <input name={setting.key} type="number" defaultValue={String(value)} className={inputClass} aria-describedby={describedBy} aria-invalid={!!error} />
+                <input
+                  name={setting.key}
+                  type="number"
+                  defaultValue={String(value)}
+                  className={inputClass}
+                  aria-describedby={describedBy}
+                  aria-invalid={!!error}
+                />
               </label>
             )}
-            <p id={`${setting.key}-help`} className="mt-1 text-sm text-slate-600">{setting.help} Default: <code className="font-mono">{String(setting.defaultValue)}</code>.</p>
-            {error && <p id={`${setting.key}-error`} className="mt-1 text-sm text-red-700">{error}</p>}
+            <p id={`${setting.key}-help`} className="mt-1 text-sm text-slate-600">
+              {setting.help} Default: <code className="font-mono">{String(setting.defaultValue)}</code>.
+            </p>
+            {error && (
+              <p id={`${setting.key}-error`} className="mt-1 text-sm text-red-700">
+                {error}
+              </p>
+            )}
           </div>
         );
       })}
       <div className="flex items-center gap-3">
-        <button disabled={pending} className="rounded-lg bg-slate-900 px-4 py-2 font-semibold text-white">Save settings</button>
-        <span aria-live="polite" className="text-sm text-green-800">{state.saved ? "Saved" : ""}</span>
+        <button disabled={pending} className="rounded-lg bg-slate-900 px-4 py-2 font-semibold text-white">
+          Save settings
+        </button>
+        <span aria-live="polite" className="text-sm text-green-800">
+          {state.saved ? "Saved" : ""}
+        </span>
       </div>
     </form>
   );

@@ -30,9 +30,16 @@ export const getServerSideProps: GetServerSideProps<Props> = async (context: Pag
   if (!tenant) return { notFound: true };
   const next = query(context, "next") ?? "";
   const requestId = requestIdInNext(tenantId, next);
-  const request = requestId ? await db.authorizationRequest.findUnique({ where: { id: requestId }, select: { clientId: true, tenantId: true } }) : null;
+  const request = requestId
+    ? await db.authorizationRequest.findUnique({ where: { id: requestId }, select: { clientId: true, tenantId: true } })
+    : null;
   const asking = request?.tenantId === tenantId ? await askingAppName(db, request.clientId) : null;
-  const props = { organization: tenant.name, asking, accounts: SEED_PERSONS.map(({ username, description }) => ({ username, description })), password: SANDBOX_PASSWORD };
+  const props = {
+    organization: tenant.name,
+    asking,
+    accounts: SEED_PERSONS.map(({ username, description }) => ({ username, description })),
+    password: SANDBOX_PASSWORD,
+  };
 
   const posted = await postedForm(context);
   if (posted.kind === "refused") {
@@ -48,7 +55,9 @@ export const getServerSideProps: GetServerSideProps<Props> = async (context: Pag
     return seeOther(safeNextPath(tenantId, next));
   }
   context.res.statusCode = attempt.status;
-  return { props: { ...props, state: { message: attempt.message, fieldErrors: attempt.fieldErrors, username: attempt.username, password: "" } } };
+  return {
+    props: { ...props, state: { message: attempt.message, fieldErrors: attempt.fieldErrors, username: attempt.username, password: "" } },
+  };
 };
 
 export default function LoginPage({ organization, asking, state, accounts, password }: Props) {

@@ -67,7 +67,10 @@ export interface WorldEditState {
 export async function editWorldAction(clientId: string, _state: WorldEditState, form: FormData): Promise<WorldEditState> {
   return guarded(clientId, async () => {
     const chainPem = String(form.get("chainPem") ?? "").trim();
-    const txtRecords = String(form.get("txtRecords") ?? "").split("\n").map((line) => line.trim()).filter(Boolean);
+    const txtRecords = String(form.get("txtRecords") ?? "")
+      .split("\n")
+      .map((line) => line.trim())
+      .filter(Boolean);
     const tooLong = txtRecords.find((record) => Buffer.byteLength(record) > 255);
     if (tooLong) return { errors: { txtRecords: `"${tooLong.slice(0, 30)}…" is longer than 255 bytes` } };
     try {
@@ -81,7 +84,10 @@ export async function editWorldAction(clientId: string, _state: WorldEditState, 
   });
 }
 
-const appEditSchema = z.object({ clientName: z.string().trim().min(1, "Enter a name").max(100, "At most 100 characters"), validated: z.boolean() });
+const appEditSchema = z.object({
+  clientName: z.string().trim().min(1, "Enter a name").max(100, "At most 100 characters"),
+  validated: z.boolean(),
+});
 
 export interface AppEditState {
   errors?: { clientName?: string };

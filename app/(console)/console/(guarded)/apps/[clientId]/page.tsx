@@ -28,14 +28,21 @@ const SEVERITY = { error: "text-red-800 bg-red-50", warning: "text-amber-900 bg-
 function noticeText(notice: string, suspends: number): string {
   const paused = `${suspends} active grant${suspends === 1 ? "" : "s"} will be paused at ${suspends === 1 ? "its" : "their"} next refresh.`;
   if (notice === "not-applicable") return "That scenario does not apply to the current certificate; restore the baseline first.";
-  if (notice === "live-mode") return "This app is in live mode: scenarios and custom edits change its simulated server, which its checks do not look at. Switch back to the simulated world first.";
+  if (notice === "live-mode")
+    return "This app is in live mode: scenarios and custom edits change its simulated server, which its checks do not look at. Switch back to the simulated world first.";
   if (notice === "source-live") return `Checks now look at the app's real server. ${paused}`;
   if (notice === "source-simulated") return `Checks now use the simulated world again. ${paused}`;
   if (notice === "source-refused") return "The trust source was not changed.";
   return `Applied ${notice.replace(/^applied-/, "")}.`;
 }
 
-export default async function AppPage({ params, searchParams }: { params: Promise<{ clientId: string }>; searchParams: Promise<{ notice?: string; suspends?: string }> }) {
+export default async function AppPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ clientId: string }>;
+  searchParams: Promise<{ notice?: string; suspends?: string }>;
+}) {
   const { clientId } = await params;
   const { notice, suspends } = await searchParams;
   const client = await db.client.findUnique({ where: { id: clientId } });
@@ -45,7 +52,9 @@ export default async function AppPage({ params, searchParams }: { params: Promis
   const current = await evaluateTrust(db, clientId, { mode: "inspect" });
   const baseline = await evaluateWorld(db, host, host.baseline, new Date(current.checkedAt));
   const diff = live ? [] : compareSnapshots(baseline.snapshot, current.snapshot, "strict", clientId);
-  const { predictions, activeGrants, policy } = live ? { predictions: [], activeGrants: 0, policy: "" } : await predictScenarios(db, clientId);
+  const { predictions, activeGrants, policy } = live
+    ? { predictions: [], activeGrants: 0, policy: "" }
+    : await predictScenarios(db, clientId);
   const liveProblem = liveModeProblem(host.redirectUri);
   const settings = await readSettings(db, client.tenantId);
   const redirectUris = client.redirectUris as string[];
@@ -60,7 +69,9 @@ export default async function AppPage({ params, searchParams }: { params: Promis
 
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="configure" className={card}>
-          <h2 id="configure" className="text-lg font-semibold">Configure your app</h2>
+          <h2 id="configure" className="text-lg font-semibold">
+            Configure your app
+          </h2>
           <dl className="mt-3 space-y-3">
             <CopyableValue label="FHIR base URL" value={fhirBaseUrl(client.tenantId)} />
             <CopyableValue label="SMART discovery URL" value={smartConfigurationUrl(client.tenantId)} />
@@ -68,11 +79,17 @@ export default async function AppPage({ params, searchParams }: { params: Promis
             <CopyableValue label="Suggested scopes" value={client.scope} />
             <CopyableValue label="Redirect URIs" value={redirectUris.join(" ")} />
           </dl>
-          <p className="mt-3 text-xs text-slate-500">Client type: {client.tokenEndpointAuthMethod === "none" ? "public (PKCE S256)" : client.tokenEndpointAuthMethod}. </p>
-          <p className="mt-1 text-xs text-slate-600" data-testid="trust-host-source">{trustHostSentence(client, host.hostname)}</p>
+          <p className="mt-3 text-xs text-slate-500">
+            Client type: {client.tokenEndpointAuthMethod === "none" ? "public (PKCE S256)" : client.tokenEndpointAuthMethod}.{" "}
+          </p>
+          <p className="mt-1 text-xs text-slate-600" data-testid="trust-host-source">
+            {trustHostSentence(client, host.hostname)}
+          </p>
         </section>
         <section aria-labelledby="patient-sees" className={card}>
-          <h2 id="patient-sees" className="text-lg font-semibold">What the patient sees</h2>
+          <h2 id="patient-sees" className="text-lg font-semibold">
+            What the patient sees
+          </h2>
           <div className="mt-3">
             <IdentityBlock view={identityView(current.verdict.identity, client.clientName, current.findings)} />
           </div>
@@ -85,8 +102,12 @@ export default async function AppPage({ params, searchParams }: { params: Promis
 
       <section id="trust-lab" aria-labelledby="trust-lab-heading" className={card}>
         <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="trust-lab-heading" className="text-lg font-semibold">Trust lab</h2>
-          <span className={`rounded-full px-2.5 py-0.5 text-xs font-semibold ${current.verdict.label === "verified" ? "bg-green-100 text-green-900" : "bg-amber-100 text-amber-900"}`}>
+          <h2 id="trust-lab-heading" className="text-lg font-semibold">
+            Trust lab
+          </h2>
+          <span
+            className={`rounded-full px-2.5 py-0.5 text-xs font-semibold ${current.verdict.label === "verified" ? "bg-green-100 text-green-900" : "bg-amber-100 text-amber-900"}`}
+          >
             verdict: {current.verdict.label}
           </span>
         </div>
@@ -100,8 +121,8 @@ export default async function AppPage({ params, searchParams }: { params: Promis
           {live ? (
             <p className="mt-1 text-slate-700">
               Consent, code exchange and refresh probe <span className="font-mono">{host.redirectUri}</span>
-              {current.checkedAt ? ` (last looked at ${new Date(current.checkedAt).toUTCString()})` : ""}, so a renewal on your server is what the checks see.
-              Scenarios and custom edits are off: they change the simulated server only.
+              {current.checkedAt ? ` (last looked at ${new Date(current.checkedAt).toUTCString()})` : ""}, so a renewal on your server is
+              what the checks see. Scenarios and custom edits are off: they change the simulated server only.
             </p>
           ) : (
             <p className="mt-1 text-slate-700">The checks look at this app&apos;s simulated server, changed by the scenarios below.</p>
@@ -112,8 +133,9 @@ export default async function AppPage({ params, searchParams }: { params: Promis
             <form action={setTrustSourceAction.bind(null, clientId)} className="mt-2 space-y-2">
               <input type="hidden" name="source" value={live ? "simulated" : "live"} />
               <p className="rounded bg-amber-50 px-2 py-1 text-amber-900" role="note">
-                Switching is itself a change: every active grant is compared with what the {live ? "simulated" : "real"} server shows at its next refresh, and
-                paused under the <strong>{settings.suspensionPolicy}</strong> policy when it differs — the console says how many right after the switch.
+                Switching is itself a change: every active grant is compared with what the {live ? "simulated" : "real"} server shows at its
+                next refresh, and paused under the <strong>{settings.suspensionPolicy}</strong> policy when it differs — the console says
+                how many right after the switch.
               </p>
               <button type="submit" className="rounded-lg border border-slate-300 px-3 py-1.5 font-semibold hover:bg-slate-100">
                 {live ? "Use the simulated world" : "Check the real server (live)"}
@@ -124,14 +146,24 @@ export default async function AppPage({ params, searchParams }: { params: Promis
         <div className="mt-4 grid gap-4 lg:grid-cols-3">
           <div className="lg:col-span-2">
             <h3 className="text-sm font-semibold">Certificate chain {current.facts.reachable ? "" : "(host unreachable)"}</h3>
-            {current.facts.certificate ? <CertificateChain chain={current.facts.certificate.chain} /> : <p className="mt-1 text-sm text-slate-600">No certificate: nothing answers on port 443.</p>}
+            {current.facts.certificate ? (
+              <CertificateChain chain={current.facts.certificate.chain} />
+            ) : (
+              <p className="mt-1 text-sm text-slate-600">No certificate: nothing answers on port 443.</p>
+            )}
           </div>
           <div className="space-y-3 text-sm">
-            <p><span className="font-semibold">TLS versions:</span> {tlsVersionList(current.facts.tls.versions)}</p>
+            <p>
+              <span className="font-semibold">TLS versions:</span> {tlsVersionList(current.facts.tls.versions)}
+            </p>
             <div>
               <p className="font-semibold">TXT records at {current.facts.dns.registrableDomain}</p>
               <ul className="mt-1 space-y-0.5 font-mono text-xs">
-                {current.facts.dns.txtRecords.length ? current.facts.dns.txtRecords.map((record) => <li key={record}>{record}</li>) : <li className="font-sans text-slate-500">none</li>}
+                {current.facts.dns.txtRecords.length ? (
+                  current.facts.dns.txtRecords.map((record) => <li key={record}>{record}</li>)
+                ) : (
+                  <li className="font-sans text-slate-500">none</li>
+                )}
               </ul>
             </div>
           </div>
@@ -152,13 +184,17 @@ export default async function AppPage({ params, searchParams }: { params: Promis
             ) : (
               <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
                 {diff.map((change) => (
-                  <li key={change.code}>{change.sentence} <span className="text-xs text-slate-500">({change.kind})</span></li>
+                  <li key={change.code}>
+                    {change.sentence} <span className="text-xs text-slate-500">({change.kind})</span>
+                  </li>
                 ))}
               </ul>
             )}
 
             <h3 className="mt-6 text-sm font-semibold">Scenarios</h3>
-            <p className="mt-1 text-xs text-slate-600">Policy <strong>{policy}</strong>; {activeGrants} active grant(s) checked at refresh.</p>
+            <p className="mt-1 text-xs text-slate-600">
+              Policy <strong>{policy}</strong>; {activeGrants} active grant(s) checked at refresh.
+            </p>
             <ul className="mt-3 grid gap-3 md:grid-cols-2">
               {predictions.map((prediction) => (
                 <li key={prediction.name} className="flex flex-col justify-between gap-2 rounded-lg border border-slate-200 p-3">
@@ -173,7 +209,12 @@ export default async function AppPage({ params, searchParams }: { params: Promis
                   </div>
                   <form action={applyScenarioAction.bind(null, clientId)}>
                     <input type="hidden" name="scenario" value={prediction.name} />
-                    <button type="submit" disabled={!prediction.applicable} aria-label={`Apply ${prediction.name}`} className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-semibold hover:bg-slate-100 disabled:opacity-50">
+                    <button
+                      type="submit"
+                      disabled={!prediction.applicable}
+                      aria-label={`Apply ${prediction.name}`}
+                      className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-semibold hover:bg-slate-100 disabled:opacity-50"
+                    >
                       Apply
                     </button>
                   </form>

@@ -3,7 +3,11 @@
 // identity block (Allow / Deny post to …/decision).
 import type { GetServerSideProps, PageConfig } from "next";
 import { db } from "@/lib/db/client";
-import { AuthorizationRequestUnavailable, loadAuthorizationRequest, verifyConsentCsrfToken } from "@/lib/oauth/authorize/authorization-requests";
+import {
+  AuthorizationRequestUnavailable,
+  loadAuthorizationRequest,
+  verifyConsentCsrfToken,
+} from "@/lib/oauth/authorize/authorization-requests";
 import { consentStep, type ConsentStep } from "@/lib/patient-pages/consent-step";
 import { accessiblePatients } from "@/lib/patient-session/sessions";
 import { portalPaths } from "@/lib/patient-session/portal-paths";
@@ -15,7 +19,15 @@ import { Notice } from "@/components/patient/notice";
 import { PatientPicker } from "@/components/patient/patient-picker";
 import { card, PortalFrame } from "@/components/patient/portal-frame";
 import { SignedInAs } from "@/components/patient/signed-in-as";
-import { pageSession, param, postedForm, query, seeOther, signInFirst, type PageContext } from "@/app/(authorization-server)/_lib/patient-page";
+import {
+  pageSession,
+  param,
+  postedForm,
+  query,
+  seeOther,
+  signInFirst,
+  type PageContext,
+} from "@/app/(authorization-server)/_lib/patient-page";
 
 export const config: PageConfig = { unstable_runtimeJS: false };
 
@@ -45,13 +57,30 @@ export const getServerSideProps: GetServerSideProps<Props> = async (context: Pag
 
   const problem = query(context, "problem") ?? null;
   const step = await consentStep(db, tenantId, requestId, session, problem === "choose-patient");
-  return { props: { tenantId, here, signedInAs: session.person.displayName, step, problem: problem && Object.hasOwn(PROBLEMS, problem) ? PROBLEMS[problem] : null, pickerProblem: problem === "choose-patient" } };
+  return {
+    props: {
+      tenantId,
+      here,
+      signedInAs: session.person.displayName,
+      step,
+      problem: problem && Object.hasOwn(PROBLEMS, problem) ? PROBLEMS[problem] : null,
+      pickerProblem: problem === "choose-patient",
+    },
+  };
 };
 
-async function choosePatient(tenantId: string, requestId: string, session: { sessionId: string; person: { id: string } }, form: URLSearchParams, here: string) {
-  if (!(await verifyConsentCsrfToken(db, requestId, session.sessionId, form.get("csrf") ?? ""))) return seeOther(`${here}?problem=expired-form`);
+async function choosePatient(
+  tenantId: string,
+  requestId: string,
+  session: { sessionId: string; person: { id: string } },
+  form: URLSearchParams,
+  here: string,
+) {
+  if (!(await verifyConsentCsrfToken(db, requestId, session.sessionId, form.get("csrf") ?? "")))
+    return seeOther(`${here}?problem=expired-form`);
   const patientId = form.get("patient") ?? "";
-  if (!(await accessiblePatients(db, session.person.id)).some((patient) => patient.id === patientId)) return seeOther(`${here}?problem=choose-patient`);
+  if (!(await accessiblePatients(db, session.person.id)).some((patient) => patient.id === patientId))
+    return seeOther(`${here}?problem=choose-patient`);
   try {
     await loadAuthorizationRequest(db, tenantId, requestId);
   } catch (error) {
@@ -66,7 +95,11 @@ export default function AuthorizeStepPage({ tenantId, here, signedInAs, step, pr
   if (step.kind === "unavailable" || step.kind === "no-patients") {
     return (
       <PortalFrame title="Allow access?">
-        {step.kind === "unavailable" ? <Notice title={WORDS.nothingToApprove}>{step.message}</Notice> : <Notice title={WORDS.noRecord.title}>{WORDS.noRecord.body}</Notice>}
+        {step.kind === "unavailable" ? (
+          <Notice title={WORDS.nothingToApprove}>{step.message}</Notice>
+        ) : (
+          <Notice title={WORDS.noRecord.title}>{WORDS.noRecord.body}</Notice>
+        )}
       </PortalFrame>
     );
   }
@@ -91,7 +124,13 @@ export default function AuthorizeStepPage({ tenantId, here, signedInAs, step, pr
             <div className="mt-4">
               <IdentityBlock view={step.identity} />
             </div>
-            <ConsentForm action={`${here}/decision`} csrf={step.csrf} items={step.items} required={step.required} duration={step.duration} />
+            <ConsentForm
+              action={`${here}/decision`}
+              csrf={step.csrf}
+              items={step.items}
+              required={step.required}
+              duration={step.duration}
+            />
           </>
         )}
       </section>

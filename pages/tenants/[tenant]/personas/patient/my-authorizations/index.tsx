@@ -15,7 +15,15 @@ import { WORDS } from "@/lib/wording/patient-wording";
 import { AuthorizationList, type ManagerGroup } from "@/components/patient/authorization-list";
 import { PortalFrame } from "@/components/patient/portal-frame";
 import { SignedInAs } from "@/components/patient/signed-in-as";
-import { pageSession, param, postedForm, query, seeOther, signInFirst, type PageContext } from "@/app/(authorization-server)/_lib/patient-page";
+import {
+  pageSession,
+  param,
+  postedForm,
+  query,
+  seeOther,
+  signInFirst,
+  type PageContext,
+} from "@/app/(authorization-server)/_lib/patient-page";
 
 export const config: PageConfig = { unstable_runtimeJS: false };
 
@@ -38,7 +46,10 @@ export const getServerSideProps: GetServerSideProps<Props> = async (context: Pag
   if (posted.kind === "refused") return seeOther(`${here}?result=expired-form`);
   if (posted.kind === "form") {
     const grantId = posted.form.get("grant") ?? "";
-    const outcome = /^[0-9a-f-]{36}$/.test(grantId) && posted.form.get("action") === "revoke" ? await applyReviewChoice(db, grantId, session, posted.form) : "expired-form";
+    const outcome =
+      /^[0-9a-f-]{36}$/.test(grantId) && posted.form.get("action") === "revoke"
+        ? await applyReviewChoice(db, grantId, session, posted.form)
+        : "expired-form";
     return seeOther(`${here}?result=${outcome}`);
   }
 
@@ -51,7 +62,8 @@ export const getServerSideProps: GetServerSideProps<Props> = async (context: Pag
       signedInAs: session.person.displayName,
       outcome: ownEntry(REVIEW_MESSAGES, query(context, "result")) ?? null,
       groups,
-      confirming: confirm && confirmable ? { grantId: confirm, csrf: await formToken(db, reviewFormPurpose(confirm), session.sessionId) } : null,
+      confirming:
+        confirm && confirmable ? { grantId: confirm, csrf: await formToken(db, reviewFormPurpose(confirm), session.sessionId) } : null,
     },
   };
 };
@@ -63,7 +75,11 @@ export default function MyAuthorizationsPage({ tenantId, signedInAs, outcome, gr
         <SignedInAs tenantId={tenantId} displayName={signedInAs} />
         <h1 className="text-2xl font-bold text-slate-900">{WORDS.manager.title}</h1>
         {outcome && (
-          <p role="status" data-testid="review-outcome" className="rounded-xl border border-brand-100 bg-brand-50 px-4 py-3 font-medium text-brand-900">
+          <p
+            role="status"
+            data-testid="review-outcome"
+            className="rounded-xl border border-brand-100 bg-brand-50 px-4 py-3 font-medium text-brand-900"
+          >
             {outcome}
           </p>
         )}

@@ -10,5 +10,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ ten
   if (origin && origin !== publicUrl()) return new Response("Cross-site sign-out refused", { status: 403 });
   await signOut(db, tenant, await rawSessionCookie());
   await clearSessionCookie();
-  return new Response(null, { status: 303, headers: { Location: `${publicUrl()}/tenants/${tenant}/personas/patient/login`, "Cache-Control": "no-store" } });
+  return new Response(null, {
+    status: 303,
+    headers: { Location: `${publicUrl()}/tenants/${tenant}/personas/patient/login`, "Cache-Control": "no-store" },
+  });
 }

@@ -30,16 +30,27 @@ export async function POST(request: Request, { params }: { params: Promise<{ ten
   } catch {
     return seeOther(`${step}?problem=expired-form`);
   }
-  if (!(await verifyConsentCsrfToken(db, requestId, session.sessionId, String(form.get("csrf") ?? "")))) return seeOther(`${step}?problem=expired-form`);
+  if (!(await verifyConsentCsrfToken(db, requestId, session.sessionId, String(form.get("csrf") ?? ""))))
+    return seeOther(`${step}?problem=expired-form`);
   try {
     const authorization = await loadAuthorizationRequest(db, tenantId, requestId);
     const allowed = await accessiblePatients(db, session.person.id);
     const patientId = authorization.patientId ?? (allowed.length === 1 ? allowed[0].id : null);
     if (!patientId || !allowed.some((patient) => patient.id === patientId)) return seeOther(`${step}?problem=choose-patient`);
-    if (form.get("decision") !== "allow") return seeOther(await denyAuthorizationRequest(db, { tenantId, requestId, personId: session.person.id }));
+    if (form.get("decision") !== "allow")
+      return seeOther(await denyAuthorizationRequest(db, { tenantId, requestId, personId: session.person.id }));
     const keptScopes = form.getAll("scope").map(String);
     if (sharesNothing(authorization.parameters.scope, keptScopes)) return seeOther(`${step}?problem=nothing-shared`);
-    return seeOther(await approveAuthorizationRequest(db, { tenantId, requestId, personId: session.person.id, patientId, loginSessionId: session.sessionId, keptScopes }));
+    return seeOther(
+      await approveAuthorizationRequest(db, {
+        tenantId,
+        requestId,
+        personId: session.person.id,
+        patientId,
+        loginSessionId: session.sessionId,
+        keptScopes,
+      }),
+    );
   } catch (error) {
     if (error instanceof AuthorizationRequestUnavailable) return seeOther(step);
     throw error;

@@ -4,6 +4,9 @@ import { CORS_HEADERS, preflight } from "@/lib/oauth/oauth-response";
 import { tenantRoute } from "@/lib/oauth/tenant-route";
 
 export const GET = tenantRoute(async (db) =>
-  Response.json({ keys: (await publicSigningKeys(db)).map((key) => key.jwk) }, { headers: { ...CORS_HEADERS, "Cache-Control": "public, max-age=300" } }),
+  Response.json(
+    { keys: (await publicSigningKeys(db)).map((key) => key.jwk) },
+    { headers: { ...CORS_HEADERS, "Cache-Control": "public, max-age=300" } },
+  ),
 );
 export const OPTIONS = preflight;

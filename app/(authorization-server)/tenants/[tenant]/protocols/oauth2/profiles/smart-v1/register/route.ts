@@ -9,7 +9,8 @@ import { tenantRoute } from "@/lib/oauth/tenant-route";
 export const POST = tenantRoute(async (db, tenantId, request) => {
   const correlationId = newCorrelationId();
   try {
-    if (!(request.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json")) throw new InvalidClientMetadata("send the client metadata as JSON (Content-Type: application/json)");
+    if (!(request.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json"))
+      throw new InvalidClientMetadata("send the client metadata as JSON (Content-Type: application/json)");
     let body: unknown;
     try {
       body = await request.json();

@@ -16,7 +16,15 @@ export async function GET(request: Request, { params }: Context) {
     const app = await appForRegistrationToken(db, tenantId, clientId, request.headers.get("authorization"));
     if (!app) return unauthorized();
     return oauthJson(
-      { client_id: app.id, client_name: app.clientName, redirect_uris: app.redirectUris, scope: app.scope, grant_types: app.grantTypes, token_endpoint_auth_method: app.tokenEndpointAuthMethod, trust_source: app.trustSource },
+      {
+        client_id: app.id,
+        client_name: app.clientName,
+        redirect_uris: app.redirectUris,
+        scope: app.scope,
+        grant_types: app.grantTypes,
+        token_endpoint_auth_method: app.tokenEndpointAuthMethod,
+        trust_source: app.trustSource,
+      },
       newCorrelationId(),
     );
   })(request, { params: Promise.resolve({ tenant }) });

@@ -4,7 +4,12 @@ import { db } from "@/lib/db/client";
 import { publicUrl } from "@/lib/config/environment";
 import { recordEvent } from "@/lib/activity/record-event";
 import { sandboxNow } from "@/lib/clock/sandbox-clock";
-import { AUTHORIZE_PARAMETERS, AuthorizePageError, AuthorizeRedirectError, validateAuthorizeRequest } from "@/lib/oauth/authorize/authorize-checks";
+import {
+  AUTHORIZE_PARAMETERS,
+  AuthorizePageError,
+  AuthorizeRedirectError,
+  validateAuthorizeRequest,
+} from "@/lib/oauth/authorize/authorize-checks";
 import { authorizeErrorRedirect, startAuthorizationRequest } from "@/lib/oauth/authorize/authorization-requests";
 import { recordOAuthError } from "@/lib/oauth/error-uri";
 import { AccessDenied, InvalidRequest, InvalidScope, OAuthError, ServerError } from "@/lib/oauth/errors";
@@ -32,14 +37,17 @@ function seeOther(location: string): Response {
 }
 
 async function errorPage(tenantId: string | null, error: OAuthError, correlationId: string): Promise<Response> {
-  return seeOther(await recordOAuthError(db, { id: correlationId, endpoint: "authorize", error, tenantId, eventPayload: { shownAs: "page" } }));
+  return seeOther(
+    await recordOAuthError(db, { id: correlationId, endpoint: "authorize", error, tenantId, eventPayload: { shownAs: "page" } }),
+  );
 }
 
 async function handle(request: Request, { params }: Context, correlationId: string): Promise<Response> {
   const { tenant } = await params;
   let settings: TenantSettings | null = null;
   try {
-    if (!(await findTenant(db, tenant))) return errorPage(null, new InvalidRequest(`there is no tenant "${tenant}" on this server`), correlationId);
+    if (!(await findTenant(db, tenant)))
+      return errorPage(null, new InvalidRequest(`there is no tenant "${tenant}" on this server`), correlationId);
     const source = request.method === "GET" ? new URL(request.url).searchParams : await readFormBody(request);
     settings = await readSettings(db, tenant);
     const parameters = pickParameters(source, AUTHORIZE_PARAMETERS);
@@ -48,14 +56,31 @@ async function handle(request: Request, { params }: Context, correlationId: stri
     if (fault) throw new AuthorizeRedirectError(queuedAuthorizeError(fault), validated.redirectUri, validated.state, validated.clientId);
     const signedIn = parameters.login_hint ? await signInByLoginHint(db, tenant, parameters.login_hint) : null;
     const id = await startAuthorizationRequest(db, tenant, validated);
-    await recordEvent(db, { type: "authorize.started", tenantId: tenant, clientId: validated.clientId, correlationId, sandboxAt: await sandboxNow(db, tenant), payload: { requestId: id, scope: validated.scope.join(" "), redirectUri: validated.redirectUri } });
+    await recordEvent(db, {
+      type: "authorize.started",
+      tenantId: tenant,
+      clientId: validated.clientId,
+      correlationId,
+      sandboxAt: await sandboxNow(db, tenant),
+      payload: { requestId: id, scope: validated.scope.join(" "), redirectUri: validated.redirectUri },
+    });
     const next = seeOther(`${publicUrl()}/tenants/${tenant}/personas/patient/authorize/${id}`);
     if (signedIn?.ok) next.headers.append("Set-Cookie", sessionSetCookieHeader(signedIn.cookieValue));
     return next;
   } catch (failure) {
     if (failure instanceof AuthorizeRedirectError) {
       const tenantSettings = settings ?? (await readSettings(db, tenant));
-      return seeOther(await authorizeErrorRedirect(db, { tenantId: tenant, settings: tenantSettings, error: failure.error, redirectUri: failure.redirectUri, state: failure.state, clientId: failure.clientId, correlationId }));
+      return seeOther(
+        await authorizeErrorRedirect(db, {
+          tenantId: tenant,
+          settings: tenantSettings,
+          error: failure.error,
+          redirectUri: failure.redirectUri,
+          state: failure.state,
+          clientId: failure.clientId,
+          correlationId,
+        }),
+      );
     }
     if (failure instanceof AuthorizePageError) return errorPage(tenant, failure.error, correlationId);
     if (failure instanceof OAuthError) return errorPage(tenant, failure, correlationId);
