@@ -1,4 +1,6 @@
 // The sandbox's "page not found", for every unknown URL (App Router and patient portal alike).
+import Link from "next/link";
+
 export function NotFoundPage() {
   return (
     <main className="mx-auto flex min-h-[70vh] max-w-xl flex-col justify-center px-4 py-16">
@@ -8,12 +10,15 @@ export function NotFoundPage() {
         The link may be mistyped or out of date. If an app sent you here, go back to the app and try again.
       </p>
       <p className="mt-6 flex flex-wrap gap-4">
-        <a href="/" className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
+        <Link href="/" className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
           Sandbox home
-        </a>
-        <a href="/demo" className="rounded-lg border border-slate-300 bg-white px-4 py-2 font-semibold text-slate-800 hover:bg-slate-100">
+        </Link>
+        <Link
+          href="/demo"
+          className="rounded-lg border border-slate-300 bg-white px-4 py-2 font-semibold text-slate-800 hover:bg-slate-100"
+        >
           Demo app
-        </a>
+        </Link>
       </p>
     </main>
   );

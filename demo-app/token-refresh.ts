@@ -56,3 +56,13 @@ export async function refreshTokens(held: HeldTokens): Promise<RefreshOutcome> {
     message: `The health record server answered ${response.status}${typeof body.error === "string" ? ` (${body.error})` : ""}.`,
   };
 }
+
+/** Whether the access token expires within 30 s: the app refreshes before it calls the FHIR API. */
+export function accessTokenExpiring(tokens: HeldTokens, nowMs = Date.now()): boolean {
+  return tokens.expiresAt - 30 < nowMs / 1000;
+}
+
+/** Whether the last refresh happened within 15 s: a 401 right after one means the access is gone. */
+export function refreshedJustNow(last: { at: number } | null | undefined, nowMs = Date.now()): boolean {
+  return !!last && nowMs - last.at < 15_000;
+}

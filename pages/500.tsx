@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { PageConfig } from "next";
 import Head from "next/head";
 
@@ -17,9 +18,9 @@ export default function PortalServerError() {
           Nothing you did caused this. Try again in a moment; if an app sent you here, go back to the app.
         </p>
         <p className="mt-6">
-          <a href="/" className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
+          <Link href="/" className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
             Sandbox home
-          </a>
+          </Link>
         </p>
       </main>
     </>

@@ -1,6 +1,5 @@
 // The sign-in form with per-field errors, and the sandbox accounts as "Fill in" buttons. Without JavaScript a
 // Fill in button posts the form and the page comes back filled in; a few lines of inline script do it in place.
-import { WORDS } from "@/lib/wording/patient-wording";
 import { primaryButton } from "./portal-frame";
 
 export interface LoginFormState {

@@ -1,7 +1,6 @@
 // Snapshots: the canonical, comparable record of an app's trust that a grant keeps, and the comparison
 // that decides — under the tenant's policy — whether the app changed since the patient said yes.
 import { createHash } from "node:crypto";
-import { certificateAcceptable } from "./judge";
 import { locationText, longDate, tlsVersionList } from "./plain-words";
 import type { SuspensionPolicy, TrustChange, TrustFacts, TrustSnapshot, TrustSource, Verdict } from "./types";
 

@@ -17,7 +17,12 @@ const REQUIRED: Record<string, string[]> = {
 
 function walk(value: unknown, visit: (key: string, value: unknown) => void) {
   if (Array.isArray(value)) value.forEach((item) => walk(item, visit));
-  else if (value && typeof value === "object") for (const [key, child] of Object.entries(value)) (visit(key, child), walk(child, visit));
+  else if (value && typeof value === "object") {
+    for (const [key, child] of Object.entries(value)) {
+      visit(key, child);
+      walk(child, visit);
+    }
+  }
 }
 
 describe.each(SEED_PATIENTS)("records of $id", (patient) => {

@@ -46,7 +46,7 @@ describe("POST …/token — authorization_code", () => {
   });
 
   it.each([
-    ["a missing code verifier", (v: string) => ({ code_verifier: "" }), "invalid_grant"],
+    ["a missing code verifier", (_verifier: string) => ({ code_verifier: "" }), "invalid_grant"],
     ["a wrong code verifier", () => ({ code_verifier: "x".repeat(43) }), "invalid_grant"],
     ["a malformed code verifier", () => ({ code_verifier: "short" }), "invalid_grant"],
     ["a mismatched redirect_uri", () => ({ redirect_uri: "https://qa-app.example.com/other" }), "invalid_grant"],

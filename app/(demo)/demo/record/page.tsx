@@ -6,6 +6,7 @@ import { auth } from "@/demo-app/auth";
 import { loadRecord, patientName, series, type SectionData } from "@/demo-app/fhir-client";
 import { SECTIONS, type Section } from "@/demo-app/granted-sections";
 import { heldTokens } from "@/demo-app/held-tokens";
+import { accessTokenExpiring, refreshedJustNow } from "@/demo-app/token-refresh";
 import { connectAction, refreshAction, stopAction } from "../actions";
 import { AccessProblem } from "../_components/access-problem";
 import { AutoRefresh } from "../_components/auto-refresh";
@@ -78,13 +79,12 @@ export default async function RecordPage() {
       </div>
     );
   }
-  const expired = tokens.expiresAt - 30 < Date.now() / 1000;
-  if (expired) return <AutoRefresh refresh={refreshAction} />;
+  if (accessTokenExpiring(tokens)) return <AutoRefresh refresh={refreshAction} />;
 
   const result = await loadRecord(tokens);
   if (result.kind === "unauthorized") {
     // A 401 from the FHIR API: refresh once; if that was just done, the access is gone.
-    return last && Date.now() - last.at < 15_000 ? problem : <AutoRefresh refresh={refreshAction} />;
+    return refreshedJustNow(last) ? problem : <AutoRefresh refresh={refreshAction} />;
   }
   if (result.kind === "unavailable") {
     return (
