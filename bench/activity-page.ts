@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { sqliteFilePath } from "../lib/config/environment";
-import { DEFAULT_TENANT } from "../lib/seed/personas";
+import { DEFAULT_TENANT } from "../lib/personas/personas";
 import { percentile } from "./stats";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200) + 1;

@@ -3,7 +3,7 @@
 // Median of 10 loads each, after one warm-up load.
 import { findBrowser } from "../scripts/find-browser";
 import { chromium, type Page } from "@playwright/test";
-import { SANDBOX_PASSWORD } from "../lib/seed/personas";
+import { SANDBOX_PASSWORD } from "../lib/personas/personas";
 
 const LOADS = 10;
 

@@ -3,7 +3,7 @@
 // The load tests need a production build (`npm run build`) and only talk to localhost.
 import "./quiet-logs";
 import { rmSync } from "node:fs";
-import { prepareDatabase } from "../lib/db/prepare-database";
+import { prepareDatabase } from "../lib/setup/prepare-database";
 import { benchTrustEvaluation } from "./trust-evaluation";
 import { benchLiveProbe } from "./live-probe";
 import { benchHttpEndpoints } from "./http-endpoints";

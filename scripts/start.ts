@@ -7,7 +7,7 @@ import path from "node:path";
 import type { Writable } from "node:stream";
 import { probeSettings } from "../lib/config/probe-settings";
 import { ConfigurationError, databaseKind, databaseUrl, port, publicUrl } from "../lib/config/environment";
-import { prepareDatabase } from "../lib/db/prepare-database";
+import { prepareDatabase } from "../lib/setup/prepare-database";
 import { frameworkEnvironment } from "../lib/secrets/sandbox-secrets";
 import { newestSourceTime } from "./build-sources";
 

@@ -2,7 +2,7 @@
 // file then works on its own copy (test/per-file-database.ts), so files never share state.
 import { rmSync } from "node:fs";
 import pg from "pg";
-import { prepareDatabase } from "../lib/db/prepare-database";
+import { prepareDatabase } from "../lib/setup/prepare-database";
 import { POSTGRESQL_TEMPLATE, postgresAdminUrl, postgresDatabaseUrl, SQLITE_TEMPLATE, testingPostgresql } from "./test-database";
 
 async function adminQuery(sql: string): Promise<pg.QueryResult> {

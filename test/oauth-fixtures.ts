@@ -4,7 +4,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { db } from "../lib/db/client";
 import { registerApp } from "../lib/apps/register-app";
 import { approveAuthorizationRequest, startAuthorizationRequest } from "../lib/oauth/authorize/authorization-requests";
-import { DEFAULT_TENANT } from "../lib/seed/personas";
+import { DEFAULT_TENANT } from "../lib/personas/personas";
 import { POST as tokenRoute } from "../app/(authorization-server)/tenants/[tenant]/protocols/oauth2/profiles/smart-v1/token/route";
 import { POST as revokeRoute } from "../app/(authorization-server)/tenants/[tenant]/protocols/oauth2/profiles/smart-v1/token/revoke/route";
 import { POST as introspectRoute } from "../app/(authorization-server)/tenants/[tenant]/protocols/oauth2/profiles/smart-v1/tokeninfo/route";

@@ -1,7 +1,7 @@
 // The QA kit is installed into other projects, so it cannot import the sandbox: the names and sentences it
 // carries are copies. This test fails the moment a copy drifts from the sandbox's own.
 import { describe, expect, it } from "vitest";
-import { REVIEW_MESSAGES as SANDBOX_REVIEW_MESSAGES } from "../lib/oauth/grant-review";
+import { REVIEW_MESSAGES as SANDBOX_REVIEW_MESSAGES } from "../lib/wording/patient-wording";
 import { SCENARIO_NAMES as SANDBOX_SCENARIOS } from "../lib/trust/scenarios";
 import { SCENARIO_NAMES } from "../packages/playwright/src/control-api";
 import { REVIEW_MESSAGES } from "../packages/playwright/src/pages/review-messages";

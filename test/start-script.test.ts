@@ -4,7 +4,7 @@ import { existsSync, rmSync } from "node:fs";
 import net from "node:net";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { prepareDatabase } from "../lib/db/prepare-database";
+import { prepareDatabase } from "../lib/setup/prepare-database";
 
 const run = promisify(execFile);
 

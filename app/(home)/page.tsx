@@ -1,7 +1,7 @@
 // GET / — what the sandbox is, where to point an app, the test accounts and the surfaces that exist.
 import Link from "next/link";
 import { CopyableValue } from "@/components/copyable-value";
-import { DEFAULT_TENANT, SANDBOX_PASSWORD, SEED_PERSONS } from "@/lib/seed/personas";
+import { DEFAULT_TENANT, SANDBOX_PASSWORD, SEED_PERSONS } from "@/lib/personas/personas";
 import { fhirBaseUrl, smartConfigurationUrl } from "@/lib/tenancy/urls";
 import { SURFACES } from "@/lib/tenancy/surfaces";
 

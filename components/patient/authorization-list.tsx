@@ -1,6 +1,6 @@
 // The authorization manager's list: per health record, each app as the patient saw it, its status in words
 // (past tense when ended), what it can see, and Revoke — which first asks for confirmation.
-import type { AuthorizationEntry } from "@/lib/oauth/patient-authorizations";
+import type { AuthorizationEntry } from "@/lib/patient-pages/patient-authorizations";
 import { identityView } from "@/lib/patient-pages/identity-view";
 import { appName, WORDS } from "@/lib/wording/patient-wording";
 import { IdentityBlock } from "./identity-block";

@@ -6,7 +6,7 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { databaseKind, sqliteFilePath } from "../../lib/config/environment";
-import { prepareDatabase } from "../../lib/db/prepare-database";
+import { prepareDatabase } from "../../lib/setup/prepare-database";
 import { frameworkEnvironment } from "../../lib/secrets/sandbox-secrets";
 import { E2E_BASE_URL, E2E_DATABASE_URL, E2E_PORT } from "./e2e-environment";
 import { startLiveWorld } from "./live-world";

@@ -1,7 +1,7 @@
 // Redacts secrets from whatever is shown of the activity log, by VALUE: a string that looks like a token, code,
 // client secret or credential is replaced wherever it sits, while ordinary values under names such as "code"
 // (a trust change code like "certificate.expired") stay readable. Keys that can only hold a password are also hidden.
-import { SANDBOX_PASSWORD } from "../seed/personas";
+import { SANDBOX_PASSWORD } from "../personas/personas";
 
 const REDACTED = "[redacted]";
 const JWT = /^[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*$/;

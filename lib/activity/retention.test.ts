@@ -2,8 +2,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
-import { DEFAULT_TENANT } from "../seed/personas";
-import { updateSettings } from "../settings/tenant-settings";
+import { DEFAULT_TENANT } from "../personas/personas";
+import { updateSettings } from "../tenant-admin/update-settings";
 import { sweepRetention } from "./retention";
 
 const tenantId = DEFAULT_TENANT.id;

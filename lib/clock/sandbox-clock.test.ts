@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
 import { parseDuration } from "./iso-duration";
-import { DEFAULT_TENANT } from "../seed/personas";
+import { DEFAULT_TENANT } from "../personas/personas";
 import { advanceClock, ClockRangeError, readClock, resetClock, setClock } from "./sandbox-clock";
 
 const TENANT = DEFAULT_TENANT.id;

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { containsNul } from "../util/nul-characters";
 import { db } from "../db/client";
-import { DEFAULT_TENANT } from "../seed/personas";
+import { DEFAULT_TENANT } from "../personas/personas";
 import { findTenant } from "../tenancy/tenants";
 import { ControlApiError, controlApi } from "./control-api";
 

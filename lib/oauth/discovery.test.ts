@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { GET as smart } from "../../app/r4/[tenant]/.well-known/smart-configuration/route";
 import { TENANT } from "../../test/oauth-fixtures";
 import { db } from "../db/client";
-import { updateSettings } from "../settings/tenant-settings";
+import { updateSettings } from "../tenant-admin/update-settings";
 
 const call = async () => (await smart(new Request("http://x"), { params: Promise.resolve({ tenant: TENANT }) })).json();
 

@@ -6,12 +6,21 @@ import type { Db } from "../db/client";
 import { recordEvent } from "../activity/record-event";
 import { sandboxNow } from "../clock/sandbox-clock";
 import { evaluateTrust } from "../trust/evaluate-trust";
-import { REVIEW_MESSAGES } from "../wording/patient-wording";
 import { reactivateGrant, revokeGrant } from "./grants";
 import { expiryReason } from "./token/refresh-token-grant";
 
-export { REVIEW_MESSAGES };
-export type ReviewOutcome = keyof typeof REVIEW_MESSAGES;
+/** What a review action did; the patient pages word each one (REVIEW_MESSAGES in lib/wording/patient-wording.ts). */
+export type ReviewOutcome =
+  | "reapproved"
+  | "kept-paused"
+  | "revoked"
+  | "no-access"
+  | "was-revoked"
+  | "already-active"
+  | "already-revoked"
+  | "not-suspended"
+  | "expired-form"
+  | "expired";
 
 async function grantFor(db: Db, grantId: string, personId: string) {
   const grant = await db.grant.findUnique({ where: { id: grantId } });

@@ -3,8 +3,8 @@
 // fields highlighted), and the choices — with "Keep it paused" first after an alarming change.
 import type { Db } from "../db/client";
 import { grantStory } from "../oauth/grant-story";
-import { REVIEW_MESSAGES } from "../oauth/grant-review";
-import { formToken } from "../patient-session/form-tokens";
+import { REVIEW_MESSAGES } from "../wording/patient-wording";
+import { formToken } from "../secrets/form-tokens";
 import type { PatientSession } from "../patient-session/sessions";
 import { longDate } from "../trust/plain-words";
 import { ownEntry } from "../util/own-entry";

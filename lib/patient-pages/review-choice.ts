@@ -2,7 +2,7 @@
 // authorization manager: checked against the form's CSRF token, then applied by lib/oauth/grant-review.
 import type { Db } from "../db/client";
 import { keepGrantSuspended, reapproveGrant, revokeGrantAsPatient, type ReviewOutcome } from "../oauth/grant-review";
-import { verifyFormToken } from "../patient-session/form-tokens";
+import { verifyFormToken } from "../secrets/form-tokens";
 import type { PatientSession } from "../patient-session/sessions";
 import { ownEntry } from "../util/own-entry";
 import { reviewFormPurpose } from "./grant-review-view";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
-import { DEFAULT_TENANT, SANDBOX_PASSWORD } from "../seed/personas";
+import { DEFAULT_TENANT, SANDBOX_PASSWORD } from "../personas/personas";
 import { sessionFromCookie, signIn, signOut } from "./sessions";
 
 const tenant = DEFAULT_TENANT.id;

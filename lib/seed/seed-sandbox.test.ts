@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
 import { verifySecret } from "../secrets/hashing";
-import { DEFAULT_TENANT, DEMO_APP, SANDBOX_PASSWORD } from "./personas";
+import { DEFAULT_TENANT, DEMO_APP, SANDBOX_PASSWORD } from "../personas/personas";
 import { seedSandbox } from "./seed-sandbox";
 
 describe("seed", () => {

@@ -1,7 +1,7 @@
 // Idempotent, deterministic seed: creates what is missing, keeps what users created or changed.
 import type { Db } from "../db/client";
 import { hashSecret } from "../secrets/hashing";
-import { DEFAULT_TENANT, DEMO_APP, SANDBOX_PASSWORD, SEED_PATIENTS, SEED_PERSONS, demoAppRedirectUri } from "./personas";
+import { DEFAULT_TENANT, DEMO_APP, SANDBOX_PASSWORD, SEED_PATIENTS, SEED_PERSONS, demoAppRedirectUri } from "../personas/personas";
 
 export async function seedSandbox(db: Db, options: { publicUrl: string }): Promise<void> {
   await db.tenant.upsert({ where: { id: DEFAULT_TENANT.id }, create: DEFAULT_TENANT, update: {} });

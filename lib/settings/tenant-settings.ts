@@ -2,7 +2,13 @@
 // with a documented default. Stored one row per key; unknown or invalid stored values fall back to defaults.
 import { z } from "zod";
 import type { Db } from "../db/client";
-import { PUBLIC_SUFFIX_RULES, registrableDomain, type PublicSuffixRule } from "../trust/registrable-domain";
+
+/**
+ * Which part of the Public Suffix List decides an app's registrable domain: `icann` (the vendor's documented
+ * behaviour) or `icann-and-private` (also the private section, e.g. github.io).
+ */
+export const PUBLIC_SUFFIX_RULES = ["icann", "icann-and-private"] as const;
+export type PublicSuffixRule = (typeof PUBLIC_SUFFIX_RULES)[number];
 
 export const SETTING_DEFINITIONS = {
   suspensionPolicy: {
@@ -150,7 +156,11 @@ export async function readSettings(db: Db, tenantId: string): Promise<TenantSett
   return settingsFromRows(await db.setting.findMany({ where: { tenantId } }));
 }
 
-export async function updateSettings(db: Db, tenantId: string, update: z.infer<typeof settingsUpdateSchema>): Promise<TenantSettings> {
+/**
+ * Stores the given settings as they are. Changing settings goes through updateSettings
+ * (lib/tenant-admin/update-settings.ts), which also applies what a change implies for the tenant's apps.
+ */
+export async function storeSettings(db: Db, tenantId: string, update: z.infer<typeof settingsUpdateSchema>): Promise<void> {
   const entries = Object.entries(update).filter(([, value]) => value !== undefined);
   await db.$transaction(
     entries.map(([key, value]) =>
@@ -161,29 +171,4 @@ export async function updateSettings(db: Db, tenantId: string, update: z.infer<t
       }),
     ),
   );
-  if (update.publicSuffixRule) await applyPublicSuffixRule(db, tenantId, update.publicSuffixRule);
-  return readSettings(db, tenantId);
-}
-
-/**
- * Every app's domain follows the rule at once: a sandbox setting, not a change at the app, so cached check
- * results are dropped and the new revision makes remembered evaluations stale.
- */
-async function applyPublicSuffixRule(db: Db, tenantId: string, rule: PublicSuffixRule): Promise<void> {
-  const clients = await db.client.findMany({ where: { tenantId }, select: { id: true } });
-  const hosts = await db.trustHost.findMany({
-    where: { clientId: { in: clients.map((client) => client.id) } },
-    select: { clientId: true, hostname: true, registrableDomain: true },
-  });
-  const changed = hosts.filter((host) => registrableDomain(host.hostname, rule) !== host.registrableDomain);
-  if (changed.length === 0) return;
-  await db.$transaction([
-    ...changed.map((host) =>
-      db.trustHost.update({
-        where: { clientId: host.clientId },
-        data: { registrableDomain: registrableDomain(host.hostname, rule), revision: { increment: 1 } },
-      }),
-    ),
-    db.trustCheck.deleteMany({ where: { clientId: { in: changed.map((host) => host.clientId) } } }),
-  ]);
 }

@@ -1,5 +1,5 @@
 // The surfaces the landing page links to: only what exists in this build.
-import { DEFAULT_TENANT } from "../seed/personas";
+import { DEFAULT_TENANT } from "../personas/personas";
 
 export interface Surface {
   title: string;

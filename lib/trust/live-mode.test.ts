@@ -11,7 +11,7 @@ import { GET as getTrust } from "../../app/api/sandbox/apps/[clientId]/trust/rou
 import { db } from "../db/client";
 import { resetClock } from "../clock/sandbox-clock";
 import { hashToken } from "../secrets/hashing";
-import { updateSettings } from "../settings/tenant-settings";
+import { updateSettings } from "../tenant-admin/update-settings";
 import { reapproveGrant } from "../oauth/grant-review";
 import { GRANT_SUSPENDED_URN } from "../oauth/error-uri";
 import { InvalidClientMetadata } from "../oauth/errors";

@@ -4,8 +4,9 @@
 import { getDomain } from "tldts";
 import { isIP } from "node:net";
 
-export const PUBLIC_SUFFIX_RULES = ["icann", "icann-and-private"] as const;
-export type PublicSuffixRule = (typeof PUBLIC_SUFFIX_RULES)[number];
+import { PUBLIC_SUFFIX_RULES, type PublicSuffixRule } from "../settings/tenant-settings";
+
+export { PUBLIC_SUFFIX_RULES, type PublicSuffixRule };
 
 /** A host name as the checks compare it: lower case, without IPv6 brackets or a trailing dot. */
 export function bareHostname(hostname: string): string {

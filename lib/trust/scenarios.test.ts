@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "../db/client";
-import { DEMO_APP } from "../seed/personas";
+import { DEMO_APP } from "../personas/personas";
 import { applyScenario } from "./change-world";
 import { evaluateTrust } from "./evaluate-trust";
 import { SCENARIO_NAMES, type ScenarioName } from "./scenarios";

@@ -4,8 +4,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { POST as register } from "../../app/(authorization-server)/tenants/[tenant]/protocols/oauth2/profiles/smart-v1/register/route";
 import { db } from "../db/client";
 import { TENANT } from "../../test/oauth-fixtures";
-import { updateSettings } from "../settings/tenant-settings";
-import { createTenant } from "../tenancy/tenant-lifecycle";
+import { updateSettings } from "../tenant-admin/update-settings";
+import { createTenant } from "../tenant-admin/tenant-lifecycle";
 import { evaluateTrust } from "./evaluate-trust";
 import { trustHostChoice } from "./trust-hostname";
 

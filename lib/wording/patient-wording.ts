@@ -1,6 +1,7 @@
 // Every sentence a patient reads on the authorization server's pages, in one place so they can be reviewed
 // together: second person, plain words (no fingerprints, no protocol names), and an unverified app named by its
 // domain rather than by the name it chose for itself.
+import type { ReviewOutcome } from "../oauth/grant-review";
 import { GRANT_END_REASONS, UNUSED_GRANT_LIMIT_DAYS, type GrantEndReason } from "../oauth/grant-end-reasons";
 import { longDate } from "../trust/plain-words";
 import { ownEntry } from "../util/own-entry";
@@ -135,7 +136,7 @@ export const REVIEW_MESSAGES = {
   "expired-form": "The form was out of date, so nothing changed. Please choose again.",
   expired:
     "This access ended because the app did not use it for more than 90 days, so it cannot be re-approved. Connect the app again from the app itself.",
-} as const;
+} as const satisfies Record<ReviewOutcome, string>;
 
 /** Why a grant ended, as a clause for the patient, by the reason the server recorded. */
 const ENDED_CLAUSES: Record<GrantEndReason, string> = {

@@ -1,6 +1,6 @@
 // Structural checks over every seeded resource: required elements, codes with systems, references that resolve.
 import { describe, expect, it } from "vitest";
-import { SEED_PATIENTS } from "../../seed/personas";
+import { SEED_PATIENTS } from "../../personas/personas";
 import { patientRecords, SHARED_RESOURCES, type FhirResource } from "./generate-records";
 
 const REQUIRED: Record<string, string[]> = {

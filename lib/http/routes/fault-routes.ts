@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "../../db/client";
 import { recordEvent } from "../../activity/record-event";
 import { sandboxNow } from "../../clock/sandbox-clock";
-import { AUTHORIZE_FAULTS, enqueueFault, pendingFaults, TOKEN_FAULTS, type FaultEndpoint } from "../../qa/queued-faults";
+import { AUTHORIZE_FAULTS, enqueueFault, pendingFaults, TOKEN_FAULTS, type FaultEndpoint } from "../../oauth/queued-faults";
 import { json, readJson } from "../control-api";
 import { appOfTenant, readQuery, tenantControl } from "../tenant-control";
 

@@ -1,7 +1,7 @@
 // POST …/reset — one tenant back to how it was created (the default tenant: to the seed). Other tenants are untouched.
 import { db } from "../../db/client";
 import { publicUrl } from "../../config/environment";
-import { resetSandboxTenant } from "../../seed/reset-sandbox";
+import { resetSandboxTenant } from "../../tenant-admin/reset-sandbox";
 import { json, readNoBody } from "../control-api";
 import { readQuery, tenantControl } from "../tenant-control";
 

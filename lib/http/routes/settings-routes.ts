@@ -2,7 +2,8 @@
 import { db } from "../../db/client";
 import { recordEvent } from "../../activity/record-event";
 import { sandboxNow } from "../../clock/sandbox-clock";
-import { readSettings, settingsUpdateSchema, updateSettings } from "../../settings/tenant-settings";
+import { readSettings, settingsUpdateSchema } from "../../settings/tenant-settings";
+import { updateSettings } from "../../tenant-admin/update-settings";
 import { json, readJson } from "../control-api";
 import { readQuery, tenantControl } from "../tenant-control";
 

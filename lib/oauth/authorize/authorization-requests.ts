@@ -5,7 +5,7 @@ import type { Db, DbOrTransaction } from "../../db/client";
 import type { Prisma } from "../../db/generated/client";
 import { eventCreate } from "../../activity/record-event";
 import { sandboxNow } from "../../clock/sandbox-clock";
-import { formToken, verifyFormToken } from "../../patient-session/form-tokens";
+import { formToken, verifyFormToken } from "../../secrets/form-tokens";
 import { hashToken, randomToken } from "../../secrets/hashing";
 import { evaluateTrust } from "../../trust/evaluate-trust";
 import { authorizationServerUrls } from "../endpoints";

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET as authorize } from "../../../app/(authorization-server)/tenants/[tenant]/protocols/oauth2/profiles/smart-v1/personas/patient/authorize/route";
 import { FHIR_BASE, newApp, pkce, REDIRECT_URI, SCOPE, TENANT } from "../../../test/oauth-fixtures";
 import { db } from "../../db/client";
-import { updateSettings } from "../../settings/tenant-settings";
+import { updateSettings } from "../../tenant-admin/update-settings";
 import { authorizationServerUrls } from "../endpoints";
 import { matchesRegisteredRedirectUri } from "./authorize-checks";
 import { log } from "../../log/logger";

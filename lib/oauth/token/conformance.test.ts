@@ -6,7 +6,7 @@ import { db, lean } from "../../db/client";
 import { advanceClock, resetClock } from "../../clock/sandbox-clock";
 import { parseDuration } from "../../clock/iso-duration";
 import { hashToken } from "../../secrets/hashing";
-import { updateSettings } from "../../settings/tenant-settings";
+import { updateSettings } from "../../tenant-admin/update-settings";
 import { applyScenario } from "../../trust/change-world";
 import { GRANT_REVOKED_URN, GRANT_SUSPENDED_URN } from "../error-uri";
 import { reapproveGrant } from "../grant-review";

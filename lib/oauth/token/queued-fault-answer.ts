@@ -2,7 +2,7 @@
 // (suspended and revoked are invalid_grant with their error_uri URN), or a 3 s delay before normal service.
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Db } from "../../db/client";
-import { SLOW_FAULT_MS, takeFault } from "../../qa/queued-faults";
+import { SLOW_FAULT_MS, takeFault } from "../queued-faults";
 import { hashToken } from "../../secrets/hashing";
 import { GRANT_REVOKED_URN, GRANT_SUSPENDED_URN } from "../error-uri";
 import { InvalidClient, InvalidGrant, ServerError } from "../errors";

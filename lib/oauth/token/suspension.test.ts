@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "../../db/client";
 import { advanceClock, resetClock } from "../../clock/sandbox-clock";
 import { parseDuration } from "../../clock/iso-duration";
-import { updateSettings } from "../../settings/tenant-settings";
+import { updateSettings } from "../../tenant-admin/update-settings";
 import { applyScenario } from "../../trust/change-world";
 import { SCENARIO_NAMES } from "../../trust/scenarios";
 import { keepGrantSuspended, reapproveGrant, revokeGrantAsPatient } from "../grant-review";

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db/client";
 import { resetClock, advanceClock } from "../../clock/sandbox-clock";
 import { parseDuration } from "../../clock/iso-duration";
-import { updateSettings } from "../../settings/tenant-settings";
+import { updateSettings } from "../../tenant-admin/update-settings";
 import {
   approvedCode,
   newApp,

@@ -3,7 +3,7 @@
 import type { Metadata } from "next";
 import { db } from "@/lib/db/client";
 import { eventPage, InvalidCursor } from "@/lib/activity/event-page";
-import { DEFAULT_TENANT } from "@/lib/seed/personas";
+import { DEFAULT_TENANT } from "@/lib/personas/personas";
 import { sequenceSteps } from "@/lib/activity/sequence";
 import { LiveRefresh } from "@/components/console/live-refresh";
 import { SequenceDiagram } from "@/components/console/sequence-diagram";

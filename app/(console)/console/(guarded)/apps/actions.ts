@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
 import { registerApp } from "@/lib/apps/register-app";
 import { registrationFromForm, type FieldErrors } from "@/lib/console/register-form";
-import { DEFAULT_TENANT } from "@/lib/seed/personas";
+import { DEFAULT_TENANT } from "@/lib/personas/personas";
 import { InvalidClientMetadata, InvalidRedirectUri } from "@/lib/oauth/errors";
 import { requireConsoleAccess } from "../../_lib/console-access";
 

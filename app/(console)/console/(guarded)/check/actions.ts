@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { ConfigurationError } from "@/lib/config/environment";
-import { DEFAULT_TENANT } from "@/lib/seed/personas";
+import { DEFAULT_TENANT } from "@/lib/personas/personas";
 import { NotProbeable } from "@/lib/trust/live-evaluation";
 import { tenantReadinessReport, type ReadinessReport } from "@/lib/trust/readiness-report";
 import { requireConsoleAccess } from "../../_lib/console-access";

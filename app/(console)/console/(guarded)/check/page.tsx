@@ -2,7 +2,7 @@
 // would see and what to fix. The same report as POST /api/sandbox/probe and `npm run probe`.
 import type { Metadata } from "next";
 import { db } from "@/lib/db/client";
-import { DEFAULT_TENANT } from "@/lib/seed/personas";
+import { DEFAULT_TENANT } from "@/lib/personas/personas";
 import { checkAppAction } from "./actions";
 import { CheckForm } from "./check-form";
 

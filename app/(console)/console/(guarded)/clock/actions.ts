@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { changeClock } from "@/lib/clock/change-clock";
-import { DEFAULT_TENANT } from "@/lib/seed/personas";
+import { DEFAULT_TENANT } from "@/lib/personas/personas";
 import { ClockRangeError } from "@/lib/clock/sandbox-clock";
 import { requireConsoleAccess } from "../../_lib/console-access";
 

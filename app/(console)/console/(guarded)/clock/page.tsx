@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import { db } from "@/lib/db/client";
 import { readClock } from "@/lib/clock/sandbox-clock";
-import { DEFAULT_TENANT } from "@/lib/seed/personas";
+import { DEFAULT_TENANT } from "@/lib/personas/personas";
 import { clockAction } from "./actions";
 
 export const metadata: Metadata = { title: "Clock" };

@@ -5,9 +5,10 @@ import { db } from "@/lib/db/client";
 import { publicUrl } from "@/lib/config/environment";
 import { recordEvent } from "@/lib/activity/record-event";
 import { sandboxNow } from "@/lib/clock/sandbox-clock";
-import { DEFAULT_TENANT } from "@/lib/seed/personas";
-import { resetSandboxTenant } from "@/lib/seed/reset-sandbox";
-import { SETTING_DEFINITIONS, SETTING_KEYS, settingsUpdateSchema, updateSettings, type SettingKey } from "@/lib/settings/tenant-settings";
+import { DEFAULT_TENANT } from "@/lib/personas/personas";
+import { resetSandboxTenant } from "@/lib/tenant-admin/reset-sandbox";
+import { SETTING_DEFINITIONS, SETTING_KEYS, settingsUpdateSchema, type SettingKey } from "@/lib/settings/tenant-settings";
+import { updateSettings } from "@/lib/tenant-admin/update-settings";
 import { requireConsoleAccess } from "../../_lib/console-access";
 
 export interface SettingsState {

@@ -1,7 +1,7 @@
 // GET /console/settings — the tenant's settings and "Reset sandbox".
 import type { Metadata } from "next";
 import { db } from "@/lib/db/client";
-import { DEFAULT_TENANT } from "@/lib/seed/personas";
+import { DEFAULT_TENANT } from "@/lib/personas/personas";
 import { readSettings, SETTING_DEFINITIONS, SETTING_KEYS, settingChoices } from "@/lib/settings/tenant-settings";
 import { resetSandboxAction, saveSettingsAction } from "./actions";
 import { SettingsForm } from "./settings-form";

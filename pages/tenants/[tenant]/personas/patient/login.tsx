@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { askingAppName } from "@/lib/patient-pages/consent-step";
 import { attemptSignIn } from "@/lib/patient-pages/sign-in-form";
 import { requestIdInNext, safeNextPath } from "@/lib/patient-session/portal-paths";
-import { SANDBOX_PASSWORD, SEED_PERSONS } from "@/lib/seed/personas";
+import { SANDBOX_PASSWORD, SEED_PERSONS } from "@/lib/personas/personas";
 import { findTenant } from "@/lib/tenancy/tenants";
 import { WORDS } from "@/lib/wording/patient-wording";
 import { LoginForm, type LoginFormState } from "@/components/patient/login-form";

@@ -3,9 +3,9 @@
 // (?confirm=<grant>) before the form post that revokes.
 import type { GetServerSideProps, PageConfig } from "next";
 import { db } from "@/lib/db/client";
-import { REVIEW_MESSAGES } from "@/lib/oauth/grant-review";
-import { patientAuthorizations } from "@/lib/oauth/patient-authorizations";
-import { formToken } from "@/lib/patient-session/form-tokens";
+import { REVIEW_MESSAGES } from "@/lib/wording/patient-wording";
+import { patientAuthorizations } from "@/lib/patient-pages/patient-authorizations";
+import { formToken } from "@/lib/secrets/form-tokens";
 import { reviewFormPurpose } from "@/lib/patient-pages/grant-review-view";
 import { applyReviewChoice } from "@/lib/patient-pages/review-choice";
 import { portalPaths } from "@/lib/patient-session/portal-paths";

@@ -14,7 +14,7 @@ import { authorizeErrorRedirect, startAuthorizationRequest } from "@/lib/oauth/a
 import { recordOAuthError } from "@/lib/oauth/error-uri";
 import { AccessDenied, InvalidRequest, InvalidScope, OAuthError, ServerError } from "@/lib/oauth/errors";
 import { signInByLoginHint } from "@/lib/patient-session/sessions";
-import { takeFault } from "@/lib/qa/queued-faults";
+import { takeFault } from "@/lib/oauth/queued-faults";
 import { sessionSetCookieHeader } from "@/lib/http/session-cookie";
 import { pickParameters, readFormBody } from "@/lib/oauth/form-parameters";
 import { NO_STORE_HEADERS, newCorrelationId } from "@/lib/oauth/oauth-response";

@@ -6,8 +6,9 @@ import type { Db, DbOrTransaction, Prisma } from "../db/client";
 import { eventCreate } from "../activity/record-event";
 import { deleteAppRows } from "../apps/delete-app";
 import { hashSecret } from "../secrets/hashing";
-import { DEFAULT_TENANT, SANDBOX_PASSWORD, SEED_PATIENTS, SEED_PERSONS } from "../seed/personas";
-import { settingsUpdateSchema, updateSettings } from "../settings/tenant-settings";
+import { DEFAULT_TENANT, SANDBOX_PASSWORD, SEED_PATIENTS, SEED_PERSONS } from "../personas/personas";
+import { settingsUpdateSchema } from "../settings/tenant-settings";
+import { updateSettings } from "./update-settings";
 import type { z } from "zod";
 
 export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;

@@ -7,8 +7,8 @@ import { longDate } from "../trust/plain-words";
 import type { IdentityBlock } from "../trust/types";
 import { accessiblePatients } from "../patient-session/sessions";
 import { AppName, statusLine, Whose } from "../wording/patient-wording";
-import { describeResourceScope, parseResourceScope, splitScope } from "./scopes";
-import { expiryReasons } from "./token/refresh-token-grant";
+import { describeResourceScope, parseResourceScope, splitScope } from "../oauth/scopes";
+import { expiryReasons } from "../oauth/token/refresh-token-grant";
 
 export interface AuthorizationEntry {
   grantId: string;

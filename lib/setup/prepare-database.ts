@@ -5,12 +5,12 @@
 import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { ConfigurationError, databaseKind, redactUrl, sqliteFilePath } from "../config/environment";
-import { migrateSqlite } from "./migrate-sqlite";
-import { sqliteMigrationsApplied } from "./migrations-applied";
+import { migrateSqlite } from "../db/migrate-sqlite";
+import { sqliteMigrationsApplied } from "../db/migrations-applied";
 
 export async function migrateDatabase(databaseUrl: string): Promise<void> {
   // Imported only for PostgreSQL: pg and postgrator take ~0.2 s to load and SQLite never needs them.
-  if (databaseKind(databaseUrl) === "postgresql") return (await import("./migrate-postgresql")).migratePostgresql(databaseUrl);
+  if (databaseKind(databaseUrl) === "postgresql") return (await import("../db/migrate-postgresql")).migratePostgresql(databaseUrl);
   const file = sqliteFilePath(databaseUrl);
   const folder = path.dirname(file);
   try {
@@ -38,7 +38,7 @@ export function migrationsFolder(): string {
 export async function prepareDatabase(options: { databaseUrl: string; publicUrl: string }): Promise<void> {
   process.env.DATABASE_URL = options.databaseUrl;
   await migrateDatabase(options.databaseUrl);
-  const { db } = await import("./client");
+  const { db } = await import("../db/client");
   // Write-ahead logging: readers never wait for the writer and commits are far cheaper. Stored in the file.
   if (databaseKind(options.databaseUrl) === "sqlite") await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   const { seedSandbox } = await import("../seed/seed-sandbox");

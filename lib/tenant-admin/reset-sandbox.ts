@@ -2,9 +2,9 @@
 // clock returns to real time and its settings to the ones it started with. The default tenant is then seeded
 // again (demo app included). Other tenants, the CAs, signing keys and generated secrets stay.
 import type { Db } from "../db/client";
-import { resetTenant } from "../tenancy/tenant-lifecycle";
-import { DEFAULT_TENANT } from "./personas";
-import { seedSandbox } from "./seed-sandbox";
+import { resetTenant } from "./tenant-lifecycle";
+import { DEFAULT_TENANT } from "../personas/personas";
+import { seedSandbox } from "../seed/seed-sandbox";
 
 export async function resetSandboxTenant(db: Db, tenantId: string, options: { publicUrl: string }): Promise<void> {
   await resetTenant(db, tenantId);

@@ -2,7 +2,7 @@
 // stored. A page puts one in each form; the POST that acts checks it (and the Origin) before anything changes.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Db } from "../db/client";
-import { ensureSecret } from "../secrets/sandbox-secrets";
+import { ensureSecret } from "./sandbox-secrets";
 
 export async function formToken(db: Db, purpose: string, loginSessionId: string): Promise<string> {
   return createHmac("sha256", await ensureSecret(db, "session-signing"))
