@@ -1,7 +1,7 @@
 // The house rules as lint rules (README "How the code is laid out"):
-//   sandbox/module-boundaries  who may import what: the demo app is an outside client, components render, lib/ is
-//                              framework-free, only lib/ touches the Prisma client, and pages call domain functions
-//                              rather than the database handle
+//   sandbox/module-boundaries  who may import what: the demo app is an outside client, components render, client
+//                              components get no server code, lib/ is framework-free, only lib/ touches the Prisma
+//                              client, and pages call domain functions rather than the database handle
 //   sandbox/no-folder-cycles   no import cycle between the folders of lib/ (a folder may depend on another, or be
 //                              depended on by it, never both, even through a third)
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -34,8 +34,24 @@ function importSources(node) {
   return null;
 }
 
+/** What a client component ("use client") may never import: server code, secrets, Node's own modules. */
+const SERVER_ONLY = [
+  "lib/db",
+  "lib/secrets",
+  "lib/keys",
+  "lib/setup",
+  "lib/config",
+  "lib/console",
+  "lib/http",
+  "demo-app/auth",
+  "demo-app/held-tokens",
+];
+
 /** Why `file` may not import `to`, or null. */
-function boundaryProblem(file, to, specifier) {
+function boundaryProblem(file, to, specifier, clientComponent) {
+  if (clientComponent && (to.pkg ? /^(node:|server-only$)/.test(to.pkg) : SERVER_ONLY.some((folder) => within(to.file, folder)))) {
+    return `a client component ("use client") ships to the browser, so it may not import server code ("${specifier}"): pass it the data as props`;
+  }
   if (DEMO_ROOTS.some((root) => within(file, root))) {
     if (to.pkg ? !DEMO_PACKAGES.test(to.pkg) : !DEMO_ROOTS.some((root) => within(to.file, root))) {
       return `the demo app is an outside SMART client and reaches the sandbox only over HTTP: "${specifier}" is not part of demo-app/ or app/(demo)/`;
@@ -43,7 +59,8 @@ function boundaryProblem(file, to, specifier) {
     return null;
   }
   const prisma = to.pkg ? DATABASE_PACKAGES.test(to.pkg) : /^lib\/db\/generated/.test(to.file);
-  if (prisma && !within(file, "lib") && !within(file, "scripts") && !within(file, "bench") && !isTest(file)) {
+  const tooling = within(file, "scripts") || within(file, "bench") || /^[^/]+\.config\.ts$/.test(file) || isTest(file);
+  if (prisma && !within(file, "lib") && !tooling) {
     return `only the data layer in lib/ uses the database driver or the Prisma client ("${specifier}"): call a domain function in lib/`;
   }
   if (within(file, "components") && to.file && within(to.file, "lib/db")) {
@@ -69,10 +86,15 @@ const moduleBoundaries = {
   create(context) {
     const file = relative(context.filename);
     const pageLike = ["app", "pages", "components"].some((folder) => within(file, folder)) && !isTest(file);
+    const clientComponent = context.sourceCode.ast.body.some(
+      (statement) => statement.type === "ExpressionStatement" && statement.directive === "use client",
+    );
     const check = (node) => {
       const specifier = importSources(node);
       if (specifier === null) return;
-      const problem = boundaryProblem(file, target(specifier, file), specifier);
+      // A type-only import is erased: it ships nothing to the browser.
+      const typeOnly = node.importKind === "type" || node.exportKind === "type";
+      const problem = boundaryProblem(file, target(specifier, file), specifier, clientComponent && !typeOnly);
       if (problem) context.report({ node: node.source ?? node, messageId: "boundary", data: { problem } });
     };
     return {
@@ -105,7 +127,7 @@ const moduleBoundaries = {
 
 // ——— Folder cycles ————————————————————————————————————————————————————————————————————————————————————————
 
-let cachedCycles = null;
+let cachedEdges = null;
 
 function libFiles(folder) {
   return readdirSync(path.join(ROOT, folder)).flatMap((name) => {
@@ -123,9 +145,9 @@ const folderOf = (file) =>
     .slice(0, file.split("/").length > 2 ? 2 : 1)
     .join("/");
 
-/** For each folder of lib/: the strongly connected component (of two or more folders) it belongs to. */
-function folderCycles() {
-  if (cachedCycles) return cachedCycles;
+/** Which lib/ folders import which, from the files on disk (read once per lint run). */
+function folderEdges() {
+  if (cachedEdges) return cachedEdges;
   const edges = new Map();
   for (const file of libFiles("lib")) {
     const source = readFileSync(path.join(ROOT, file), "utf8");
@@ -138,37 +160,30 @@ function folderCycles() {
       edges.get(from).add(into);
     }
   }
-  // Tarjan's strongly connected components.
-  const index = new Map();
-  const low = new Map();
-  const stack = [];
-  const onStack = new Set();
-  const component = new Map();
-  let counter = 0;
-  const visit = (node) => {
-    index.set(node, counter);
-    low.set(node, counter++);
-    stack.push(node);
-    onStack.add(node);
-    for (const next of edges.get(node) ?? []) {
-      if (!index.has(next)) {
-        visit(next);
-        low.set(node, Math.min(low.get(node), low.get(next)));
-      } else if (onStack.has(next)) low.set(node, Math.min(low.get(node), index.get(next)));
+  cachedEdges = edges;
+  return edges;
+}
+
+/** A chain of folder imports from `start` to `goal` (breadth first: the shortest), or null. */
+function importPath(start, goal) {
+  const edges = folderEdges();
+  const previous = new Map([[start, null]]);
+  const queue = [start];
+  while (queue.length) {
+    const folder = queue.shift();
+    if (folder === goal) {
+      const chain = [];
+      for (let at = goal; at !== null; at = previous.get(at)) chain.unshift(at);
+      return chain;
     }
-    if (low.get(node) !== index.get(node)) return;
-    const members = [];
-    let member;
-    do {
-      member = stack.pop();
-      onStack.delete(member);
-      members.push(member);
-    } while (member !== node);
-    if (members.length > 1) for (const each of members) component.set(each, members.sort());
-  };
-  for (const node of edges.keys()) if (!index.has(node)) visit(node);
-  cachedCycles = component;
-  return component;
+    for (const next of edges.get(folder) ?? []) {
+      if (!previous.has(next)) {
+        previous.set(next, folder);
+        queue.push(next);
+      }
+    }
+  }
+  return null;
 }
 
 const noFolderCycles = {
@@ -176,7 +191,9 @@ const noFolderCycles = {
     type: "problem",
     docs: { description: "No import cycle between the folders of lib/" },
     schema: [],
-    messages: { cycle: "{{from}} → {{to}} closes an import cycle between the folders {{members}}: move what both need to a lower folder" },
+    messages: {
+      cycle: "{{from}} → {{to}} closes an import cycle between folders ({{cycle}}): move what both need to a lower folder",
+    },
   },
   create(context) {
     const file = relative(context.filename);
@@ -186,12 +203,14 @@ const noFolderCycles = {
       const to = specifier === null ? null : target(specifier, file);
       if (!to?.file || !within(to.file, "lib")) return;
       const [from, into] = [folderOf(file), folderOf(to.file)];
-      const members = folderCycles().get(from);
-      if (from !== into && members?.includes(into))
-        context.report({ node: node.source ?? node, messageId: "cycle", data: { from, to: into, members: members.join(", ") } });
+      const back = from === into ? null : importPath(into, from);
+      if (back)
+        context.report({ node: node.source ?? node, messageId: "cycle", data: { from, to: into, cycle: [from, ...back].join(" → ") } });
     };
     return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
   },
 };
 
-export default { meta: { name: "sandbox" }, rules: { "module-boundaries": moduleBoundaries, "no-folder-cycles": noFolderCycles } };
+const plugin = { meta: { name: "sandbox" }, rules: { "module-boundaries": moduleBoundaries, "no-folder-cycles": noFolderCycles } };
+
+export default plugin;

@@ -8,7 +8,7 @@ import { hashToken } from "../secrets/hashing";
 
 export async function appForRegistrationToken(db: Db, tenantId: string, clientId: string, authorization: string | null) {
   const token = /^Bearer\s+(\S+)$/i.exec(authorization?.trim() ?? "")?.[1];
-  const client = await db.client.findUnique({ where: { id: clientId } });
+  const client = await db.client.findUnique({ where: { id: clientId }, omit: { registrationTokenHash: false } });
   if (!token || !client || client.tenantId !== tenantId || !client.registrationTokenHash) return null;
   const given = Buffer.from(hashToken(token));
   const stored = Buffer.from(client.registrationTokenHash);

@@ -24,7 +24,7 @@ describe("POST …/register", () => {
     expect(response.status).toBe(201);
     const body = await response.json();
     expect(body.client_secret).toEqual(expect.any(String));
-    const stored = await db.client.findUniqueOrThrow({ where: { id: body.client_id } });
+    const stored = await db.client.findUniqueOrThrow({ where: { id: body.client_id }, omit: { secretHash: false } });
     expect(stored.secretHash).toMatch(/^sha256\$/);
     expect(await db.trustHost.findUnique({ where: { clientId: body.client_id } })).toMatchObject({
       hostname: "conf.example.org",
@@ -103,7 +103,7 @@ describe("RFC 7592 client configuration", () => {
     expect(registered.registration_client_uri).toBe(
       `http://localhost:3999/tenants/${TENANT}/protocols/oauth2/profiles/smart-v1/register/${registered.client_id}`,
     );
-    const stored = await db.client.findUniqueOrThrow({ where: { id: registered.client_id } });
+    const stored = await db.client.findUniqueOrThrow({ where: { id: registered.client_id }, omit: { registrationTokenHash: false } });
     expect(stored.registrationTokenHash).not.toContain(registered.registration_access_token);
 
     expect((await config("GET", registered.client_id, "wrong")).status).toBe(401);

@@ -1,5 +1,6 @@
 // Protection of the console and the control API: open when SANDBOX_ADMIN_PASSWORD is unset (local use, with
 // a visible notice); otherwise the console needs a sign-in and the API an `Authorization: Bearer <password>`.
+import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Db } from "../db/client";
 import { ensureSecret } from "../secrets/sandbox-secrets";

@@ -1,6 +1,7 @@
 // Console sign-in with SANDBOX_ADMIN_PASSWORD, rate-limited like the patient sign-in: every attempt is recorded
 // before the password is compared and counted in the same transaction, so a burst cannot get more than
 // CONSOLE_LOCKOUT_FAILURES comparisons in the window, wherever (whichever instance) they arrive.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
 import { lockForTransaction } from "../db/locks";

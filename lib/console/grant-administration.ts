@@ -1,4 +1,5 @@
 // Console actions on grants for QA: force-suspend an active grant, reinstate a suspended one (fresh snapshot).
+import "server-only";
 import { GRANT_END_REASONS } from "../oauth/grant-end-reasons";
 import type { Db } from "../db/client";
 import { sandboxNow } from "../clock/sandbox-clock";

@@ -1,5 +1,6 @@
 // The console's register form → RFC 7591 metadata, so the console and the registration endpoint share one
 // validation; errors come back per form field.
+import "server-only";
 import type { z } from "zod";
 import { registrationSchema, type RegistrationRequest } from "../apps/registration-schema";
 

@@ -3,6 +3,7 @@
 // scenarios read (host, authorities, clock, revocation list) is read once per render, and the seven scenarios
 // that reissue the certificate are predicted from the planned certificate's facts, without minting it
 // (planned-certificate.ts): no key pairs, and a handful of queries instead of ~100.
+import "server-only";
 import type { Db } from "../db/client";
 import { sandboxNow } from "../clock/sandbox-clock";
 import { readSettings } from "../settings/tenant-settings";

@@ -11,15 +11,26 @@ import { databaseKind, databaseUrl } from "../config/environment";
 import { postgresqlLeanDb, SQLITE_SYNCHRONOUS, sqliteLeanDb, type LeanDb } from "./lean/lean-db";
 import { countingAdapter } from "./round-trips";
 
-export type Db = PrismaClient;
+/**
+ * Secret columns are left out of every query unless it asks for them (`omit: { column: false }` or `select`), in
+ * the few functions that use them: client authentication, sign-in, RFC 7592 access, and signing.
+ */
+const SECRET_COLUMNS = {
+  client: { secretHash: true, registrationTokenHash: true },
+  person: { passwordHash: true },
+  signingKey: { privateJwk: true },
+} as const;
 
-function createClients(): { db: PrismaClient; lean: LeanDb } {
+type SandboxPrismaClient = PrismaClient<never, typeof SECRET_COLUMNS>;
+export type Db = SandboxPrismaClient;
+
+function createClients(): { db: Db; lean: LeanDb } {
   const url = databaseUrl();
   if (databaseKind(url) === "postgresql") {
     // One pool for both: the lean path's queries and Prisma's share the connections.
     const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
     // Same models and API, another provider: the SQLite client's type describes it exactly.
-    const db = new PostgresqlPrismaClient({ adapter: countingAdapter(new PrismaPg(pool)) }) as unknown as PrismaClient;
+    const db = new PostgresqlPrismaClient({ adapter: countingAdapter(new PrismaPg(pool)), omit: SECRET_COLUMNS }) as unknown as Db;
     return { db, lean: postgresqlLeanDb(pool, pg.types) };
   }
   // The lean path shares Prisma's connection (lean/lean-db.ts says why): captured when Prisma opens it.
@@ -28,7 +39,7 @@ function createClients(): { db: PrismaClient; lean: LeanDb } {
     connection = (opened as unknown as { client: Database.Database }).client;
     await opened.executeScript(`PRAGMA synchronous = ${SQLITE_SYNCHRONOUS}`);
   });
-  const db = new PrismaClient({ adapter });
+  const db = new PrismaClient({ adapter, omit: SECRET_COLUMNS }) as unknown as Db;
   const lean = sqliteLeanDb(async () => {
     if (!connection?.open) await db.$connect();
     if (!connection?.open) throw new Error("Prisma opened no SQLite connection");
@@ -37,16 +48,16 @@ function createClients(): { db: PrismaClient; lean: LeanDb } {
   return { db, lean };
 }
 
-const holder = globalThis as unknown as { sandboxDatabase?: { db: PrismaClient; lean: LeanDb } };
+const holder = globalThis as unknown as { sandboxDatabase?: { db: Db; lean: LeanDb } };
 const clients = holder.sandboxDatabase ?? createClients();
 /** Shared across hot reloads in development; one per process in production. */
 if (process.env.NODE_ENV !== "production") holder.sandboxDatabase = clients;
 
-export const db: PrismaClient = clients.db;
+export const db: Db = clients.db;
 /** The token endpoint's hot path (lean/lean-db.ts); everything else uses `db`. */
 export const lean: LeanDb = clients.lean;
 
 export type { Prisma };
 
 /** The client, or the handle of an interactive transaction: what functions that may run inside one accept. */
-export type DbOrTransaction = PrismaClient | Prisma.TransactionClient;
+export type DbOrTransaction = Db | Parameters<Parameters<Db["$transaction"]>[0]>[0];

@@ -1,5 +1,6 @@
 // Shared edge of the sandbox control API (`/api/sandbox/…`): JSON in and out, zod validation with messages
 // that say what is wrong, domain errors mapped to statuses, and never a stack trace in a response.
+import "server-only";
 import { z } from "zod";
 import { containsNul } from "../util/nul-characters";
 import { ClockRangeError } from "../clock/sandbox-clock";

@@ -1,6 +1,7 @@
 // The tenant a control-API request acts on. The one documented way is the path, `/api/sandbox/tenants/{t}/…`;
 // the older routes without it act on the default tenant (and still honour `?tenant=` for compatibility).
 // Query parameters are validated too: an unknown one is refused, never silently ignored.
+import "server-only";
 import { z } from "zod";
 import { containsNul } from "../util/nul-characters";
 import { db } from "../db/client";

@@ -53,7 +53,7 @@ export function privateSigningKey(db: Db, alg: SigningAlgorithm): Promise<{ kid:
   let loaded = privateKeys.get(alg);
   if (!loaded) {
     loaded = db.signingKey
-      .findUniqueOrThrow({ where: { alg } })
+      .findUniqueOrThrow({ where: { alg }, omit: { privateJwk: false } })
       .then(async (row) => ({ kid: row.kid, key: await importJWK(row.privateJwk as JWK, alg) }));
     // A failed read is not remembered: the next request tries again.
     loaded.catch(() => privateKeys.delete(alg));

@@ -98,7 +98,7 @@ export async function authenticateClient(
   const clientId = presented.clientId ?? identified;
   if (!clientId) throw new InvalidClient("client authentication is required (client_id)");
 
-  const client = await db.client.findUnique({ where: { id: clientId } });
+  const client = await db.client.findUnique({ where: { id: clientId }, omit: { secretHash: false } });
   if (!client || client.tenantId !== tenantId)
     throw new InvalidClient("unknown client", `client_id "${clientId}" is not registered in this tenant`);
   await verifyClientCredentials(client, presented, identified !== null);

@@ -51,7 +51,7 @@ export async function signIn(db: Db, tenantId: string, usernameInput: string, pa
     return { ok: false, reason: "locked" };
   }
 
-  const person = await db.person.findUnique({ where: { tenantId_username: { tenantId, username } } });
+  const person = await db.person.findUnique({ where: { tenantId_username: { tenantId, username } }, omit: { passwordHash: false } });
   // Hash even for unknown usernames so timing does not tell which usernames exist.
   const valid = person
     ? await verifySecret(password, person.passwordHash)

@@ -9,12 +9,12 @@ describe("seed", () => {
     expect(await db.tenant.findUnique({ where: { id: DEFAULT_TENANT.id } })).toMatchObject({ name: "Sandbox Health" });
     const usernames = (await db.person.findMany({ orderBy: { username: "asc" } })).map((p) => p.username);
     expect(usernames).toEqual(["avarivera", "mayachen", "samuelokafor"]);
-    const demo = await db.client.findUniqueOrThrow({ where: { id: DEMO_APP.clientId } });
+    const demo = await db.client.findUniqueOrThrow({ where: { id: DEMO_APP.clientId }, omit: { secretHash: false } });
     expect(demo).toMatchObject({ clientName: "MyHealth Demo", tokenEndpointAuthMethod: "none", secretHash: null });
   });
 
   it("stores passwords only as hashes that verify SandboxPass1", async () => {
-    const maya = await db.person.findFirstOrThrow({ where: { username: "mayachen" } });
+    const maya = await db.person.findFirstOrThrow({ where: { username: "mayachen" }, omit: { passwordHash: false } });
     expect(maya.passwordHash).not.toContain(SANDBOX_PASSWORD);
     expect(await verifySecret(SANDBOX_PASSWORD, maya.passwordHash)).toBe(true);
   });

@@ -1,5 +1,6 @@
 // An app's trust through the control API: GET …/apps/{clientId}/trust, POST …/scenarios, PATCH …/world (its
 // simulated world), PUT …/trust-source (simulated or live).
+import "server-only";
 import { z } from "zod";
 import { ConfigurationError } from "../../config/environment";
 import { db } from "../../db/client";

@@ -1,4 +1,5 @@
 // GET …/clock — the tenant's sandbox time; POST {"advance":"P30D"} | {"set":"2027-01-05T00:00:00Z"} | {"reset":true}.
+import "server-only";
 import { z } from "zod";
 import { db } from "../../db/client";
 import { readClock, type ClockReading } from "../../clock/sandbox-clock";

@@ -1,5 +1,6 @@
 // GET …/events?type=&client=&grant=&patient=&correlation=&since=&cursor=&limit= — the tenant's activity, newest
 // first, secrets redacted by value, paged with an opaque cursor.
+import "server-only";
 import { z } from "zod";
 import { db } from "../../db/client";
 import { eventPage, InvalidCursor } from "../../activity/event-page";

@@ -1,4 +1,5 @@
 // POST …/apps/{clientId}/next-token and …/next-authorize: queue one-shot faults for that app.
+import "server-only";
 import { z } from "zod";
 import { db } from "../../db/client";
 import { recordEvent } from "../../activity/record-event";

@@ -1,4 +1,5 @@
 // Headless grant control: POST/GET …/grants, GET …/grants/{id}, POST …/grants/{id}/{suspend|reapprove|reinstate|revoke|age}.
+import "server-only";
 import { z } from "zod";
 import { db } from "../../db/client";
 import {

@@ -1,5 +1,6 @@
 // POST …/probe {"redirect_uri", "client_id"} — a live check of a real redirect URI's host (TLS and DNS), answered
 // as the readiness report: what the patient would see, the facts with their sources, and what to fix.
+import "server-only";
 import { z } from "zod";
 import { db } from "../../db/client";
 import { ConfigurationError } from "../../config/environment";

@@ -1,4 +1,5 @@
 // POST …/reset — one tenant back to how it was created (the default tenant: to the seed). Other tenants are untouched.
+import "server-only";
 import { db } from "../../db/client";
 import { publicUrl } from "../../config/environment";
 import { resetSandboxTenant } from "../../tenant-admin/reset-sandbox";

@@ -1,4 +1,5 @@
 // GET …/settings — the tenant's settings; PATCH with any subset to change them.
+import "server-only";
 import { db } from "../../db/client";
 import { recordEvent } from "../../activity/record-event";
 import { sandboxNow } from "../../clock/sandbox-clock";

@@ -1,4 +1,5 @@
 // POST /api/sandbox/tenants — a new isolated sandbox; GET/DELETE /api/sandbox/tenants/{t}.
+import "server-only";
 import { z } from "zod";
 import { db } from "../../db/client";
 import { publicUrl } from "../../config/environment";

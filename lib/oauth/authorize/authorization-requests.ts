@@ -47,6 +47,18 @@ export async function loadAuthorizationRequest(db: Db, tenantId: string, id: str
   return { ...request, parameters: request.parameters as unknown as ValidatedAuthorization };
 }
 
+/** The patient chosen on the picker, for a request that is still open (else AuthorizationRequestUnavailable). */
+export async function choosePatientForRequest(db: Db, tenantId: string, requestId: string, patientId: string): Promise<void> {
+  await loadAuthorizationRequest(db, tenantId, requestId);
+  await db.authorizationRequest.update({ where: { id: requestId }, data: { patientId } });
+}
+
+/** The app a request of this tenant is for (the sign-in page names it), or null. */
+export async function requestingClientId(db: Db, tenantId: string, requestId: string): Promise<string | null> {
+  const request = await db.authorizationRequest.findUnique({ where: { id: requestId }, select: { clientId: true, tenantId: true } });
+  return request?.tenantId === tenantId ? request.clientId : null;
+}
+
 /** CSRF token for the consent form and the patient picker: bound to the request and to the signed-in session. */
 export async function consentCsrfToken(db: Db, requestId: string, loginSessionId: string): Promise<string> {
   return formToken(db, `consent:${requestId}`, loginSessionId);

@@ -197,7 +197,7 @@ describe("POST …/token — refresh_token", () => {
 describe("confidential clients", () => {
   it("authenticate with client_secret_basic, compared against the stored hash", async () => {
     const confidential = await newApp({ token_endpoint_auth_method: "client_secret_basic" });
-    const stored = await db.client.findUniqueOrThrow({ where: { id: confidential.client_id } });
+    const stored = await db.client.findUniqueOrThrow({ where: { id: confidential.client_id }, omit: { secretHash: false } });
     expect(stored.secretHash).not.toContain(confidential.client_secret!);
     const { code, verifier } = await approvedCode(confidential.client_id);
     const fields = { grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI, code_verifier: verifier };

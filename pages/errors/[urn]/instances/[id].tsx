@@ -4,7 +4,7 @@
 import type { GetServerSideProps, PageConfig } from "next";
 import { db } from "@/lib/db/client";
 import { explainErrorUrn } from "@/lib/oauth/error-explanations";
-import { errorInstanceDetails } from "@/lib/oauth/error-instance-details";
+import { errorInstanceDetails, findErrorInstance } from "@/lib/oauth/error-instance-details";
 import { GRANT_REVOKED_URN, GRANT_SUSPENDED_URN } from "@/lib/oauth/error-uri";
 import { Notice } from "@/components/patient/notice";
 import { PortalFrame } from "@/components/patient/portal-frame";
@@ -49,8 +49,8 @@ export const getServerSideProps: GetServerSideProps<Props> = async (context: Pag
     return { notFound: true };
   }
   const id = param(context, "id");
-  const instance = /^[0-9a-f-]{36}$/.test(id) ? await db.errorInstance.findUnique({ where: { id } }) : null;
-  if (!instance || instance.urn !== urn) return { notFound: true };
+  const instance = await findErrorInstance(db, urn, id);
+  if (!instance) return { notFound: true };
 
   if ((urn === GRANT_SUSPENDED_URN || urn === GRANT_REVOKED_URN) && instance.grantId && instance.tenantId) {
     const result = await grantReviewPage(

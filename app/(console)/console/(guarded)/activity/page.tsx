@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { eventPage, InvalidCursor } from "@/lib/activity/event-page";
 import { DEFAULT_TENANT } from "@/lib/personas/personas";
 import { sequenceSteps } from "@/lib/activity/sequence";
+import { grantTimeline } from "@/lib/activity/grant-timeline";
 import { LiveRefresh } from "@/components/console/live-refresh";
 import { SequenceDiagram } from "@/components/console/sequence-diagram";
 
@@ -13,16 +14,6 @@ export const dynamic = "force-dynamic";
 
 type Search = { app?: string; grant?: string; patient?: string; type?: string; cursor?: string };
 const PAGE_SIZE = 100;
-
-async function grantTimeline(grantId: string) {
-  const grant = await db.grant.findUnique({ where: { id: grantId } });
-  if (!grant) return [];
-  return db.event.findMany({
-    where: { OR: [{ grantId }, { clientId: grant.clientId, type: "trust.scenario_applied", createdAt: { gte: grant.createdAt } }] },
-    orderBy: { createdAt: "asc" },
-    take: 200,
-  });
-}
 
 export default async function ActivityPage({ searchParams }: { searchParams: Promise<Search> }) {
   const filters = await searchParams;
@@ -42,7 +33,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
   const older = page.nextCursor
     ? `?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([key, value]) => key !== "cursor" && value)), cursor: page.nextCursor })}`
     : null;
-  const timeline = filters.grant ? await grantTimeline(filters.grant) : [];
+  const timeline = filters.grant ? await grantTimeline(db, filters.grant) : [];
   const input = "rounded border border-slate-300 px-2 py-1";
 
   return (

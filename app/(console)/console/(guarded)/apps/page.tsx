@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/db/client";
 import { SUGGESTED_SCOPES } from "@/lib/console/register-form";
-import { evaluateTrust } from "@/lib/trust/evaluate-trust";
+import { appRows } from "@/lib/console/app-list";
 import { RegisterAppForm } from "./register-app-form";
 
 export const metadata: Metadata = { title: "Apps" };
@@ -11,14 +11,7 @@ export const dynamic = "force-dynamic";
 
 export default async function AppsPage({ searchParams }: { searchParams: Promise<{ gone?: string }> }) {
   const { gone } = await searchParams;
-  const clients = await db.client.findMany({ orderBy: { createdAt: "asc" } });
-  const rows = await Promise.all(
-    clients.map(async (client) => ({
-      client,
-      label: (await evaluateTrust(db, client.id, { mode: "inspect" }).catch(() => null))?.verdict.label ?? "unknown",
-      grants: await db.grant.count({ where: { clientId: client.id, status: "active" } }),
-    })),
-  );
+  const rows = await appRows(db);
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_26rem]">
       <section aria-labelledby="apps-heading" className="h-fit rounded-xl bg-white p-5 shadow-sm">
@@ -40,22 +33,22 @@ export default async function AppsPage({ searchParams }: { searchParams: Promise
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {rows.map(({ client, label, grants }) => (
-              <tr key={client.id}>
+            {rows.map((app) => (
+              <tr key={app.id}>
                 <td className="py-2">
-                  <Link href={`/console/apps/${client.id}`} className="font-medium text-brand-700 hover:underline">
-                    {client.clientName}
+                  <Link href={`/console/apps/${app.id}`} className="font-medium text-brand-700 hover:underline">
+                    {app.clientName}
                   </Link>
                 </td>
-                <td className="py-2 font-mono text-xs break-all">{client.id}</td>
+                <td className="py-2 font-mono text-xs break-all">{app.id}</td>
                 <td className="py-2">
                   <span
-                    className={`rounded-full px-2 py-0.5 text-xs font-semibold ${label === "verified" ? "bg-green-100 text-green-900" : "bg-amber-100 text-amber-900"}`}
+                    className={`rounded-full px-2 py-0.5 text-xs font-semibold ${app.label === "verified" ? "bg-green-100 text-green-900" : "bg-amber-100 text-amber-900"}`}
                   >
-                    {label}
+                    {app.label}
                   </span>
                 </td>
-                <td className="py-2">{grants}</td>
+                <td className="py-2">{app.activeGrants}</td>
               </tr>
             ))}
           </tbody>

@@ -3,6 +3,7 @@
 import type { Metadata } from "next";
 import { db } from "@/lib/db/client";
 import { DEFAULT_TENANT } from "@/lib/personas/personas";
+import { appsToCheck } from "@/lib/console/app-list";
 import { checkAppAction } from "./actions";
 import { CheckForm } from "./check-form";
 
@@ -10,16 +11,7 @@ export const metadata: Metadata = { title: "Check my app" };
 export const dynamic = "force-dynamic";
 
 export default async function CheckPage() {
-  const clients = await db.client.findMany({
-    where: { tenantId: DEFAULT_TENANT.id },
-    select: { id: true, clientName: true, redirectUris: true },
-    orderBy: { clientName: "asc" },
-  });
-  const apps = clients.map((client) => ({
-    id: client.id,
-    name: client.clientName,
-    redirectUri: (client.redirectUris as string[])[0] ?? "",
-  }));
+  const apps = await appsToCheck(db, DEFAULT_TENANT.id);
   return (
     <div className="space-y-4">
       <header>

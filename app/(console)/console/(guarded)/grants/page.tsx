@@ -2,13 +2,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/db/client";
-import { readSettings } from "@/lib/settings/tenant-settings";
-import { evaluateTrust } from "@/lib/trust/evaluate-trust";
-import { compareSnapshots } from "@/lib/trust/snapshot";
-import type { TrustSnapshot } from "@/lib/trust/types";
+import { consoleGrants } from "@/lib/console/grant-list";
 import { StatusBadge } from "@/components/patient/status-badge";
-import { sandboxNow } from "@/lib/clock/sandbox-clock";
-import { expiryReasons } from "@/lib/oauth/token/refresh-token-grant";
 import { grantAction } from "./actions";
 import { ownEntry } from "@/lib/util/own-entry";
 
@@ -27,23 +22,7 @@ type Search = { app?: string; patient?: string; notice?: string };
 
 export default async function GrantsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const { app, patient, notice } = await searchParams;
-  const grants = await db.grant.findMany({
-    where: { ...(app ? { clientId: app } : {}), ...(patient ? { patientId: patient } : {}) },
-    orderBy: { createdAt: "desc" },
-    take: 200,
-  });
-  const clients = new Map((await db.client.findMany()).map((client) => [client.id, client]));
-  const patients = await db.patient.findMany({ orderBy: { id: "asc" } });
-  const evaluations = new Map<string, Awaited<ReturnType<typeof evaluateTrust>> | null>();
-  for (const clientId of new Set(grants.map((g) => g.clientId)))
-    evaluations.set(clientId, await evaluateTrust(db, clientId, { mode: "inspect" }).catch(() => null));
-  const policies = new Map<string, string>();
-  for (const tenantId of new Set(grants.map((g) => g.tenantId)))
-    policies.set(tenantId, (await readSettings(db, tenantId)).suspensionPolicy);
-  const nows = new Map<string, Date>();
-  for (const tenantId of new Set(grants.map((g) => g.tenantId))) nows.set(tenantId, await sandboxNow(db, tenantId));
-  // A grant that its next use will end (after a clock jump) says so instead of looking active.
-  const endings = await expiryReasons(db, grants, (grant) => nows.get(grant.tenantId)!);
+  const { rows: grants, apps, patients } = await consoleGrants(db, { app, patient });
   const back = new URLSearchParams({ ...(app ? { app } : {}), ...(patient ? { patient } : {}) }).toString();
 
   return (
@@ -59,7 +38,7 @@ export default async function GrantsPage({ searchParams }: { searchParams: Promi
           App
           <select name="app" defaultValue={app ?? ""} className="rounded border border-slate-300 px-2 py-1">
             <option value="">All apps</option>
-            {[...clients.values()].map((client) => (
+            {apps.map((client) => (
               <option key={client.id} value={client.id}>
                 {client.clientName}
               </option>
@@ -82,25 +61,19 @@ export default async function GrantsPage({ searchParams }: { searchParams: Promi
       {grants.length === 0 && <p className="mt-4 text-slate-600">No grants yet. Authorize an app as a test patient to create one.</p>}
       <ul className="mt-4 space-y-3">
         {grants.map((grant) => {
-          const client = clients.get(grant.clientId);
-          const current = evaluations.get(grant.clientId);
-          const policy = policies.get(grant.tenantId) as "strict" | "identity";
-          const changes = current
-            ? compareSnapshots(grant.snapshot as unknown as TrustSnapshot, current.snapshot, policy, grant.clientId)
-            : [];
+          const { changes, policy } = grant;
           return (
             <li key={grant.id} className="rounded-lg border border-slate-200 p-3 text-sm" data-testid="grant">
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <p>
-                  <span className="font-semibold">{client?.clientName ?? grant.clientId}</span> →{" "}
-                  <span className="font-medium">{grant.patientId}</span>
+                  <span className="font-semibold">{grant.clientName}</span> → <span className="font-medium">{grant.patientId}</span>
                   <span className="ml-2 font-mono text-xs text-slate-500">{grant.id}</span>
                 </p>
-                <StatusBadge status={grant.status} endsAtNextUse={!!endings.get(grant.id)} />
+                <StatusBadge status={grant.status} endsAtNextUse={!!grant.endsAtNextUse} />
               </div>
-              {endings.get(grant.id) && (
+              {grant.endsAtNextUse && (
                 <p className="mt-1 text-xs font-medium text-orange-900" data-testid="grant-ending">
-                  Ends at its next use ({endings.get(grant.id)}): the next refresh answers invalid_grant and revokes it.
+                  Ends at its next use ({grant.endsAtNextUse}): the next refresh answers invalid_grant and revokes it.
                 </p>
               )}
               {grant.status === "revoked" && (

@@ -1,5 +1,6 @@
 // GET/POST /tenants/{t}/personas/patient/login?next=… — patient sign-in, naming the app that asks. A plain form
 // post back to this page: errors come back in place, success sets the session cookie and answers 303 to `next`.
+import { requestingClientId } from "@/lib/oauth/authorize/authorization-requests";
 import type { GetServerSideProps, PageConfig } from "next";
 import { db } from "@/lib/db/client";
 import { askingAppName } from "@/lib/patient-pages/consent-step";
@@ -30,10 +31,8 @@ export const getServerSideProps: GetServerSideProps<Props> = async (context: Pag
   if (!tenant) return { notFound: true };
   const next = query(context, "next") ?? "";
   const requestId = requestIdInNext(tenantId, next);
-  const request = requestId
-    ? await db.authorizationRequest.findUnique({ where: { id: requestId }, select: { clientId: true, tenantId: true } })
-    : null;
-  const asking = request?.tenantId === tenantId ? await askingAppName(db, request.clientId) : null;
+  const clientId = requestId ? await requestingClientId(db, tenantId, requestId) : null;
+  const asking = clientId ? await askingAppName(db, clientId) : null;
   const props = {
     organization: tenant.name,
     asking,

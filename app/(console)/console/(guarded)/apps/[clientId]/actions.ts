@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
+import { editApp } from "@/lib/apps/app-details";
 import { applyScenario, editWorld, LiveAppWorldError } from "@/lib/trust/change-world";
 import { InvalidCertificateError } from "@/lib/trust/parsed-certificate";
 import { isScenarioName, ScenarioNotApplicableError } from "@/lib/trust/scenarios";
@@ -98,8 +99,7 @@ export async function editAppAction(clientId: string, _state: AppEditState, form
   return guarded(clientId, async () => {
     const parsed = appEditSchema.safeParse({ clientName: form.get("clientName"), validated: form.get("validated") === "on" });
     if (!parsed.success) return { errors: { clientName: parsed.error.issues[0].message } };
-    const updated = await db.client.updateMany({ where: { id: clientId }, data: parsed.data });
-    if (updated.count === 0) throw new AppNotFoundError(clientId);
+    await editApp(db, clientId, parsed.data);
     revalidatePath(appPath(clientId));
     return { saved: true };
   });

@@ -3,6 +3,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
+import { appDetails } from "@/lib/apps/app-details";
 import { predictScenarios } from "@/lib/console/scenario-predictions";
 import { fhirBaseUrl, smartConfigurationUrl } from "@/lib/tenancy/urls";
 import { evaluateTrust, evaluateWorld } from "@/lib/trust/evaluate-trust";
@@ -45,7 +46,7 @@ export default async function AppPage({
 }) {
   const { clientId } = await params;
   const { notice, suspends } = await searchParams;
-  const client = await db.client.findUnique({ where: { id: clientId } });
+  const client = await appDetails(db, clientId);
   if (!client) notFound();
   const host = await loadHost(db, clientId);
   const live = host.trustSource === "live";

@@ -5,7 +5,7 @@ import type { GetServerSideProps, PageConfig } from "next";
 import { db } from "@/lib/db/client";
 import {
   AuthorizationRequestUnavailable,
-  loadAuthorizationRequest,
+  choosePatientForRequest,
   verifyConsentCsrfToken,
 } from "@/lib/oauth/authorize/authorization-requests";
 import { consentStep, type ConsentStep } from "@/lib/patient-pages/consent-step";
@@ -82,12 +82,10 @@ async function choosePatient(
   if (!(await accessiblePatients(db, session.person.id)).some((patient) => patient.id === patientId))
     return seeOther(`${here}?problem=choose-patient`);
   try {
-    await loadAuthorizationRequest(db, tenantId, requestId);
+    await choosePatientForRequest(db, tenantId, requestId, patientId);
   } catch (error) {
-    if (error instanceof AuthorizationRequestUnavailable) return seeOther(here);
-    throw error;
+    if (!(error instanceof AuthorizationRequestUnavailable)) throw error;
   }
-  await db.authorizationRequest.update({ where: { id: requestId }, data: { patientId } });
   return seeOther(here);
 }
 
