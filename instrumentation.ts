@@ -10,3 +10,22 @@ export async function register() {
   const { startRetentionSweeps } = await import("./lib/activity/retention-schedule");
   startRetentionSweeps();
 }
+
+/**
+ * A page or handler of the App Router failed: one log line whose correlation id is the error's digest, which the
+ * segment's error boundary shows as the reference (components/segment-error.tsx). Patient pages (Pages Router)
+ * log their own reference in pages/_error.tsx.
+ */
+export async function onRequestError(
+  error: unknown,
+  request: { path: string; method: string },
+  context: { routerKind: string; routePath: string },
+) {
+  if (context.routerKind !== "App Router") return;
+  const { log } = await import("./lib/log/logger");
+  const digest = (error as { digest?: string }).digest;
+  log.error(
+    { correlationId: digest, method: request.method, path: request.path.split("?")[0], route: context.routePath, err: error },
+    "page failed",
+  );
+}

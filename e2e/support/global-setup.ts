@@ -62,6 +62,8 @@ export default async function globalSetup() {
       DATABASE_URL: E2E_DATABASE_URL,
       PUBLIC_URL: E2E_BASE_URL,
       PORT: String(E2E_PORT),
+      // The error-drill pages fail on purpose, to show each segment's error boundary (e2e/error-boundaries.ui.spec.ts).
+      SANDBOX_ERROR_DRILL: "1",
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
     },
