@@ -1,21 +1,29 @@
 // Reads the patient's record from the FHIR API with the access token, the way any SMART app would.
 import { fhirBaseUrl } from "./config";
 import { grantsRead, SECTIONS, type Section } from "./granted-sections";
+import type { AllergyIntolerance, Bundle, Condition, FhirResource, Immunization, MedicationRequest, Observation, Patient } from "fhir/r4";
 import type { HeldTokens } from "./token-refresh";
 
-type Resource = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** The R4 resource each section of the record holds. */
+interface SectionResources {
+  vitals: Observation;
+  medications: MedicationRequest;
+  allergies: AllergyIntolerance;
+  conditions: Condition;
+  immunizations: Immunization;
+}
 
 /** A section's entries, or "not-shared" when the patient did not share it (not granted, or 403 insufficient_scope). */
-export type SectionData = Resource[] | "not-shared";
+export type SectionData<S extends Section = Section> = SectionResources[S][] | "not-shared";
 
-export type PatientRecord = { patient: Resource | null } & Record<Section, SectionData>;
+export type PatientRecord = { patient: Patient | null } & { [S in Section]: SectionData<S> };
 
 export type RecordResult = { kind: "ok"; record: PatientRecord } | { kind: "unauthorized" } | { kind: "unavailable"; message: string };
 
 class Unauthorized extends Error {}
 class NotShared extends Error {}
 
-async function get(path: string, tokens: HeldTokens): Promise<Resource> {
+async function get<T extends FhirResource>(path: string, tokens: HeldTokens): Promise<T> {
   const response = await fetch(`${fhirBaseUrl()}/${path}`, {
     headers: { authorization: `Bearer ${tokens.accessToken}`, accept: "application/fhir+json" },
     cache: "no-store",
@@ -27,13 +35,14 @@ async function get(path: string, tokens: HeldTokens): Promise<Resource> {
   return response.json();
 }
 
-const entries = (bundle: Resource) => ((bundle.entry ?? []) as { resource: Resource }[]).map((entry) => entry.resource);
+const entries = <T extends FhirResource>(bundle: Bundle<T>): T[] =>
+  (bundle.entry ?? []).flatMap((entry) => (entry.resource ? [entry.resource] : []));
 
 /** A search the token allows, or "not-shared" without asking the server for what was not granted. */
-async function section(tokens: HeldTokens, name: Section, path: string): Promise<SectionData> {
+async function section<S extends Section>(tokens: HeldTokens, name: S, path: string): Promise<SectionData<S>> {
   if (!grantsRead(tokens.scope, SECTIONS[name].resourceType)) return "not-shared";
   try {
-    return entries(await get(path, tokens));
+    return entries(await get<Bundle<SectionResources[S]>>(path, tokens));
   } catch (error) {
     if (error instanceof NotShared) return "not-shared";
     throw error;
@@ -45,7 +54,7 @@ export async function loadRecord(tokens: HeldTokens): Promise<RecordResult> {
   try {
     const [patientResource, vitals, medications, allergies, conditions, immunizations] = await Promise.all([
       grantsRead(tokens.scope, "Patient")
-        ? get(`Patient/${patient}`, tokens).catch((error) => (error instanceof NotShared ? null : Promise.reject(error)))
+        ? get<Patient>(`Patient/${patient}`, tokens).catch((error) => (error instanceof NotShared ? null : Promise.reject(error)))
         : null,
       section(tokens, "vitals", `Observation?patient=${patient}&category=vital-signs&_count=200`),
       section(tokens, "medications", `MedicationRequest?patient=${patient}`),
@@ -64,15 +73,15 @@ export async function loadRecord(tokens: HeldTokens): Promise<RecordResult> {
 }
 
 /** "Leo Chen" from a Patient resource. */
-export function patientName(patient: Resource): string {
-  const name = (patient.name ?? [])[0] ?? {};
-  return [...(name.given ?? []), name.family].filter(Boolean).join(" ") || "Unknown patient";
+export function patientName(patient: Patient): string {
+  const name = patient.name?.[0];
+  return [...(name?.given ?? []), name?.family].filter(Boolean).join(" ") || "Unknown patient";
 }
 
 /** A series of one vital sign (LOINC code), oldest first. */
-export function series(vitals: Resource[], loinc: string): { at: string; value: number; unit: string }[] {
+export function series(vitals: Observation[], loinc: string): { at: string; value: number; unit: string }[] {
   return vitals
-    .filter((observation) => observation.code?.coding?.some((coding: { code?: string }) => coding.code === loinc))
+    .filter((observation) => observation.code.coding?.some((coding) => coding.code === loinc))
     .map((observation) => ({
       at: String(observation.effectiveDateTime),
       value: Number(observation.valueQuantity?.value),

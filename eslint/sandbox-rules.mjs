@@ -9,7 +9,7 @@ import path from "node:path";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const DEMO_ROOTS = ["demo-app", "app/(demo)"];
-const DEMO_PACKAGES = /^(next|next-auth|react|react-dom|jose|zod|server-only)(\/|$)/;
+const DEMO_PACKAGES = /^(next|next-auth|react|react-dom|jose|zod|server-only|fhir)(\/|$)/;
 const DATABASE_PACKAGES = /^(@prisma\/|pg$|better-sqlite3$|kysely$)/;
 
 const relative = (file) => path.relative(ROOT, file).split(path.sep).join("/");

@@ -54,8 +54,11 @@ export function parseDateSearch(value: string): (date: string | undefined) => bo
   };
 }
 
+/** An element of a resource by name, as FHIR search reads it (the types differ per resource). */
+const element = (resource: FhirResource, field: string): unknown => (resource as unknown as Record<string, unknown>)[field];
+
 const dateOf = (field: string) => (resource: FhirResource) => {
-  const value = resource[field];
+  const value = element(resource, field);
   if (typeof value === "string") return value;
   if (value && typeof value === "object" && "start" in value) return (value as { start: string }).start;
   return undefined;
@@ -76,7 +79,7 @@ export interface TypeSearch {
 }
 
 const get = (field: string) => (resource: FhirResource) => {
-  const value = resource[field];
+  const value = element(resource, field);
   return (Array.isArray(value) ? value : [value]) as (Codeable | string | undefined)[];
 };
 

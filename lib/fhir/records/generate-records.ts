@@ -1,9 +1,22 @@
 // Deterministic synthetic health records for a seeded patient: the same patient always gets the same
 // resources, spread over the two years before a fixed date, and every reference resolves.
+import type {
+  AllergyIntolerance,
+  Condition,
+  Encounter,
+  FhirResource as R4Resource,
+  Immunization,
+  MedicationRequest,
+  Observation,
+  Organization,
+  Patient,
+  Practitioner,
+} from "fhir/r4";
 import { ownEntry } from "../../util/own-entry";
 import { ALLERGIES, CONDITIONS, IMMUNIZATIONS, MEDICATIONS, OBSERVATION_KINDS, PATIENT_WEIGHT_KG, SYSTEMS } from "./catalog";
 
-export type FhirResource = { resourceType: string; id: string; [key: string]: unknown };
+/** A resource of the mock API: an R4 resource (@types/fhir), always with its id. */
+export type FhirResource = R4Resource & { id: string };
 
 export interface PatientRow {
   id: string;
@@ -20,7 +33,7 @@ export const RECORDS_END = new Date("2026-11-01T15:00:00Z");
 const VISITS = 12;
 const VISIT_SPACING_DAYS = 60;
 
-export const ORGANIZATION: FhirResource = {
+export const ORGANIZATION: Organization & { id: string } = {
   resourceType: "Organization",
   id: "sandbox-health-clinic",
   active: true,
@@ -29,7 +42,7 @@ export const ORGANIZATION: FhirResource = {
   address: [{ line: ["100 Sandbox Way"], city: "Kansas City", state: "MO", postalCode: "64105", country: "US" }],
 };
 
-export const PRACTITIONERS: FhirResource[] = [
+export const PRACTITIONERS: (Practitioner & { id: string })[] = [
   {
     resourceType: "Practitioner",
     id: "dr-elena-morales",
@@ -68,14 +81,17 @@ function ageAt(birthDate: string, at: Date): number {
   return (at.getTime() - Date.parse(birthDate)) / (365.25 * 86_400_000);
 }
 
-export function patientResource(patient: PatientRow): FhirResource {
+const GENDERS = ["male", "female", "other", "unknown"] as const;
+const administrativeGender = (value: string): Patient["gender"] => GENDERS.find((gender) => gender === value) ?? "unknown";
+
+export function patientResource(patient: PatientRow): Patient & { id: string } {
   return {
     resourceType: "Patient",
     id: patient.id,
     active: true,
     identifier: [{ system: "urn:smart-trust-sandbox:mrn", value: `MRN-${patient.id.toUpperCase()}` }],
     name: [{ use: "official", family: patient.familyName, given: [patient.givenName] }],
-    gender: patient.gender,
+    gender: administrativeGender(patient.gender),
     birthDate: patient.birthDate,
     address: [{ use: "home", city: "Kansas City", state: "MO", country: "US" }],
     generalPractitioner: [{ reference: `Practitioner/${PRACTITIONERS[0].id}` }],
@@ -83,7 +99,7 @@ export function patientResource(patient: PatientRow): FhirResource {
   };
 }
 
-function encounters(patient: PatientRow, random: () => number): FhirResource[] {
+function encounters(patient: PatientRow, random: () => number): (Encounter & { id: string })[] {
   return Array.from({ length: VISITS }, (_, index) => {
     const start = new Date(
       RECORDS_END.getTime() - (VISITS - 1 - index) * VISIT_SPACING_DAYS * 86_400_000 - Math.floor(random() * 5) * 86_400_000,
@@ -104,8 +120,8 @@ function encounters(patient: PatientRow, random: () => number): FhirResource[] {
   });
 }
 
-function observations(patient: PatientRow, visits: FhirResource[], random: () => number): FhirResource[] {
-  const result: FhirResource[] = [];
+function observations(patient: PatientRow, visits: (Encounter & { id: string })[], random: () => number): (Observation & { id: string })[] {
+  const result: (Observation & { id: string })[] = [];
   for (const [index, visit] of visits.entries()) {
     const when = (visit.period as { start: string }).start;
     const child = ageAt(patient.birthDate, new Date(when)) < 18;
@@ -155,7 +171,7 @@ function observations(patient: PatientRow, visits: FhirResource[], random: () =>
   return result;
 }
 
-function conditions(patient: PatientRow): FhirResource[] {
+function conditions(patient: PatientRow): (Condition & { id: string })[] {
   return (ownEntry(CONDITIONS, personaOf(patient)) ?? []).map((condition, index) => ({
     resourceType: "Condition",
     id: `${patient.id}-cond-${index + 1}`,
@@ -173,7 +189,7 @@ function conditions(patient: PatientRow): FhirResource[] {
   }));
 }
 
-function medicationRequests(patient: PatientRow): FhirResource[] {
+function medicationRequests(patient: PatientRow): (MedicationRequest & { id: string })[] {
   return (ownEntry(MEDICATIONS, personaOf(patient)) ?? []).map((medication, index) => ({
     resourceType: "MedicationRequest",
     id: `${patient.id}-med-${index + 1}`,
@@ -187,7 +203,7 @@ function medicationRequests(patient: PatientRow): FhirResource[] {
   }));
 }
 
-function allergies(patient: PatientRow): FhirResource[] {
+function allergies(patient: PatientRow): (AllergyIntolerance & { id: string })[] {
   return (ownEntry(ALLERGIES, personaOf(patient)) ?? []).map((allergy, index) => ({
     resourceType: "AllergyIntolerance",
     id: `${patient.id}-allergy-${index + 1}`,
@@ -202,7 +218,7 @@ function allergies(patient: PatientRow): FhirResource[] {
   }));
 }
 
-function immunizations(patient: PatientRow): FhirResource[] {
+function immunizations(patient: PatientRow): (Immunization & { id: string })[] {
   return (ownEntry(IMMUNIZATIONS, personaOf(patient)) ?? []).map((immunization, index) => ({
     resourceType: "Immunization",
     id: `${patient.id}-imm-${index + 1}`,

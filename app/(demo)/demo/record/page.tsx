@@ -1,5 +1,6 @@
 // GET /demo/record — the patient's record: banner, vital-signs charts, medications, allergies, conditions,
 // immunizations, and the Connection panel; or the suspended/revoked, renewing or retry states.
+import type { CodeableConcept } from "fhir/r4";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { auth } from "@/demo-app/auth";
@@ -16,8 +17,7 @@ import { VitalsChart } from "../_components/vitals-chart";
 export const metadata: Metadata = { title: "Your record" };
 export const dynamic = "force-dynamic";
 
-type Resource = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-const text = (concept: Resource | undefined) => concept?.text ?? concept?.coding?.[0]?.display ?? "—";
+const text = (concept: CodeableConcept | undefined) => concept?.text ?? concept?.coding?.[0]?.display ?? "—";
 
 /** A part of the record the patient chose not to share: say so, and offer a new authorization to change it. */
 function NotShared({ noun, id }: { noun: string; id: string }) {
@@ -32,8 +32,12 @@ function NotShared({ noun, id }: { noun: string; id: string }) {
 }
 
 type Item = { key: string; primary: string; secondary?: string };
-const itemsOf = (data: SectionData, item: (resource: Resource) => Item): Item[] | "not-shared" =>
-  data === "not-shared" ? data : data.map(item);
+/** A section's entries as list items, keyed by resource id (or position, for a resource without one). */
+const itemsOf = <S extends Section>(
+  data: SectionData<S>,
+  item: (resource: Exclude<SectionData<S>, "not-shared">[number]) => Omit<Item, "key">,
+): Item[] | "not-shared" =>
+  data === "not-shared" ? data : data.map((resource, index) => ({ key: resource.id ?? String(index), ...item(resource) }));
 
 function List({ title, section, items }: { title: string; section: Section; items: Item[] | "not-shared" }) {
   return (
@@ -145,7 +149,6 @@ export default async function RecordPage() {
               title="Medications"
               section="medications"
               items={itemsOf(record.medications, (m) => ({
-                key: m.id,
                 primary: text(m.medicationCodeableConcept),
                 secondary: `${m.status} · ${m.dosageInstruction?.[0]?.text ?? ""}`,
               }))}
@@ -154,7 +157,6 @@ export default async function RecordPage() {
               title="Allergies"
               section="allergies"
               items={itemsOf(record.allergies, (a) => ({
-                key: a.id,
                 primary: text(a.code),
                 secondary: `${a.criticality} criticality · ${a.reaction?.[0]?.manifestation?.[0]?.text ?? ""}`,
               }))}
@@ -163,7 +165,6 @@ export default async function RecordPage() {
               title="Conditions"
               section="conditions"
               items={itemsOf(record.conditions, (c) => ({
-                key: c.id,
                 primary: text(c.code),
                 secondary: `${text(c.clinicalStatus)} · since ${c.onsetDateTime ?? "—"}`,
               }))}
@@ -171,7 +172,7 @@ export default async function RecordPage() {
             <List
               title="Immunizations"
               section="immunizations"
-              items={itemsOf(record.immunizations, (i) => ({ key: i.id, primary: text(i.vaccineCode), secondary: i.occurrenceDateTime }))}
+              items={itemsOf(record.immunizations, (i) => ({ primary: text(i.vaccineCode), secondary: i.occurrenceDateTime }))}
             />
           </div>
         </div>
