@@ -39,7 +39,7 @@ export default defineConfig([
     "packages/playwright/src/generated/**",
     "examples/qa-suite/node_modules/**",
     "next-env.d.ts",
-    // Code that breaks the rules on purpose, for the linter's own test (eslint/sandbox-rules.test.ts).
+    // Code that breaks the rules on purpose, for the linter's own test (test/lint-rules.test.ts).
     "test/lint-fixtures/**",
   ]),
 ]);

@@ -24,6 +24,9 @@ const nextConfig: NextConfig = {
       { source: "/errors/:path*", headers: PATIENT_PAGE_HEADERS },
       { source: "/console", headers: PATIENT_PAGE_HEADERS },
       { source: "/console/:path*", headers: PATIENT_PAGE_HEADERS },
+      // MyHealth may be framed by the sandbox's own presenter walkthrough, by nothing else.
+      { source: "/demo", headers: [{ key: "Content-Security-Policy", value: "frame-ancestors 'self'" }] },
+      { source: "/demo/:path*", headers: [{ key: "Content-Security-Policy", value: "frame-ancestors 'self'" }] },
       { source: "/:path*", headers: [{ key: "X-Content-Type-Options", value: "nosniff" }] },
     ];
   },

@@ -1,7 +1,7 @@
 "use client";
-// What a page that failed shows in every audience's segment (console, demo app, home): a readable message, the
-// reference that the server log carries with the failure (Next.js's error digest, logged by instrumentation.ts
-// onRequestError as the correlation id), a way to try again and a way back. Never a stack trace.
+// What a page that failed shows in every audience's segment (console, home): a readable message, the reference
+// the server log carries with the failure (Next.js's error digest, logged by instrumentation.ts onRequestError), a
+// way to try again and a way back. Never a stack trace or an error message.
 import Link from "next/link";
 
 interface Props {
@@ -9,11 +9,18 @@ interface Props {
   reset: () => void;
   title: string;
   back: { href: string; label: string };
+  /** Whether the boundary is the page's main landmark (false inside a layout that has its own <main>). */
+  main?: boolean;
 }
 
-export function SegmentError({ error, reset, title, back }: Props) {
+export function SegmentError({ error, reset, title, back, main = true }: Props) {
+  const Landmark = main ? "main" : "div";
   return (
-    <main className="mx-auto flex min-h-[50vh] max-w-xl flex-col justify-center px-4 py-12" data-testid="segment-error">
+    <Landmark
+      role={main ? undefined : "alert"}
+      className="mx-auto flex min-h-[50vh] max-w-xl flex-col justify-center px-4 py-12"
+      data-testid="segment-error"
+    >
       <p className="text-sm font-semibold text-red-700">Something went wrong</p>
       <h1 className="mt-2 text-2xl font-bold text-slate-900">{title}</h1>
       <p className="mt-3 text-slate-700">
@@ -38,6 +45,6 @@ export function SegmentError({ error, reset, title, back }: Props) {
           {back.label}
         </Link>
       </p>
-    </main>
+    </Landmark>
   );
 }

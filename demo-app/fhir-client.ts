@@ -81,7 +81,7 @@ export function patientName(patient: Patient): string {
 /** A series of one vital sign (LOINC code), oldest first. */
 export function series(vitals: Observation[], loinc: string): { at: string; value: number; unit: string }[] {
   return vitals
-    .filter((observation) => observation.code.coding?.some((coding) => coding.code === loinc))
+    .filter((observation) => observation.code?.coding?.some((coding) => coding.code === loinc))
     .map((observation) => ({
       at: String(observation.effectiveDateTime),
       value: Number(observation.valueQuantity?.value),

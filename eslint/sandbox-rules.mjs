@@ -4,13 +4,15 @@
 //                              client, and pages call domain functions rather than the database handle
 //   sandbox/no-folder-cycles   no import cycle between the folders of lib/ (a folder may depend on another, or be
 //                              depended on by it, never both, even through a third)
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { isBuiltin } from "node:module";
+import ts from "typescript";
 import path from "node:path";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const DEMO_ROOTS = ["demo-app", "app/(demo)"];
 const DEMO_PACKAGES = /^(next|next-auth|react|react-dom|jose|zod|server-only|fhir)(\/|$)/;
-const DATABASE_PACKAGES = /^(@prisma\/|pg$|better-sqlite3$|kysely$)/;
+const DATABASE_PACKAGES = /^(@prisma\/|(pg|better-sqlite3|kysely)(\/|$))/;
 
 const relative = (file) => path.relative(ROOT, file).split(path.sep).join("/");
 const within = (file, folder) => file === folder || file.startsWith(`${folder}/`);
@@ -34,22 +36,17 @@ function importSources(node) {
   return null;
 }
 
-/** What a client component ("use client") may never import: server code, secrets, Node's own modules. */
-const SERVER_ONLY = [
-  "lib/db",
-  "lib/secrets",
-  "lib/keys",
-  "lib/setup",
-  "lib/config",
-  "lib/console",
-  "lib/http",
-  "demo-app/auth",
-  "demo-app/held-tokens",
-];
+/** The only lib/ folders a client component ("use client") may import from: plain data and words, no server code. */
+const BROWSER_SAFE = ["lib/patient-pages", "lib/wording", "lib/util"];
+const SERVER_ONLY_DEMO = ["demo-app/auth", "demo-app/held-tokens", "demo-app/revoke-access", "demo-app/token-refresh"];
 
 /** Why `file` may not import `to`, or null. */
 function boundaryProblem(file, to, specifier, clientComponent) {
-  if (clientComponent && (to.pkg ? /^(node:|server-only$)/.test(to.pkg) : SERVER_ONLY.some((folder) => within(to.file, folder)))) {
+  const serverCode = to.pkg
+    ? /^(node:|server-only$)/.test(to.pkg) || isBuiltin(to.pkg) || DATABASE_PACKAGES.test(to.pkg)
+    : (within(to.file, "lib") && !BROWSER_SAFE.some((folder) => within(to.file, folder))) ||
+      SERVER_ONLY_DEMO.some((module) => within(to.file, module));
+  if (clientComponent && serverCode) {
     return `a client component ("use client") ships to the browser, so it may not import server code ("${specifier}"): pass it the data as props`;
   }
   if (DEMO_ROOTS.some((root) => within(file, root))) {
@@ -92,8 +89,23 @@ const moduleBoundaries = {
     const check = (node) => {
       const specifier = importSources(node);
       if (specifier === null) return;
+      if (pageLike && node.type !== "ImportDeclaration" && target(specifier, file).file === "lib/db/client") {
+        context.report({
+          node: node.source ?? node,
+          messageId: "database",
+          data: {
+            problem:
+              "pages, handlers and components do not pass the database client module on or load it lazily: call a domain function in lib/",
+          },
+        });
+        return;
+      }
       // A type-only import is erased: it ships nothing to the browser.
-      const typeOnly = node.importKind === "type" || node.exportKind === "type";
+      const typeOnly =
+        node.importKind === "type" ||
+        node.exportKind === "type" ||
+        (node.specifiers?.length > 0 &&
+          node.specifiers.every((specifier) => specifier.importKind === "type" || specifier.exportKind === "type"));
       const problem = boundaryProblem(file, target(specifier, file), specifier, clientComponent && !typeOnly);
       if (problem) context.report({ node: node.source ?? node, messageId: "boundary", data: { problem } });
     };
@@ -103,22 +115,37 @@ const moduleBoundaries = {
       ExportAllDeclaration: check,
       ImportExpression: check,
       // Pages, route handlers, server actions and components may hand the shared database handle to a domain
-      // function, but never query it themselves.
-      MemberExpression(node) {
-        if (!pageLike || node.object.type !== "Identifier" || node.object.name !== "db") return;
-        const variable = context.sourceCode.getScope(node).references.find((reference) => reference.identifier === node.object)?.resolved;
-        const definition = variable?.defs[0];
-        if (definition?.type !== "ImportBinding") return;
-        const source = definition.parent.source.value;
-        const to = target(source, file);
-        if (to.file === "lib/db/client") {
-          context.report({
-            node,
-            messageId: "database",
-            data: {
-              problem: `query the database through a domain function in lib/ that returns plain objects, not db.${node.property.name ?? "…"} here`,
-            },
-          });
+      // function, but never use it themselves: whatever the import is called, any use of it other than as a call's
+      // argument (a query, a destructuring, an alias) is reported; so is the lean query layer, or a namespace import.
+      "ImportDeclaration:exit"(node) {
+        if (!pageLike || target(node.source.value, file).file !== "lib/db/client") return;
+        for (const variable of context.sourceCode.getDeclaredVariables(node)) {
+          const specifier = variable.defs[0]?.node;
+          const imported = specifier?.type === "ImportSpecifier" ? (specifier.imported.name ?? specifier.imported.value) : null;
+          if (specifier?.type === "ImportSpecifier" && specifier.importKind === "type") continue;
+          if (imported !== "db") {
+            if (imported === "Db" || imported === "DbOrTransaction" || imported === "Prisma") continue;
+            context.report({
+              node: specifier ?? node,
+              messageId: "database",
+              data: { problem: `only lib/ uses the database client module's "${imported ?? "*"}": call a domain function in lib/` },
+            });
+            continue;
+          }
+          for (const reference of variable.references) {
+            const { parent } = reference.identifier;
+            const passed = parent.type === "CallExpression" && parent.arguments.includes(reference.identifier);
+            if (!passed) {
+              context.report({
+                node: reference.identifier,
+                messageId: "database",
+                data: {
+                  problem:
+                    "query the database through a domain function in lib/ that returns plain objects (pass it the db handle), not with the handle here",
+                },
+              });
+            }
+          }
         }
       },
     };
@@ -132,27 +159,29 @@ let cachedEdges = null;
 function libFiles(folder) {
   return readdirSync(path.join(ROOT, folder)).flatMap((name) => {
     const full = `${folder}/${name}`;
-    if (name.startsWith("generated")) return [];
-    if (statSync(path.join(ROOT, full)).isDirectory()) return libFiles(full);
+    const directory = statSync(path.join(ROOT, full)).isDirectory();
+    if (directory && name.startsWith("generated")) return [];
+    if (directory) return libFiles(full);
     return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [full] : [];
   });
 }
 
-/** lib/a/b/c.ts → lib/a; lib/x.ts → lib (the folder a file belongs to, one level below lib/). */
-const folderOf = (file) =>
-  file
-    .split("/")
-    .slice(0, file.split("/").length > 2 ? 2 : 1)
-    .join("/");
+/** lib/a/b/c.ts → lib/a; lib/a (a folder's index) → lib/a; lib/x.ts → lib (the folder one level below lib/). */
+function folderOf(file) {
+  const parts = file.split("/");
+  if (parts.length > 2) return parts.slice(0, 2).join("/");
+  const full = path.join(ROOT, file);
+  return parts.length === 2 && existsSync(full) && statSync(full).isDirectory() ? file : parts[0];
+}
 
 /** Which lib/ folders import which, from the files on disk (read once per lint run). */
 function folderEdges() {
   if (cachedEdges) return cachedEdges;
   const edges = new Map();
   for (const file of libFiles("lib")) {
-    const source = readFileSync(path.join(ROOT, file), "utf8");
-    for (const match of source.matchAll(/(?:import|export)\s[^"';]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g)) {
-      const to = target(match[1] ?? match[2], file);
+    // TypeScript's own scanner: every import, export-from, side-effect and dynamic import, none in comments.
+    for (const imported of ts.preProcessFile(readFileSync(path.join(ROOT, file), "utf8"), true, true).importedFiles) {
+      const to = target(imported.fileName, file);
       if (!to.file || !within(to.file, "lib")) continue;
       const [from, into] = [folderOf(file), folderOf(to.file)];
       if (from === into) continue;

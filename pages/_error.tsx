@@ -18,8 +18,12 @@ export default function PortalError({ statusCode, reference }: Props) {
         <title>Something went wrong · SMART Trust Sandbox</title>
       </Head>
       <main className="mx-auto flex min-h-[70vh] max-w-xl flex-col justify-center px-4 py-16" data-testid="segment-error">
-        <p className="text-sm font-semibold text-red-700">{statusCode} · Server error</p>
-        <h1 className="mt-2 text-3xl font-bold text-slate-900">Something went wrong on our side</h1>
+        <p className="text-sm font-semibold text-red-700">
+          {statusCode} · {statusCode >= 500 ? "Server error" : "Request error"}
+        </p>
+        <h1 className="mt-2 text-3xl font-bold text-slate-900">
+          {statusCode >= 500 ? "Something went wrong on our side" : "This page could not be shown"}
+        </h1>
         <p className="mt-3 text-slate-700">
           Nothing you did caused this. Try again in a moment; if an app sent you here, go back to the app.
         </p>
@@ -49,7 +53,7 @@ PortalError.getInitialProps = ({ res, err, asPath }: NextPageContext): Props => 
   const path = asPath?.split("?")[0];
   console.error(
     JSON.stringify({
-      level: 50,
+      level: statusCode >= 500 ? 50 : 40,
       time: new Date().toISOString(),
       service: "smart-trust-sandbox",
       correlationId: reference,

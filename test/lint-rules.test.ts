@@ -55,6 +55,12 @@ describe("house rules in lint", () => {
     ]);
   });
 
+  it("fails a page that evades the rule by renaming, destructuring or aliasing the handle, or uses the lean query layer", async () => {
+    const messages = await lintAs("page-evades-database-rule.tsx", "app/lint-fixture/page.tsx");
+    expect(messages.filter((message) => message.rule === "sandbox/module-boundaries")).toHaveLength(3);
+    expect(messages.map((message) => message.message).join("\n")).toContain('only lib/ uses the database client module\'s "lean"');
+  });
+
   it("fails a client component importing server code", async () => {
     expect(await lintAs("client-component-imports-secrets.tsx", "components/lint-fixture.tsx")).toEqual([
       { rule: "sandbox/module-boundaries", message: expect.stringContaining('a client component ("use client") ships to the browser') },

@@ -2,23 +2,25 @@
 import { LANES, type SequenceStep } from "@/lib/activity/sequence";
 
 const LANE_WIDTH = 190;
+/** The left margin holds each step's sandbox time. */
+const TIME_WIDTH = 64;
 const ROW = 34;
 const TOP = 48;
 const COLORS = { normal: "#334155", bad: "#b91c1c", good: "#15803d" };
 
-export function SequenceDiagram({ steps }: { steps: SequenceStep[] }) {
-  const width = LANE_WIDTH * LANES.length + 60;
+const time = (at: Date) => at.toISOString().slice(11, 19);
+
+export function SequenceDiagram({ steps, label = "Sequence diagram of this grant" }: { steps: SequenceStep[]; label?: string }) {
+  const width = TIME_WIDTH + LANE_WIDTH * LANES.length + 60;
   const height = TOP + Math.max(1, steps.length) * ROW + 20;
-  const x = (lane: number) => LANE_WIDTH * lane + LANE_WIDTH / 2;
+  const x = (lane: number) => TIME_WIDTH + LANE_WIDTH * lane + LANE_WIDTH / 2;
   return (
     <div className="overflow-x-auto">
       <svg
         role="img"
-        aria-label="Sequence diagram of this grant"
-        width={width}
-        height={height}
+        aria-label={label}
         viewBox={`0 0 ${width} ${height}`}
-        className="text-xs"
+        className="w-full min-w-[640px] text-xs"
         data-testid="sequence-diagram"
       >
         <defs>
@@ -46,12 +48,21 @@ export function SequenceDiagram({ steps }: { steps: SequenceStep[] }) {
             <line x1={x(index)} y1={32} x2={x(index)} y2={height - 6} stroke="#cbd5e1" strokeDasharray="4 4" />
           </g>
         ))}
+        <text x={4} y={23} fill="#64748b">
+          sandbox time
+        </text>
         {steps.map((step, index) => {
           const y = TOP + index * ROW + 10;
           const color = COLORS[step.tone];
+          const stamp = (
+            <text x={4} y={y + 4} fill="#64748b" fontFamily="monospace">
+              {time(step.at)}
+            </text>
+          );
           if (step.from === step.to) {
             return (
               <g key={index}>
+                {stamp}
                 <rect
                   x={x(step.from) + 6}
                   y={y - 13}
@@ -69,6 +80,7 @@ export function SequenceDiagram({ steps }: { steps: SequenceStep[] }) {
           }
           return (
             <g key={index}>
+              {stamp}
               <line
                 x1={x(step.from)}
                 y1={y}

@@ -7,6 +7,7 @@ export interface SequenceStep {
   from: Lane;
   to: Lane;
   label: string;
+  /** Sandbox time when the event has it. */
   at: Date;
   tone: "normal" | "bad" | "good";
 }
@@ -15,13 +16,41 @@ interface EventLike {
   type: string;
   payload: unknown;
   createdAt: Date;
+  /** Sandbox time (the tenant's clock); the diagram shows it when given. */
+  sandboxAt?: Date;
+}
+
+const isFhir = (step: SequenceStep) => step.from === 1 && step.to === 3;
+
+/** Repeated FHIR calls in a row collapse into one arrow: "6 FHIR reads → 200". */
+type CountedStep = SequenceStep & { count?: number };
+
+function collapseFhir(steps: CountedStep[]): SequenceStep[] {
+  const out: CountedStep[] = [];
+  for (const step of steps) {
+    const previous = out[out.length - 1];
+    const status = (label: string) => label.split("→ ")[1];
+    if (previous && isFhir(previous) && isFhir(step) && status(previous.label) === status(step.label)) {
+      const count = (previous.count ?? 1) + 1;
+      out[out.length - 1] = { ...previous, count, label: `${count} FHIR reads → ${status(step.label)}` };
+    } else out.push(step);
+  }
+  return out.map(({ count: _count, ...step }) => step);
 }
 
 export function sequenceSteps(events: EventLike[]): SequenceStep[] {
-  return events.flatMap((event): SequenceStep[] => {
+  return collapseFhir(events.flatMap((event) => stepsOf(event)));
+}
+
+function stepsOf(event: EventLike): CountedStep[] {
+  {
     const p = (event.payload ?? {}) as Record<string, unknown>;
-    const at = event.createdAt;
+    const at = event.sandboxAt ?? event.createdAt;
     switch (event.type) {
+      case "session.signed_in":
+        return [{ from: 0, to: 2, label: `sign in (${p.username ?? "patient"})`, at, tone: "normal" }];
+      case "authorize.denied":
+        return [{ from: 0, to: 2, label: "Deny", at, tone: "bad" }];
       case "grant.created":
         return [{ from: 0, to: 2, label: `Allow (${p.trustLabel ?? "?"} app)`, at, tone: "good" }];
       case "token.issued":
@@ -29,11 +58,17 @@ export function sequenceSteps(events: EventLike[]): SequenceStep[] {
       case "token.refreshed":
         return [{ from: 1, to: 2, label: "refresh → 200", at, tone: "normal" }];
       case "token.failed":
-        return [{ from: 2, to: 1, label: `400 ${p.error ?? "error"}`, at, tone: "bad" }];
+        // The refused request, then the answer the app gets.
+        return [
+          { from: 1, to: 2, label: p.grantType ? `${p.grantType} request` : "token request", at, tone: "normal" },
+          { from: 2, to: 1, label: `${p.status ?? 400} ${p.error ?? "error"}${p.errorUri ? " + error_uri" : ""}`, at, tone: "bad" },
+        ];
       case "trust.checked":
         return [{ from: 2, to: 2, label: `trust checked: ${p.label}`, at, tone: "normal" }];
       case "trust.scenario_applied":
         return [{ from: 2, to: 2, label: `world changed: ${p.scenario}`, at, tone: "bad" }];
+      case "trust.world_edited":
+        return [{ from: 2, to: 2, label: "world edited by hand", at, tone: "bad" }];
       case "trust.source_changed":
         return [
           {
@@ -61,5 +96,5 @@ export function sequenceSteps(events: EventLike[]): SequenceStep[] {
       default:
         return [];
     }
-  });
+  }
 }

@@ -13,12 +13,16 @@ import { countingAdapter } from "./round-trips";
 
 /**
  * Secret columns are left out of every query unless it asks for them (`omit: { column: false }` or `select`), in
- * the few functions that use them: client authentication, sign-in, RFC 7592 access, and signing.
+ * the few functions that use them: client authentication, sign-in, RFC 7592 access, signing, the simulated
+ * certificate authorities, and the sandbox's generated secrets. (Grants are found by their refresh token's hash,
+ * which is a lookup key, not a secret: the token itself is never stored.)
  */
 const SECRET_COLUMNS = {
   client: { secretHash: true, registrationTokenHash: true },
   person: { passwordHash: true },
   signingKey: { privateJwk: true },
+  certificateAuthority: { privateKeyPkcs8: true },
+  sandboxSecret: { value: true },
 } as const;
 
 type SandboxPrismaClient = PrismaClient<never, typeof SECRET_COLUMNS>;

@@ -33,6 +33,8 @@ export interface ErrorContext {
   tenantId: string;
   clientId?: string | null;
   correlationId: string;
+  /** Kept with the activity event (e.g. the token request's grant_type, for the sequence diagram). */
+  eventPayload?: Record<string, unknown>;
 }
 
 async function errorDescriptionWanted(db: Db, tenantId: string): Promise<boolean> {
@@ -56,6 +58,7 @@ export async function oauthErrorResponse(db: Db, failure: unknown, context: Erro
     error,
     tenantId: context.tenantId,
     clientId: context.clientId,
+    eventPayload: context.eventPayload,
   });
   const body = {
     error: error.error,

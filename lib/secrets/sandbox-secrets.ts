@@ -7,10 +7,10 @@ export type SecretName = (typeof SECRET_NAMES)[number];
 
 /** Returns the stored secret, creating it once; concurrent first starts converge on one value. */
 export async function ensureSecret(db: Db, name: SecretName): Promise<string> {
-  const existing = await db.sandboxSecret.findUnique({ where: { name } });
+  const existing = await db.sandboxSecret.findUnique({ where: { name }, omit: { value: false } });
   if (existing) return existing.value;
   await db.sandboxSecret.upsert({ where: { name }, create: { name, value: randomToken(48) }, update: {} });
-  const stored = await db.sandboxSecret.findUniqueOrThrow({ where: { name } });
+  const stored = await db.sandboxSecret.findUniqueOrThrow({ where: { name }, omit: { value: false } });
   return stored.value;
 }
 

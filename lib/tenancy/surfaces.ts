@@ -9,6 +9,11 @@ export interface Surface {
 
 export const SURFACES: Surface[] = [
   {
+    title: "Presenter walkthrough",
+    description: "The suspension story step by step, for an audience: MyHealth and the live sequence diagram side by side.",
+    href: "/walkthrough",
+  },
+  {
     title: "MyHealth demo app",
     description: "A patient app built with next-auth that connects, refreshes and handles suspension the way the vendor recommends.",
     href: "/demo",

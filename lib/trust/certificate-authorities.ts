@@ -52,7 +52,7 @@ let complete: CertificateAuthorities | null = null;
 /** Loads the authorities; parsed objects are memoized by PEM. */
 export async function loadCertificateAuthorities(db: Db): Promise<CertificateAuthorities> {
   if (complete) return complete;
-  const rows = await db.certificateAuthority.findMany();
+  const rows = await db.certificateAuthority.findMany({ omit: { privateKeyPkcs8: false } });
   const byId = {} as CertificateAuthorities["byId"];
   for (const row of rows) {
     const key = row.certificatePem;

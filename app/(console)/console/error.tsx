@@ -3,5 +3,7 @@
 import { SegmentError } from "@/components/segment-error";
 
 export default function ConsoleError(props: { error: Error & { digest?: string }; reset: () => void }) {
-  return <SegmentError {...props} title="The console could not show this page" back={{ href: "/console", label: "Console home" }} />;
+  return (
+    <SegmentError {...props} title="The console could not show this page" back={{ href: "/console", label: "Console home" }} main={false} />
+  );
 }

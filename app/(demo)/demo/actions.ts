@@ -18,6 +18,16 @@ export async function refreshAction(): Promise<void> {
   redirect("/demo/record");
 }
 
+/**
+ * The same, returning to the record page in the given view: the presenter's walkthrough shows a naively built app
+ * (`view=naive`) beside MyHealth, and both must stay in their view after a refresh.
+ */
+export async function refreshInView(view: string): Promise<void> {
+  if (!(await auth())) redirect("/demo");
+  await updateSession({ action: "refresh" } as never);
+  redirect(view === "naive" ? "/demo/record?view=naive" : "/demo/record");
+}
+
 /** Stop using the app: give the refresh token back to the server (RFC 7009), then forget the session here. */
 export async function stopAction(): Promise<void> {
   const outcome = await revokeAtServer(await heldTokens());

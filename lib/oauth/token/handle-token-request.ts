@@ -13,9 +13,10 @@ import { answerQueuedFault } from "./queued-fault-answer";
 export async function handleTokenRequest(db: Db, tenantId: string, request: Request): Promise<Response> {
   const correlationId = newCorrelationId();
   let clientId: string | null = null;
+  let grantType: string | undefined;
   try {
     const form = await readFormBody(request);
-    const { grant_type: grantType } = pickParameters(form, ["grant_type"]);
+    grantType = pickParameters(form, ["grant_type"]).grant_type;
     if (!grantType) throw new InvalidRequest("grant_type is required");
     const grant = GRANT_TYPES.get(grantType);
     if (!grant) throw new UnsupportedGrantType(`grant_type "${grantType}" is not supported`);
@@ -43,6 +44,7 @@ export async function handleTokenRequest(db: Db, tenantId: string, request: Requ
       tenantId,
       clientId: await registeredClientId(db, tenantId, clientId),
       correlationId,
+      eventPayload: grantType && GRANT_TYPES.has(grantType) ? { grantType } : undefined,
     });
   }
 }

@@ -8,7 +8,7 @@ import { loadRecord, patientName, series, type SectionData } from "@/demo-app/fh
 import { SECTIONS, type Section } from "@/demo-app/granted-sections";
 import { heldTokens } from "@/demo-app/held-tokens";
 import { accessTokenExpiring, refreshedJustNow } from "@/demo-app/token-refresh";
-import { connectAction, refreshAction, stopAction } from "../actions";
+import { connectAction, refreshAction as refreshNow, refreshInView, stopAction } from "../actions";
 import { AccessProblem } from "../_components/access-problem";
 import { AutoRefresh } from "../_components/auto-refresh";
 import { ConnectionPanel } from "../_components/connection-panel";
@@ -63,12 +63,33 @@ function List({ title, section, items }: { title: string; section: Section; item
   );
 }
 
-export default async function RecordPage() {
+/**
+ * What a naively built app does with the same invalid_grant (the presenter's comparison, `?view=naive`): a generic
+ * message and a fresh log-in — no word on why, no link to the portal, no way to re-approve.
+ */
+function NaiveFailure() {
+  return (
+    <div role="alert" data-testid="naive-failure" className="rounded-xl border border-slate-300 bg-white p-6 text-center shadow-sm">
+      <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">A naively built app</p>
+      <h1 className="mt-2 text-xl font-bold text-slate-900">Something went wrong</h1>
+      <p className="mt-2 text-slate-700">You have been logged out. Please log in again.</p>
+      <form action={connectAction} className="mt-4">
+        <button className="rounded-lg bg-slate-700 px-4 py-2 font-semibold text-white">Log in</button>
+      </form>
+    </div>
+  );
+}
+
+export default async function RecordPage({ searchParams }: { searchParams: Promise<{ view?: string }> }) {
+  const naive = (await searchParams).view === "naive";
   const session = await auth();
   const tokens = await heldTokens();
   if (!session?.patient || !tokens) redirect("/demo");
   const last = session.lastRefresh;
-  const problem = (
+  const refreshAction = naive ? refreshInView.bind(null, "naive") : refreshNow;
+  const problem = naive ? (
+    <NaiveFailure />
+  ) : (
     <AccessProblem errorUri={last?.errorUri ?? null} tryAgain={refreshAction} reauthorize={connectAction} stop={stopAction} />
   );
   if (last?.outcome === "invalid_grant") return problem;
