@@ -3,7 +3,7 @@ import { LANES, type SequenceStep } from "@/lib/activity/sequence";
 
 const LANE_WIDTH = 190;
 /** The left margin holds each step's sandbox time. */
-const TIME_WIDTH = 64;
+const TIME_WIDTH = 84;
 const ROW = 34;
 const TOP = 48;
 const COLORS = { normal: "#334155", bad: "#b91c1c", good: "#15803d" };

@@ -38,8 +38,24 @@ function collapseFhir(steps: CountedStep[]): SequenceStep[] {
   return out.map(({ count: _count, ...step }) => step);
 }
 
+/**
+ * A refused refresh is recorded as "grant suspended" then the failed token request (one transaction); drawn, the
+ * request comes first: the app asks, the server suspends the grant, the app gets the 400.
+ */
+function requestBeforeSuspension(steps: CountedStep[]): CountedStep[] {
+  const out = [...steps];
+  for (let i = 0; i + 1 < out.length; i++) {
+    const [note, request] = [out[i], out[i + 1]];
+    if (note.label === "grant suspended" && request.from === 1 && request.to === 2 && request.label.endsWith("request")) {
+      [out[i], out[i + 1]] = [request, note];
+      i++;
+    }
+  }
+  return out;
+}
+
 export function sequenceSteps(events: EventLike[]): SequenceStep[] {
-  return collapseFhir(events.flatMap((event) => stepsOf(event)));
+  return collapseFhir(requestBeforeSuspension(events.flatMap((event) => stepsOf(event))));
 }
 
 function stepsOf(event: EventLike): CountedStep[] {

@@ -51,3 +51,19 @@ describe("the presenter's story", () => {
     expect(stepsDone(other, APP)).toMatchObject({ connect: true, approve: false, "try-again": false });
   });
 });
+
+describe("the story's sequence diagram", () => {
+  it("draws the refused refresh as request, suspension, 400 — and collapses repeated FHIR reads", async () => {
+    const { sequenceSteps } = await import("../activity/sequence");
+    const labels = sequenceSteps(
+      [
+        event("fhir.search", { resourceType: "Observation", status: 200 }),
+        event("fhir.search", { resourceType: "Condition", status: 200 }),
+        event("fhir.read", { resourceType: "Patient", status: 200 }),
+        event("grant.suspended"),
+        event("token.failed", { grantType: "refresh_token", status: 400, error: "invalid_grant", errorUri: "x" }),
+      ].map((e) => ({ ...e, payload: e.payload })),
+    ).map((step) => step.label);
+    expect(labels).toEqual(["3 FHIR reads → 200", "refresh_token request", "grant suspended", "400 invalid_grant + error_uri"]);
+  });
+});

@@ -83,7 +83,7 @@ export default async function WalkthroughPage({ searchParams }: { searchParams: 
           <h1 className="text-2xl font-bold text-slate-900">When an app changes after the patient said yes</h1>
         </div>
         <div className="flex flex-wrap items-center gap-3">
-          <LiveRefresh seconds={2} />
+          <LiveRefresh seconds={1} />
           <Link href={comparing ? "/walkthrough" : "/walkthrough?compare=naive"} className={`${button} border border-slate-300 bg-white`}>
             {comparing ? "Hide the naive app" : "Compare with a naive app"}
           </Link>

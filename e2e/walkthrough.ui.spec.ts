@@ -1,0 +1,146 @@
+// The presenter's walkthrough: the whole suspension story clicked through in Chromium with the ✓ marks appearing by
+// themselves; the same story driven by a script through the control API; MyHealth next to a naive app; axe.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { connectDemoApp } from "./support/demo-app";
+import { TOKEN_URL } from "./support/smart-client";
+import { DEFAULT_TENANT_ID, FHIR_BASE_URL } from "./support/e2e-environment";
+import { signIn } from "./support/patient-browser";
+
+const STEPS = ["connect", "approve", "read", "change", "refresh", "refused", "notice", "reapprove", "try-again"] as const;
+const DEMO_CLIENT = "demo-patient-app";
+
+async function resetStory(page: Page) {
+  await page.goto("/walkthrough");
+  await page.getByRole("button", { name: "Reset story" }).click();
+  await expect(page.getByRole("status")).toContainText("The story starts afresh");
+  for (const step of STEPS) await expect(page.getByTestId(`step-${step}`)).toHaveAttribute("data-done", "false");
+}
+
+const ticked = (page: Page, step: (typeof STEPS)[number]) =>
+  expect(page.getByTestId(`step-${step}`)).toHaveAttribute("data-done", "true", { timeout: 10_000 });
+
+test.describe("presenter walkthrough", () => {
+  test("the whole story, clicked through, ticks every step by itself", async ({ page, context }) => {
+    await resetStory(page);
+    const app = await context.newPage();
+    // The story as the presenter clicks it, timed from "Reset story" to "Try again works" (README, Performance).
+    const started = Date.now();
+    await connectDemoApp(app, "avarivera");
+    await expect(app.getByRole("heading", { name: /Ava Rivera/ })).toBeVisible();
+    await page.getByLabel("The change at MyHealth's server").selectOption("certificate-expired");
+    await page.getByRole("button", { name: "Make this change" }).click();
+    await expect(page.getByRole("status")).toContainText("Changed at MyHealth's server: certificate-expired");
+    await app.getByRole("button", { name: "Refresh now" }).click();
+    await expect(app.getByTestId("access-problem")).toBeVisible();
+    // Step 8: More information opens the exact error_uri; the patient (signed in, in the app's tab) re-approves.
+    const errorUri = await app.getByTestId("access-problem").getByRole("link", { name: "More information" }).getAttribute("href");
+    await app.goto(errorUri!);
+    await app.getByRole("button", { name: "Re-approve" }).click();
+    await expect(app.getByRole("status")).toContainText("Access is active again");
+    await app.goto("/demo/record");
+    await app.getByRole("dialog").getByRole("button", { name: "Try again" }).click();
+    await expect(app.getByRole("heading", { name: /Ava Rivera/ })).toBeVisible();
+    console.log(`walkthrough: Reset story → Try again works, clicked by Playwright: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+    // Every step ticked itself on the walkthrough (it re-reads the activity log every second).
+    for (const step of STEPS) await ticked(page, step);
+    await expect(page.getByRole("heading", { name: "The story — complete" })).toBeVisible();
+    await expect(page.getByRole("link", { name: /Open the portal's page for this error/ })).toHaveAttribute("href", errorUri!);
+    await expect(page.frameLocator('iframe[title="MyHealth"]').getByText("Refresh now")).toBeVisible();
+
+    const diagram = page.getByTestId("sequence-diagram");
+    for (const label of ["sign in (avarivera)", "Allow (verified app)", "code → tokens", "world changed: certificate-expired"])
+      await expect(diagram).toContainText(label);
+    await expect(diagram).toContainText("refresh_token request");
+    await expect(diagram).toContainText("400 invalid_grant + error_uri");
+    await expect(diagram).toContainText(/\d+ FHIR reads → 200/);
+    await expect(diagram).toContainText("Re-approve");
+  });
+
+  test("steps a script does through the control API tick too", async ({ page, request }) => {
+    await resetStory(page);
+    const approved = await request.post(`/api/sandbox/tenants/${DEFAULT_TENANT_ID}/grants`, {
+      data: { client_id: DEMO_CLIENT, username: "avarivera", issue: "tokens" },
+    });
+    expect(approved.status()).toBe(201);
+    const { grant, tokens } = await approved.json();
+    const read = await request.get(`${FHIR_BASE_URL}/Patient/${tokens.patient}`, {
+      headers: { authorization: `Bearer ${tokens.access_token}` },
+    });
+    expect(read.status()).toBe(200);
+    expect(
+      (
+        await request.post(`/api/sandbox/apps/${DEMO_CLIENT}/scenarios`, { data: { scenario: "certificate-organization-changed" } })
+      ).status(),
+    ).toBe(200);
+    const refused = await request.post(TOKEN_URL, {
+      form: { grant_type: "refresh_token", refresh_token: tokens.refresh_token, client_id: DEMO_CLIENT },
+    });
+    expect(refused.status()).toBe(400);
+    expect((await request.post(`/api/sandbox/tenants/${DEFAULT_TENANT_ID}/grants/${grant.id}/reapprove`)).status()).toBe(200);
+    const again = await request.post(TOKEN_URL, {
+      form: { grant_type: "refresh_token", refresh_token: tokens.refresh_token, client_id: DEMO_CLIENT },
+    });
+    expect(again.status()).toBe(200);
+
+    for (const step of STEPS) await ticked(page, step);
+    await expect(page.getByRole("heading", { name: "The story — complete" })).toBeVisible();
+  });
+
+  test("a naive app next to MyHealth: the same refused refresh, a generic error instead of the recommended notice", async ({
+    page,
+    context,
+  }) => {
+    await resetStory(page);
+    const app = await context.newPage();
+    await connectDemoApp(app, "avarivera");
+    await page.goto("/walkthrough?compare=naive");
+    await page.getByLabel("The change at MyHealth's server").selectOption("dns-txt-removed");
+    await page.getByRole("button", { name: "Make this change" }).click();
+    await ticked(page, "change");
+    await app.getByRole("button", { name: "Refresh now" }).click();
+    await expect(app.getByTestId("access-problem")).toBeVisible();
+    await ticked(page, "refused");
+
+    await page.goto("/walkthrough?compare=naive");
+    const recommended = page.frameLocator('iframe[title="MyHealth"]');
+    const naive = page.frameLocator('iframe[title="A naively built app"]');
+    await expect(
+      recommended.getByRole("heading", { name: "Access to your health record may have been suspended or revoked" }),
+    ).toBeVisible();
+    await expect(recommended.getByRole("link", { name: "More information" }).first()).toHaveAttribute("href", /\/errors\//);
+    await expect(naive.getByTestId("naive-failure")).toContainText("Something went wrong");
+    await expect(naive.getByRole("link", { name: "More information" })).toHaveCount(0);
+  });
+
+  test("the walkthrough passes axe, and says what to do when nothing has happened yet", async ({ page }) => {
+    await resetStory(page);
+    await expect(page.getByText("MyHealth is not connected yet.")).toBeVisible();
+    await expect(page.getByTestId("step-connect")).toHaveAttribute("aria-current", "step");
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(
+      results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`),
+    ).toEqual([]);
+  });
+});
+
+test("the patient re-approves from the walkthrough's link even when signed out first", async ({ page, context }) => {
+  // The error_uri page asks a signed-out patient to sign in, then shows the review (the story does not depend on a session).
+  await resetStory(page);
+  const app = await context.newPage();
+  await connectDemoApp(app, "avarivera");
+  await page.getByLabel("The change at MyHealth's server").selectOption("certificate-expired");
+  await page.getByRole("button", { name: "Make this change" }).click();
+  await app.getByRole("button", { name: "Refresh now" }).click();
+  await ticked(page, "refused");
+  const errorUri = await page.getByRole("link", { name: /Open the portal's page for this error/ }).getAttribute("href");
+  const fresh = await context.browser()!.newContext();
+  const patient = await fresh.newPage();
+  await patient.goto(errorUri!);
+  await patient.getByRole("link", { name: "Sign in to review" }).click();
+  await signIn(patient, "avarivera");
+  await patient.getByRole("button", { name: "Re-approve" }).click();
+  await ticked(page, "reapprove");
+  await fresh.close();
+});
