@@ -33,6 +33,12 @@ test.describe("presenter walkthrough", () => {
     await expect(page.getByRole("status")).toContainText("Changed at MyHealth's server: certificate-expired");
     await app.getByRole("button", { name: "Refresh now" }).click();
     await expect(app.getByTestId("access-problem")).toBeVisible();
+    // MyHealth says how the refresh went, and keeps its Connection panel (greyed, no Refresh now).
+    await expect(app.getByRole("dialog").getByTestId("try-again-result")).toContainText(
+      /Refused at \d\d:\d\d:\d\d UTC\. If you re-approved/,
+    );
+    await expect(app.getByTestId("last-refresh")).toContainText("refused (invalid_grant)");
+    await expect(app.getByTestId("connection-panel").getByRole("button", { name: "Refresh now" })).toHaveCount(0);
     // Step 8: More information opens the exact error_uri; the patient (signed in, in the app's tab) re-approves.
     const errorUri = await app.getByTestId("access-problem").getByRole("link", { name: "More information" }).getAttribute("href");
     await app.goto(errorUri!);
@@ -143,4 +149,18 @@ test("the patient re-approves from the walkthrough's link even when signed out f
   await patient.getByRole("button", { name: "Re-approve" }).click();
   await ticked(page, "reapprove");
   await fresh.close();
+});
+
+test("after a revocation, MyHealth's Try again says the access has ended", async ({ page, context, request }) => {
+  await resetStory(page);
+  const app = await context.newPage();
+  await connectDemoApp(app, "avarivera");
+  const grants = await (
+    await request.get(`/api/sandbox/tenants/${DEFAULT_TENANT_ID}/grants?client_id=${DEMO_CLIENT}&status=active`)
+  ).json();
+  expect(grants.grants).toHaveLength(1);
+  expect((await request.post(`/api/sandbox/tenants/${DEFAULT_TENANT_ID}/grants/${grants.grants[0].id}/revoke`)).status()).toBe(200);
+  await app.getByRole("button", { name: "Refresh now" }).click();
+  await app.getByRole("dialog").getByRole("button", { name: "Try again" }).click();
+  await expect(app.getByRole("dialog").getByTestId("try-again-result")).toContainText("this access has ended");
 });

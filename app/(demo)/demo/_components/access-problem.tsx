@@ -6,16 +6,36 @@ import { useEffect, useRef } from "react";
 
 interface Props {
   errorUri: string | null;
+  /** When the last refresh was refused: "Try again" always says how it went. */
+  refusedAt: number | null;
   tryAgain: () => Promise<void>;
   reauthorize: () => Promise<void>;
   stop: () => Promise<void>;
 }
 
-export function AccessProblem({ errorUri, tryAgain, reauthorize, stop }: Props) {
+/** The error_uri names why: a revoked grant has ended for good, a suspended one can be re-approved. */
+const ended = (errorUri: string | null) => !!errorUri && decodeURIComponent(errorUri).includes(":grant:revoked");
+
+export function AccessProblem({ errorUri, refusedAt, tryAgain, reauthorize, stop }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     if (!dialog.current?.open) dialog.current?.showModal();
   }, []);
+  // In UTC, so the server's and the browser's renderings agree whatever their time zones.
+  const lastTry = refusedAt ? `${new Date(refusedAt).toISOString().slice(11, 19)} UTC` : null;
+  const sentence = ended(errorUri)
+    ? `Refused at ${lastTry} — this access has ended. Start a new authorization to connect again.`
+    : `Refused at ${lastTry}. If you re-approved MyHealth in your portal, try again now.`;
+  const result = (live: boolean) =>
+    lastTry && (
+      <p
+        role={live ? "status" : undefined}
+        data-testid={live ? "try-again-result" : undefined}
+        className="mt-2 text-sm font-semibold text-amber-950"
+      >
+        {sentence}
+      </p>
+    );
   const button = "w-full rounded-lg px-4 py-2 font-semibold";
   return (
     <>
@@ -24,6 +44,7 @@ export function AccessProblem({ errorUri, tryAgain, reauthorize, stop }: Props) 
         <p className="mt-2 text-amber-950">
           MyHealth could not renew its access. Your patient portal can tell you why and let you approve MyHealth again.
         </p>
+        {result(false)}
         <div className="mt-4 flex flex-wrap gap-3">
           {errorUri && (
             <a
@@ -60,6 +81,7 @@ export function AccessProblem({ errorUri, tryAgain, reauthorize, stop }: Props) 
         <p className="mt-2 text-sm text-slate-700">
           If you re-approved MyHealth in your patient portal, try again. Otherwise start a new authorization, or stop using the app.
         </p>
+        {result(true)}
         <div className="mt-5 space-y-2">
           {errorUri && (
             <a

@@ -10,7 +10,8 @@ interface Props {
   expiresAt: number;
   hasRefreshToken: boolean;
   lastRefresh: LastRefresh | null;
-  refresh: () => Promise<void>;
+  /** Without one, the panel shows what it last knew, greyed, with no Refresh now (the access was refused). */
+  refresh?: () => Promise<void>;
 }
 
 const OUTCOME: Record<LastRefresh["outcome"], string> = {
@@ -30,7 +31,11 @@ export function ConnectionPanel({ scope, expiresAt, hasRefreshToken, lastRefresh
   }, []);
   const left = now === null ? null : expiresAt - now;
   return (
-    <section aria-labelledby="connection" className="rounded-xl border border-slate-200 bg-white p-4 text-sm">
+    <section
+      aria-labelledby="connection"
+      data-testid="connection-panel"
+      className={`rounded-xl border border-slate-200 bg-white p-4 text-sm ${refresh ? "" : "bg-slate-50 text-slate-600"}`}
+    >
       <h2 id="connection" className="text-base font-semibold text-slate-900">
         Connection
       </h2>
@@ -52,11 +57,13 @@ export function ConnectionPanel({ scope, expiresAt, hasRefreshToken, lastRefresh
           {scope}
         </dd>
       </dl>
-      <form action={refresh} className="mt-3">
-        <button className="rounded-lg border border-indigo-200 bg-indigo-50 px-3 py-1.5 font-semibold text-indigo-900 hover:bg-indigo-100">
-          Refresh now
-        </button>
-      </form>
+      {refresh && (
+        <form action={refresh} className="mt-3">
+          <button className="rounded-lg border border-indigo-200 bg-indigo-50 px-3 py-1.5 font-semibold text-indigo-900 hover:bg-indigo-100">
+            Refresh now
+          </button>
+        </form>
+      )}
     </section>
   );
 }

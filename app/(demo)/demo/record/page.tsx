@@ -90,9 +90,25 @@ export default async function RecordPage({ searchParams }: { searchParams: Promi
   const problem = naive ? (
     <NaiveFailure />
   ) : (
-    <AccessProblem errorUri={last?.errorUri ?? null} tryAgain={refreshAction} reauthorize={connectAction} stop={stopAction} />
+    <AccessProblem
+      errorUri={last?.errorUri ?? null}
+      refusedAt={last?.outcome === "invalid_grant" ? last.at : null}
+      tryAgain={refreshAction}
+      reauthorize={connectAction}
+      stop={stopAction}
+    />
   );
-  if (last?.outcome === "invalid_grant") return problem;
+  // After a refused refresh the Connection panel stays, greyed, saying so ("Last refresh: refused (invalid_grant)").
+  if (last?.outcome === "invalid_grant") {
+    return (
+      <div className="space-y-4">
+        {problem}
+        {!naive && (
+          <ConnectionPanel scope={tokens.scope} expiresAt={tokens.expiresAt} hasRefreshToken={!!tokens.refreshToken} lastRefresh={last} />
+        )}
+      </div>
+    );
+  }
   if (last?.outcome === "unavailable") {
     return (
       <div role="alert" className="rounded-xl bg-white p-6 shadow-sm">
