@@ -17,7 +17,7 @@ function fail(message: string): never {
 
 function parse(argv: string[]) {
   let redirectUri: string | undefined;
-  let clientId = "your-client-id";
+  let clientId: string | null = null;
   let asJson = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -31,7 +31,9 @@ function parse(argv: string[]) {
     else if (redirectUri) fail("give one redirect URI");
     else redirectUri = arg;
   }
-  return { redirectUri: redirectUri ?? fail("give the redirect URI to check"), clientId, asJson };
+  if (clientId === null && !asJson)
+    console.error("probe: no --client-id given: the TXT record is looked for as cerner-client-id=your-client-id");
+  return { redirectUri: redirectUri ?? fail("give the redirect URI to check"), clientId: clientId ?? "your-client-id", asJson };
 }
 
 function print(report: ReadinessReport): void {

@@ -30,7 +30,7 @@ export interface RegisteredApp {
   token_endpoint_auth_method: string;
   organization?: RegistrationRequest["organization"];
   public_hostname?: string;
-  trust_source?: "live";
+  trust_source: "simulated" | "live";
 }
 
 export async function registerApp(db: Db, tenantId: string, request: RegistrationRequest): Promise<RegisteredApp> {
@@ -107,6 +107,6 @@ export async function registerApp(db: Db, tenantId: string, request: Registratio
     token_endpoint_auth_method: method,
     ...(request.organization ? { organization: request.organization } : {}),
     ...(request.public_hostname ? { public_hostname: request.public_hostname } : {}),
-    ...(client.trustSource === "live" ? { trust_source: "live" as const } : {}),
+    trust_source: client.trustSource,
   };
 }

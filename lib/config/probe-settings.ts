@@ -19,6 +19,13 @@ export function probeSettings(env: Environment = process.env): ProbeSettings {
   for (const resolver of resolvers ?? []) {
     const host = /^\[(.+)\](?::\d+)?$/.exec(resolver)?.[1] ?? (isIP(resolver) ? resolver : resolver.replace(/:\d+$/, ""));
     if (!isIP(host)) throw new ConfigurationError(`SANDBOX_PROBE_RESOLVERS: "${resolver}" is not an IP address (optionally with :port)`);
+    const port = isIP(resolver) ? null : /:(\d+)$/.exec(resolver)?.[1];
+    if (port && (Number(port) < 1 || Number(port) > 65535))
+      throw new ConfigurationError(`SANDBOX_PROBE_RESOLVERS: "${resolver}" has no valid port (1–65535)`);
+  }
+  const allowPrivate = env.SANDBOX_PROBE_ALLOW_PRIVATE;
+  if (allowPrivate !== undefined && allowPrivate !== "" && allowPrivate !== "0" && allowPrivate !== "1") {
+    throw new ConfigurationError(`SANDBOX_PROBE_ALLOW_PRIVATE must be 1 (allow) or 0 (refuse), got "${allowPrivate}"`);
   }
   let extraAnchorsPem: string[] = [];
   if (env.SANDBOX_PROBE_ANCHORS) {
@@ -28,6 +35,8 @@ export function probeSettings(env: Environment = process.env): ProbeSettings {
     } catch (error) {
       throw new ConfigurationError(`SANDBOX_PROBE_ANCHORS: cannot read ${env.SANDBOX_PROBE_ANCHORS}: ${(error as Error).message}`);
     }
+    if (extraAnchorsPem.length === 0)
+      throw new ConfigurationError(`SANDBOX_PROBE_ANCHORS: ${env.SANDBOX_PROBE_ANCHORS} holds no PEM certificate`);
   }
   return {
     resolvers: resolvers?.length ? resolvers : undefined,

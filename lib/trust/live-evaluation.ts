@@ -7,7 +7,7 @@ import { collectFacts, revocationKey } from "./collect-facts";
 import { parseCertificate } from "./parsed-certificate";
 import { readStapledOcsp, type StapleReading } from "./stapled-ocsp";
 import { judge } from "./judge";
-import { observeLiveHost, type LiveObservation, type LiveProbeOptions, type ProbeNote } from "./live-probe";
+import { lookupTxt, observeLiveHost, type LiveObservation, type LiveProbeOptions, type ProbeNote } from "./live-probe";
 import { bareHostname, registrableDomain, type PublicSuffixRule } from "./registrable-domain";
 import { snapshotHash, takeSnapshot } from "./snapshot";
 import type { Finding, TrustFacts, TrustSnapshot, Verdict } from "./types";
@@ -24,8 +24,8 @@ export interface LiveCheckInput extends LiveProbeOptions {
   /** The vendor program's "Validated" badge (a registered app's console flag). */
   validated?: boolean;
   /**
-   * The most the whole check may take, waiting for a free probe slot included (default: the connection timeout
-   * plus 1 s). Past it the host counts as unreachable: the token endpoint never waits longer on a hanging host.
+   * The most the whole check may take, waiting for a free probe slot included (default: the connection timeout,
+   * 5 s). Past it the host counts as unreachable: the token endpoint never waits longer on a hanging host.
    */
   deadlineMs?: number;
 }
@@ -61,24 +61,33 @@ export function probeTarget(redirectUri: string): { hostname: string; port: numb
   return { hostname: bareHostname(url.hostname), port: url.port ? Number(url.port) : 443 };
 }
 
-/** The observation, or an unreachable host once the deadline has passed. */
+/**
+ * The observation, or an unreachable host once the deadline has passed. The TXT lookup runs on its own, so a host
+ * that hangs is not also reported as a domain without records when its DNS answered.
+ */
 async function observeWithin(hostname: string, domain: string, options: LiveProbeOptions, deadlineMs: number): Promise<LiveObservation> {
+  const txt = lookupTxt(domain, options);
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<LiveObservation>((resolve) => {
-    timer = setTimeout(
-      () =>
-        resolve({
-          world: { reachable: false, tlsVersions: [], chainPem: [], txtRecords: [] },
-          address: null,
-          notes: [
-            { code: "host.unreachable", severity: "error", message: `${hostname} did not finish answering within ${deadlineMs / 1000} s.` },
-          ],
-        }),
-      deadlineMs,
-    );
+  const late = new Promise<"late">((resolve) => {
+    timer = setTimeout(() => resolve("late"), deadlineMs);
   });
   try {
-    return await Promise.race([observeLiveHost(hostname, domain, options), late]);
+    const observed = await Promise.race([observeLiveHost(hostname, domain, options, txt), late]);
+    if (observed !== "late") return observed;
+    const dns = await Promise.race([txt, Promise.resolve(null)]);
+    const dnsNote: ProbeNote = {
+      code: "dns.lookup-failed",
+      severity: "warning",
+      message: `The TXT records of ${domain} could not be read in time.`,
+    };
+    return {
+      world: { reachable: false, tlsVersions: [], chainPem: [], txtRecords: dns?.records ?? [] },
+      address: null,
+      notes: [
+        { code: "host.unreachable", severity: "error", message: `${hostname} did not finish answering within ${deadlineMs / 1000} s.` },
+        ...(dns ? (dns.note ? [dns.note] : []) : [dnsNote]),
+      ],
+    };
   } finally {
     clearTimeout(timer);
   }
@@ -123,7 +132,7 @@ export async function checkLive(input: LiveCheckInput): Promise<LiveCheck> {
   const { hostname, port } = probeTarget(input.redirectUri);
   const domain = registrableDomain(hostname, input.publicSuffixRule);
   const at = input.at ?? new Date();
-  const deadlineMs = input.deadlineMs ?? (input.timeoutMs ?? 5000) + 1000;
+  const deadlineMs = input.deadlineMs ?? input.timeoutMs ?? 5000;
   const observation = await observeWithin(hostname, domain, { ...input, port: input.port ?? port }, deadlineMs);
   const [leafPem, issuerPem] = observation.world.chainPem;
   const staple = observation.ocspStaple && leafPem ? readStapledOcsp(observation.ocspStaple, leafPem, issuerPem, at) : null;
@@ -143,6 +152,8 @@ export async function checkLive(input: LiveCheckInput): Promise<LiveCheck> {
   // The probe's own words win where it knows more (why the host was unreachable).
   const explained = findings.map((finding) => observation.notes.find((note) => note.code === finding.code) ?? finding);
   const probeNotes = observation.notes.filter((note) => !findings.some((finding) => finding.code === note.code));
+  // A failed TXT lookup is not a domain without the record: the note says what happened instead.
+  const lookupFailed = observation.notes.some((note) => note.code === "dns.lookup-failed");
   const snapshot = takeSnapshot(facts, verdict, "live");
   return {
     source: "live",
@@ -152,7 +163,7 @@ export async function checkLive(input: LiveCheckInput): Promise<LiveCheck> {
     checkedAt: at.toISOString(),
     facts,
     verdict,
-    findings: [...explained, ...probeNotes],
+    findings: [...explained.filter((finding) => !(lookupFailed && finding.code === "dns.client-id-record-missing")), ...probeNotes],
     snapshot,
     snapshotHash: snapshotHash(snapshot),
     ocspStaple: !staple ? "not-stapled" : staple.kind === "invalid" ? "invalid" : staple.status,

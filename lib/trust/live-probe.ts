@@ -192,7 +192,13 @@ async function resolveAddress(hostname: string, options: LiveProbeOptions): Prom
   }
 }
 
-async function txtRecords(domain: string, options: LiveProbeOptions): Promise<{ records: string[]; note?: ProbeNote }> {
+export interface TxtLookup {
+  records: string[];
+  note?: ProbeNote;
+}
+
+/** The TXT records at a registrable domain (a failed lookup says so in its note, never as "no records"). */
+export async function lookupTxt(domain: string, options: LiveProbeOptions): Promise<TxtLookup> {
   if (isIP(domain)) return { records: [] }; // an address has no DNS name to publish records at
   const resolver = resolverFor(options) ?? new Resolver({ timeout: options.timeoutMs ?? 5000, tries: 1 });
   try {
@@ -229,19 +235,24 @@ async function limited<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Observes a live host: its TLS endpoint at `hostname`, and the TXT records at `registrableDomain`. */
-export function observeLiveHost(hostname: string, registrableDomain: string, options: LiveProbeOptions = {}): Promise<LiveObservation> {
-  return limited(() => observe(hostname, registrableDomain, options));
+/**
+ * Observes a live host: its TLS endpoint at `hostname`, and the TXT records at `registrableDomain` (looked up here,
+ * or the lookup the caller already started).
+ */
+export function observeLiveHost(
+  hostname: string,
+  registrableDomain: string,
+  options: LiveProbeOptions = {},
+  txt: Promise<TxtLookup> = lookupTxt(registrableDomain, options),
+): Promise<LiveObservation> {
+  return limited(() => observe(hostname, txt, options));
 }
 
-async function observe(hostname: string, registrableDomain: string, options: LiveProbeOptions): Promise<LiveObservation> {
+async function observe(hostname: string, txt: Promise<TxtLookup>, options: LiveProbeOptions): Promise<LiveObservation> {
   const port = options.port ?? 443;
   const timeoutMs = options.timeoutMs ?? 5000;
   const notes: ProbeNote[] = [];
-  const [{ address, note: addressNote }, { records, note: dnsNote }] = await Promise.all([
-    resolveAddress(hostname, options),
-    txtRecords(registrableDomain, options),
-  ]);
+  const [{ address, note: addressNote }, { records, note: dnsNote }] = await Promise.all([resolveAddress(hostname, options), txt]);
   if (addressNote) notes.push(addressNote);
   if (dnsNote) notes.push(dnsNote);
   const unreachable = (extra?: ProbeNote): LiveObservation => ({

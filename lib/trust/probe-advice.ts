@@ -5,7 +5,8 @@ const ADVICE: Record<string, (context: { domain: string; record: string; hostnam
     `Use a redirect URI on a domain name you own instead of ${hostname}: an IP address or a loopback name has no organization or domain to show.`,
   "host.unreachable": ({ hostname }) => `Make ${hostname} answer TLS on the redirect URI's port from the internet.`,
   "host.dns-failed": ({ hostname }) => `Publish an A or AAAA record for ${hostname}.`,
-  "host.private-address": ({ hostname }) => `${hostname} must resolve to a public address that the vendor can reach.`,
+  "host.private-address": ({ hostname }) =>
+    `${hostname} must resolve to a public address that the vendor can reach. (Checking a server in your own lab? Start the sandbox with SANDBOX_PROBE_ALLOW_PRIVATE=1.)`,
   "tls.legacy-only": () => "Enable TLS 1.2 and TLS 1.3 on your server.",
   "tls.legacy-also-offered": () => "Turn off TLS 1.0 and 1.1 on your server; they are outdated.",
   "certificate.missing": () => "Install a certificate from a public certificate authority on your server.",

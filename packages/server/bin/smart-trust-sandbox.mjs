@@ -28,6 +28,9 @@ Environment:
   DATABASE_URL            postgresql://… to use PostgreSQL instead of the data directory's SQLite file
   SANDBOX_ADMIN_PASSWORD  protect the console and the control API with this password
   LOG_LEVEL               pino log level (default info)
+  SANDBOX_PROBE_RESOLVERS DNS servers for the live probe, ip[:port],… (default: the system's)
+  SANDBOX_PROBE_ANCHORS   a PEM file of extra trusted roots for the live probe
+  SANDBOX_PROBE_ALLOW_PRIVATE  1 = the live probe may connect to private and loopback addresses
 
 Once it runs: the landing page at the public URL, GET /api/health, the console at /console, the demo app at /demo.`;
 
