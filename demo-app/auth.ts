@@ -5,13 +5,15 @@ import NextAuth, { type NextAuthConfig } from "next-auth";
 import { decodeJwt } from "jose";
 import { DEMO_CLIENT_ID, DEMO_PROVIDER_ID, DEMO_SCOPES, fhirBaseUrl } from "./config";
 import { discover } from "./smart-discovery";
-import { refreshTokens, type HeldTokens } from "./token-refresh";
+import { refreshTokens, type HeldTokens, type RefusedExchange } from "./token-refresh";
 
 export interface LastRefresh {
   at: number;
   outcome: "refreshed" | "invalid_grant" | "unavailable" | "no_refresh_token";
   errorUri?: string | null;
   message?: string;
+  /** A refused refresh as sent and received (no token in it): MyHealth's "What happened?" shows it. */
+  exchange?: RefusedExchange;
 }
 
 declare module "next-auth" {
@@ -90,7 +92,7 @@ async function config(): Promise<NextAuthConfig> {
           const lastRefresh: LastRefresh = {
             at: Date.now(),
             outcome: outcome.kind,
-            ...(outcome.kind === "invalid_grant" ? { errorUri: outcome.errorUri } : {}),
+            ...(outcome.kind === "invalid_grant" ? { errorUri: outcome.errorUri, exchange: outcome.exchange } : {}),
             ...(outcome.kind === "unavailable" ? { message: outcome.message } : {}),
           };
           return { ...token, held: outcome.kind === "refreshed" ? outcome.tokens : token.held, lastRefresh };

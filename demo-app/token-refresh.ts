@@ -13,18 +13,25 @@ export interface HeldTokens {
   fhirUser?: string;
 }
 
+/** The refused refresh exactly as MyHealth sent and received it, the refresh token shown only as a placeholder. */
+export interface RefusedExchange {
+  request: { method: "POST"; url: string; body: string };
+  response: { status: number; correlationId: string | null; body: string };
+}
+
 export type RefreshOutcome =
   | { kind: "refreshed"; tokens: HeldTokens }
-  | { kind: "invalid_grant"; errorUri: string | null }
+  | { kind: "invalid_grant"; errorUri: string | null; exchange: RefusedExchange }
   | { kind: "unavailable"; message: string }
   | { kind: "no_refresh_token" };
 
 export async function refreshTokens(held: HeldTokens): Promise<RefreshOutcome> {
   if (!held.refreshToken) return { kind: "no_refresh_token" };
   let response: Response;
+  let url = "";
   try {
-    const { token_endpoint } = await discover();
-    response = await fetch(token_endpoint, {
+    url = (await discover()).token_endpoint;
+    response = await fetch(url, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
       body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: held.refreshToken, client_id: DEMO_CLIENT_ID }),
@@ -36,7 +43,13 @@ export async function refreshTokens(held: HeldTokens): Promise<RefreshOutcome> {
       message: error instanceof SandboxUnreachable ? error.message : "The health record server cannot be reached.",
     };
   }
-  const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  const text = await response.text().catch(() => "");
+  let body: Record<string, unknown> = {};
+  try {
+    body = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    // not JSON: handled below as an unavailable server
+  }
   if (response.ok && typeof body.access_token === "string") {
     return {
       kind: "refreshed",
@@ -49,8 +62,17 @@ export async function refreshTokens(held: HeldTokens): Promise<RefreshOutcome> {
       },
     };
   }
-  if (response.status === 400 && body.error === "invalid_grant")
-    return { kind: "invalid_grant", errorUri: typeof body.error_uri === "string" ? body.error_uri : null };
+  if (response.status === 400 && body.error === "invalid_grant") {
+    const exchange: RefusedExchange = {
+      request: {
+        method: "POST",
+        url,
+        body: `grant_type=refresh_token&refresh_token=[redacted]&client_id=${encodeURIComponent(DEMO_CLIENT_ID)}`,
+      },
+      response: { status: response.status, correlationId: response.headers.get("x-correlation-id"), body: text.slice(0, 2000) },
+    };
+    return { kind: "invalid_grant", errorUri: typeof body.error_uri === "string" ? body.error_uri : null, exchange };
+  }
   return {
     kind: "unavailable",
     message: `The health record server answered ${response.status}${typeof body.error === "string" ? ` (${body.error})` : ""}.`,

@@ -39,6 +39,17 @@ test.describe("presenter walkthrough", () => {
     );
     await expect(app.getByTestId("last-refresh")).toContainText("refused (invalid_grant)");
     await expect(app.getByTestId("connection-panel").getByRole("button", { name: "Refresh now" })).toHaveCount(0);
+    // The developer drawer: the exact refused request (no refresh token in it) and the 400 with its correlation id.
+    await app.getByRole("dialog").getByRole("button", { name: "Close" }).click();
+    await app.getByText("What happened? (for developers)").click();
+    const drawer = app.getByTestId("what-happened");
+    await expect(drawer).toContainText("grant_type=refresh_token&refresh_token=[redacted]&client_id=demo-patient-app");
+    await expect(drawer).toContainText("HTTP 400");
+    await expect(drawer).toContainText('"error":"invalid_grant"');
+    await expect(drawer.getByRole("link", { name: "This exchange in the sandbox console" })).toHaveAttribute(
+      "href",
+      /correlation=[0-9a-f-]{36}$/,
+    );
     // Step 8: More information opens the exact error_uri; the patient (signed in, in the app's tab) re-approves.
     const errorUri = await app.getByTestId("access-problem").getByRole("link", { name: "More information" }).getAttribute("href");
     await app.goto(errorUri!);

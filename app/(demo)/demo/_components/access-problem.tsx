@@ -3,9 +3,12 @@
 // revoked, link "More information" to the exact error_uri (new tab), offer "Re-authorize", and a dialog with
 // "Try again", "Start a new authorization" and "Stop using the app". The native dialog traps focus and closes on Escape.
 import { useEffect, useRef } from "react";
+import type { RefusedExchange } from "@/demo-app/token-refresh";
 
 interface Props {
   errorUri: string | null;
+  /** The refused refresh as MyHealth sent and received it, for the developer drawer ("What happened?"). */
+  exchange: RefusedExchange | null;
   /** When the last refresh was refused: "Try again" always says how it went. */
   refusedAt: number | null;
   tryAgain: () => Promise<void>;
@@ -16,7 +19,37 @@ interface Props {
 /** The error_uri names why: a revoked grant has ended for good, a suspended one can be re-approved. */
 const ended = (errorUri: string | null) => !!errorUri && decodeURIComponent(errorUri).includes(":grant:revoked");
 
-export function AccessProblem({ errorUri, refusedAt, tryAgain, reauthorize, stop }: Props) {
+/** The developer drawer: the exact refused refresh request (refresh token left out) and the server's 400 answer. */
+function WhatHappened({ exchange }: { exchange: RefusedExchange }) {
+  const pre = "mt-1 overflow-x-auto whitespace-pre-wrap break-all rounded bg-white p-2 font-mono text-xs text-slate-800";
+  return (
+    <details className="mt-4 rounded-lg border border-amber-200 bg-amber-100/40 p-3 text-sm text-amber-950" data-testid="what-happened">
+      <summary className="cursor-pointer font-semibold">What happened? (for developers)</summary>
+      <p className="mt-2 font-semibold">MyHealth sent</p>
+      <pre
+        className={pre}
+      >{`${exchange.request.method} ${exchange.request.url}\ncontent-type: application/x-www-form-urlencoded\n\n${exchange.request.body}`}</pre>
+      <p className="mt-2 font-semibold">The server answered</p>
+      <pre
+        className={pre}
+      >{`HTTP ${exchange.response.status}${exchange.response.correlationId ? `\nx-correlation-id: ${exchange.response.correlationId}` : ""}\n\n${exchange.response.body}`}</pre>
+      {exchange.response.correlationId && (
+        <p className="mt-2">
+          <a
+            href={`/console/activity?correlation=${encodeURIComponent(exchange.response.correlationId)}`}
+            target="_blank"
+            rel="noopener noreferrer"
+            className="font-semibold underline"
+          >
+            This exchange in the sandbox console
+          </a>
+        </p>
+      )}
+    </details>
+  );
+}
+
+export function AccessProblem({ errorUri, exchange, refusedAt, tryAgain, reauthorize, stop }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     if (!dialog.current?.open) dialog.current?.showModal();
@@ -69,6 +102,7 @@ export function AccessProblem({ errorUri, refusedAt, tryAgain, reauthorize, stop
             What can I do?
           </button>
         </div>
+        {exchange && <WhatHappened exchange={exchange} />}
       </div>
       <dialog
         ref={dialog}

@@ -92,6 +92,7 @@ export default async function RecordPage({ searchParams }: { searchParams: Promi
   ) : (
     <AccessProblem
       errorUri={last?.errorUri ?? null}
+      exchange={last?.exchange ?? null}
       refusedAt={last?.outcome === "invalid_grant" ? last.at : null}
       tryAgain={refreshAction}
       reauthorize={connectAction}

@@ -1,4 +1,4 @@
-// GET /console/activity[?app=&grant=&patient=&type=] — the activity timeline (live), each event's details with
+// GET /console/activity[?app=&grant=&patient=&type=&correlation=] — the activity timeline (live), each event's details with
 // secrets redacted, and for one grant the sequence diagram of everything that happened to it.
 import type { Metadata } from "next";
 import { db } from "@/lib/db/client";
@@ -12,7 +12,7 @@ import { SequenceDiagram } from "@/components/console/sequence-diagram";
 export const metadata: Metadata = { title: "Activity" };
 export const dynamic = "force-dynamic";
 
-type Search = { app?: string; grant?: string; patient?: string; type?: string; cursor?: string };
+type Search = { app?: string; grant?: string; patient?: string; type?: string; correlation?: string; cursor?: string };
 const PAGE_SIZE = 100;
 
 export default async function ActivityPage({ searchParams }: { searchParams: Promise<Search> }) {
@@ -23,6 +23,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
     grant: filters.grant,
     patient: filters.patient,
     type: filters.type,
+    correlation: filters.correlation,
     cursor: filters.cursor,
     limit: PAGE_SIZE,
   }).catch((error) => {
