@@ -103,6 +103,23 @@ test.describe("presenter walkthrough", () => {
 
     for (const step of STEPS) await ticked(page, step);
     await expect(page.getByRole("heading", { name: "The story — complete" })).toBeVisible();
+
+    // The story's activity as JSON Lines, from the control API and from the console: the refused refresh is in it,
+    // the refresh token is not.
+    for (const url of [
+      `/api/sandbox/tenants/${DEFAULT_TENANT_ID}/events/export?client=${DEMO_CLIENT}`,
+      `/console/activity-export?app=${DEMO_CLIENT}`,
+    ]) {
+      const exported = await request.get(url);
+      expect(exported.status()).toBe(200);
+      const text = await exported.text();
+      expect(text).not.toContain(tokens.refresh_token);
+      const types = text
+        .trimEnd()
+        .split("\n")
+        .map((line) => (JSON.parse(line) as { type: string }).type);
+      expect(types).toEqual(expect.arrayContaining(["grant.created", "token.failed", "grant.reapproved", "token.refreshed"]));
+    }
   });
 
   test("a naive app next to MyHealth: the same refused refresh, a generic error instead of the recommended notice", async ({

@@ -146,6 +146,19 @@ const OPERATIONS: Operation[] = [
     query: eventQueryShape,
     answer: z.object({ events: z.array(event), nextCursor: z.string().nullable() }),
   },
+  {
+    method: "get",
+    path: `${T}/events/export`,
+    summary: "The tenant's activity as JSON Lines (application/x-ndjson): one redacted event per line, oldest first, at most 10,000",
+    query: {
+      type: eventQueryShape.type,
+      client: eventQueryShape.client,
+      grant: eventQueryShape.grant,
+      patient: eventQueryShape.patient,
+      correlation: eventQueryShape.correlation,
+      since: eventQueryShape.since,
+    },
+  },
   { method: "get", path: `${T}/apps/{clientId}/trust`, summary: "The app's trust as it is now", answer: evaluation },
   {
     method: "post",

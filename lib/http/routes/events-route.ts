@@ -4,6 +4,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "../../db/client";
 import { eventPage, InvalidCursor } from "../../activity/event-page";
+import { eventLines } from "../../activity/event-export";
 import { ControlApiError, json } from "../control-api";
 import { readQuery, tenantControl } from "../tenant-control";
 
@@ -41,5 +42,21 @@ export const legacyEventsRoute = {
       limit: eventQueryShape.limit,
     });
     return json((await eventPage(db, tenantId, { client, grant, patient, type, limit })).events);
+  }),
+};
+
+/** GET …/events/export?type=&client=&grant=&patient=&correlation=&since= — the same events as JSON Lines, oldest first. */
+export const eventExportRoute = {
+  GET: tenantControl(async (_request, { tenantId, query }) => {
+    const { cursor: _cursor, limit: _limit, ...shape } = eventQueryShape;
+    const filter = readQuery(query, shape);
+    const lines = await eventLines(db, tenantId, { ...filter, since: filter.since ? new Date(filter.since) : undefined });
+    return new Response(lines, {
+      headers: {
+        "Content-Type": "application/x-ndjson; charset=utf-8",
+        "Content-Disposition": `attachment; filename="activity-${tenantId}.jsonl"`,
+        "Cache-Control": "no-store",
+      },
+    });
   }),
 };

@@ -122,6 +122,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sandbox/tenants/{tenant}/events/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's activity as JSON Lines (application/x-ndjson): one redacted event per line, oldest first, at most 10,000 */
+        get: operations["getTenantEventsExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sandbox/tenants/{tenant}/apps/{clientId}/trust": {
         parameters: {
             query?: never;
@@ -928,6 +945,46 @@ export interface operations {
                         nextCursor: string | null;
                     };
                 };
+            };
+            /** @description A client error; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description e.g. invalid_request, not_found, conflict */
+                        error: string;
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    getTenantEventsExport: {
+        parameters: {
+            query?: {
+                type?: string;
+                client?: string;
+                grant?: string;
+                patient?: string;
+                correlation?: string;
+                since?: string;
+            };
+            header?: never;
+            path: {
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A client error; nothing changed */
             "4XX": {

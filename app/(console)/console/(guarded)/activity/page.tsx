@@ -56,7 +56,23 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
           <h1 id="timeline" className="text-xl font-bold">
             Activity
           </h1>
-          <LiveRefresh />
+          <div className="flex items-center gap-4">
+            <a
+              href={`/console/activity-export?${new URLSearchParams(
+                Object.entries({
+                  app: filters.app,
+                  grant: filters.grant,
+                  patient: filters.patient,
+                  type: filters.type,
+                  correlation: filters.correlation,
+                }).filter((entry): entry is [string, string] => !!entry[1]),
+              )}`}
+              className="text-sm font-semibold text-brand-700 underline"
+            >
+              Export (JSON Lines)
+            </a>
+            <LiveRefresh />
+          </div>
         </div>
         <form className="mt-3 flex flex-wrap items-end gap-2 text-sm">
           <input aria-label="App (client id)" name="app" defaultValue={filters.app} placeholder="client id" className={input} />
