@@ -1,6 +1,7 @@
 import type { NextConfig } from "next";
 
-// Patient-facing pages of the authorization server and the console must never be framed (clickjacking) nor cached.
+// Patient-facing pages of the authorization server, the console and the walkthrough must never be framed
+// (clickjacking) nor cached.
 const PATIENT_PAGE_HEADERS = [
   { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
   { key: "X-Frame-Options", value: "DENY" },
@@ -24,6 +25,7 @@ const nextConfig: NextConfig = {
       { source: "/errors/:path*", headers: PATIENT_PAGE_HEADERS },
       { source: "/console", headers: PATIENT_PAGE_HEADERS },
       { source: "/console/:path*", headers: PATIENT_PAGE_HEADERS },
+      { source: "/walkthrough", headers: PATIENT_PAGE_HEADERS },
       // MyHealth may be framed by the sandbox's own presenter walkthrough, by nothing else.
       { source: "/demo", headers: [{ key: "Content-Security-Policy", value: "frame-ancestors 'self'" }] },
       { source: "/demo/:path*", headers: [{ key: "Content-Security-Policy", value: "frame-ancestors 'self'" }] },

@@ -39,6 +39,10 @@ test.describe("a console protected at run time", () => {
     await expect(page).toHaveURL(`${PROTECTED_URL}/console/sign-in`);
     await page.goto(`${PROTECTED_URL}/console/grants`);
     await expect(page).toHaveURL(`${PROTECTED_URL}/console/sign-in`);
+    // The walkthrough and the activity export are as protected as the console.
+    await page.goto(`${PROTECTED_URL}/walkthrough`);
+    await expect(page).toHaveURL(`${PROTECTED_URL}/console/sign-in`);
+    expect((await page.request.get(`${PROTECTED_URL}/console/activity-export`, { maxRedirects: 0 })).status()).toBe(307);
 
     expect((await page.request.get(`${PROTECTED_URL}/api/sandbox/clock`)).status()).toBe(401);
     expect(
@@ -70,7 +74,7 @@ test("a hostile page's form POST to reset an open sandbox is refused with 403 an
 });
 
 test("console pages cannot be framed and are not cached", async ({ request }) => {
-  for (const path of ["/console/apps", "/console/sign-in", "/console/api"]) {
+  for (const path of ["/console/apps", "/console/sign-in", "/console/api", "/walkthrough"]) {
     const response = await request.get(path, { maxRedirects: 0 });
     expect(response.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
     expect(response.headers()["x-frame-options"]).toBe("DENY");

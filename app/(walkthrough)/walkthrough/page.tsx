@@ -10,6 +10,7 @@ import { LiveRefresh } from "@/components/console/live-refresh";
 import { SequenceDiagram } from "@/components/console/sequence-diagram";
 import { StoryStepCard } from "@/components/walkthrough/story-step-card";
 import { applyChangeAction, resetStoryAction } from "./actions";
+import { requireConsoleAccess } from "../../(console)/console/_lib/console-access";
 
 export const metadata: Metadata = { title: "Presenter walkthrough" };
 export const dynamic = "force-dynamic";
@@ -24,6 +25,8 @@ const button = "rounded-lg px-3 py-1.5 text-sm font-semibold";
 const newTab = { target: "_blank", rel: "noopener noreferrer" } as const;
 
 export default async function WalkthroughPage({ searchParams }: { searchParams: Promise<{ notice?: string; compare?: string }> }) {
+  // It shows the sandbox's activity and changes it: as protected as the console (open when no password is set).
+  await requireConsoleAccess();
   const { notice, compare } = await searchParams;
   const [state, events] = await Promise.all([storyState(db), storyEvents(db)]);
   const steps = sequenceSteps(events);
