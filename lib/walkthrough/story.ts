@@ -2,7 +2,6 @@
 // the same refresh token. A step is done when the activity log shows it happened — whoever did it: the presenter in
 // another tab, a script through the control API, or the page's own buttons. The story starts at its last reset.
 import type { Db } from "../db/client";
-import { sandboxNow } from "../clock/sandbox-clock";
 import { DEFAULT_TENANT, DEMO_APP } from "../personas/personas";
 
 export type StepId = "connect" | "approve" | "read" | "change" | "refresh" | "refused" | "notice" | "reapprove" | "try-again";
@@ -96,7 +95,7 @@ export interface StoryState {
 
 const isType = (event: StoryEvent, ...types: string[]) => types.includes(event.type);
 
-/** Which steps happened, from the story's events in time order (pure; the database read is storyState below). */
+/** Which steps happened, from the story's events in time order (pure; the database read is readStory below). */
 export function stepsDone(events: StoryEvent[], clientId: string = DEMO_APP.clientId): Record<StepId, boolean> {
   const mine = events.filter((event) => event.clientId === null || event.clientId === clientId);
   const index = (predicate: (event: StoryEvent) => boolean, after = -1) => mine.findIndex((event, i) => i > after && predicate(event));
@@ -131,31 +130,37 @@ export function stepsDone(events: StoryEvent[], clientId: string = DEMO_APP.clie
   };
 }
 
-export async function storyState(db: Db, tenantId: string = DEFAULT_TENANT.id): Promise<StoryState> {
+/**
+ * The story since its last reset, from one read of the log: which steps happened, where it stands, and its events
+ * (oldest first, the latest 300) for the sequence diagram.
+ */
+export async function readStory(db: Db, tenantId: string = DEFAULT_TENANT.id) {
   const reset = await db.event.findFirst({
     where: { tenantId, type: "story.reset" },
     orderBy: { createdAt: "desc" },
     select: { createdAt: true },
   });
   const since = reset?.createdAt ?? null;
-  const events = await db.event.findMany({
-    where: {
-      tenantId,
-      ...(since ? { createdAt: { gt: since } } : {}),
-      OR: [{ clientId: DEMO_APP.clientId }, { type: "session.signed_in" }],
-    },
-    orderBy: { createdAt: "asc" },
-    select: { type: true, clientId: true, grantId: true, createdAt: true, payload: true },
-    take: 2000,
-  });
+  const [newestFirst, grant] = await Promise.all([
+    db.event.findMany({
+      where: {
+        tenantId,
+        ...(since ? { createdAt: { gt: since } } : {}),
+        OR: [{ clientId: DEMO_APP.clientId }, { type: "session.signed_in" }],
+      },
+      orderBy: { createdAt: "desc" },
+      take: 2000,
+    }),
+    db.grant.findFirst({
+      where: { tenantId, clientId: DEMO_APP.clientId, ...(since ? { createdAt: { gt: since } } : {}) },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, status: true },
+    }),
+  ]);
+  const events = newestFirst.reverse();
   const done = stepsDone(events);
-  const grant = await db.grant.findFirst({
-    where: { tenantId, clientId: DEMO_APP.clientId, ...(since ? { createdAt: { gt: since } } : {}) },
-    orderBy: { createdAt: "desc" },
-    select: { id: true, status: true },
-  });
   const refused = events.findLast((event) => event.type === "token.failed" && (event.payload as { errorUri?: string })?.errorUri);
-  return {
+  const state: StoryState = {
     since,
     done,
     next: STORY_STEPS.find((step) => !done[step.id])?.id ?? null,
@@ -163,26 +168,5 @@ export async function storyState(db: Db, tenantId: string = DEFAULT_TENANT.id): 
     grantStatus: grant?.status ?? null,
     errorUri: (refused?.payload as { errorUri?: string } | undefined)?.errorUri ?? null,
   };
+  return { state, events: events.slice(-300) };
 }
-
-/** The story's events for its sequence diagram: the demo app's exchanges and sign-ins since the story started. */
-export async function storyEvents(db: Db, tenantId: string = DEFAULT_TENANT.id) {
-  const reset = await db.event.findFirst({
-    where: { tenantId, type: "story.reset" },
-    orderBy: { createdAt: "desc" },
-    select: { createdAt: true },
-  });
-  const events = await db.event.findMany({
-    where: {
-      tenantId,
-      ...(reset ? { createdAt: { gt: reset.createdAt } } : {}),
-      OR: [{ clientId: DEMO_APP.clientId }, { type: "session.signed_in" }],
-    },
-    orderBy: { createdAt: "desc" },
-    take: 300,
-  });
-  return events.reverse();
-}
-
-/** Where the clock stands for the story (sandbox time of the default tenant). */
-export const storyNow = (db: Db, tenantId: string = DEFAULT_TENANT.id) => sandboxNow(db, tenantId);

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { db } from "@/lib/db/client";
 import { sequenceSteps } from "@/lib/activity/sequence";
 import { SCENARIO_NAMES, SCENARIOS } from "@/lib/trust/scenarios";
-import { STORY_STEPS, storyEvents, storyState, type StepId } from "@/lib/walkthrough/story";
+import { readStory, STORY_STEPS, type StepId } from "@/lib/walkthrough/story";
 import { LiveRefresh } from "@/components/console/live-refresh";
 import { SequenceDiagram } from "@/components/console/sequence-diagram";
 import { StoryStepCard } from "@/components/walkthrough/story-step-card";
@@ -28,7 +28,7 @@ export default async function WalkthroughPage({ searchParams }: { searchParams: 
   // It shows the sandbox's activity and changes it: as protected as the console (open when no password is set).
   await requireConsoleAccess();
   const { notice, compare } = await searchParams;
-  const [state, events] = await Promise.all([storyState(db), storyEvents(db)]);
+  const { state, events } = await readStory(db);
   const steps = sequenceSteps(events);
   const changes = SCENARIO_NAMES.filter((name) => name !== "restore-baseline");
   const noticeText = notice?.startsWith("changed-")
