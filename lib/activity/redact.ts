@@ -3,7 +3,7 @@
 // (a trust change code like "certificate.expired") stay readable. Keys that can only hold a password are also hidden.
 import { SANDBOX_PASSWORD } from "../personas/personas";
 
-const REDACTED = "[redacted]";
+export const REDACTED = "[redacted]";
 const JWT = /^[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*$/;
 /** Opaque tokens, codes and secrets this server issues: 32+ base64url characters with letters and digits mixed. */
 const OPAQUE = /^(?=[A-Za-z0-9_-]*[0-9])(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{32,}$/;

@@ -10,6 +10,8 @@ export interface SequenceStep {
   /** Sandbox time when the event has it. */
   at: Date;
   tone: "normal" | "bad" | "good";
+  /** The HTTP exchange behind the step, when the event names one (its Raw HTTP view). */
+  correlationId?: string;
 }
 
 interface EventLike {
@@ -18,6 +20,7 @@ interface EventLike {
   createdAt: Date;
   /** Sandbox time (the tenant's clock); the diagram shows it when given. */
   sandboxAt?: Date;
+  correlationId?: string | null;
 }
 
 const isFhir = (step: SequenceStep) => step.from === 1 && step.to === 3;
@@ -55,7 +58,9 @@ function requestBeforeSuspension(steps: CountedStep[]): CountedStep[] {
 }
 
 export function sequenceSteps(events: EventLike[]): SequenceStep[] {
-  return collapseFhir(requestBeforeSuspension(events.flatMap((event) => stepsOf(event))));
+  const withExchange = (event: EventLike) =>
+    stepsOf(event).map((step) => (event.correlationId ? { ...step, correlationId: event.correlationId } : step));
+  return collapseFhir(requestBeforeSuspension(events.flatMap(withExchange)));
 }
 
 function stepsOf(event: EventLike): CountedStep[] {

@@ -1,6 +1,9 @@
-// Shared edge of the FHIR routes: tenant check, token, OperationOutcome for every failure, one activity event per request.
+// Shared edge of the FHIR routes: tenant check, token, OperationOutcome for every failure, one activity event per request
+// and its Raw HTTP exchange (secrets removed).
 import { randomUUID } from "node:crypto";
 import { db, type Db } from "../db/client";
+import { snapshotRequest } from "../activity/http-exchange";
+import { keepExchange } from "../activity/http-exchange-store";
 import { recordEvent } from "../activity/record-event";
 import { sandboxNow } from "../clock/sandbox-clock";
 import { findTenant } from "../tenancy/tenants";
@@ -24,17 +27,19 @@ export async function handleFhirRequest(
   handler: Handler,
 ): Promise<Response> {
   const correlationId = randomUUID();
+  const snapshot = await snapshotRequest(request);
   let access: FhirAccess | null = null;
   let tenantKnown = false;
   let status = 200;
   let resultCount = 0;
+  let response: Response;
   try {
     tenantKnown = !!(await findTenant(db, tenantId));
     if (!tenantKnown) throw new FhirError(404, "not-found", `no tenant "${tenantId}"`);
     access = await authenticateFhirRequest(db, tenantId, request);
     const outcome = await handler(db, tenantId, access, request);
     resultCount = outcome.resultCount;
-    return withCorrelationId(fhirJson(outcome.body), correlationId);
+    response = withCorrelationId(fhirJson(outcome.body), correlationId);
   } catch (error) {
     if (!(error instanceof FhirError)) log.error({ correlationId, err: error }, "FHIR request failed");
     const failure =
@@ -42,11 +47,12 @@ export async function handleFhirRequest(
         ? error
         : new FhirError(500, "exception", `the server failed to handle the request (correlation id ${correlationId})`);
     status = failure.status;
-    return withCorrelationId(operationOutcome(failure), correlationId);
-  } finally {
-    logExchange(request, status, correlationId);
-    await recordFhirEvent(request, { tenantId: tenantKnown ? tenantId : null, access, correlationId, description, status, resultCount });
+    response = withCorrelationId(operationOutcome(failure), correlationId);
   }
+  logExchange(request, status, correlationId);
+  await recordFhirEvent(request, { tenantId: tenantKnown ? tenantId : null, access, correlationId, description, status, resultCount });
+  if (tenantKnown) await keepExchange(tenantId, snapshot, response);
+  return response;
 }
 
 /** The activity event of a FHIR request; a failure to record it is logged, never answered. */

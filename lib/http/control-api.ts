@@ -11,6 +11,9 @@ import { apiRequestAllowed } from "../console/admin-access";
 import { publicUrl } from "../config/environment";
 import { randomUUID } from "node:crypto";
 import { log, logExchange } from "../log/logger";
+import { DEFAULT_TENANT } from "../personas/personas";
+import { snapshotRequest } from "../activity/http-exchange";
+import { keepExchange } from "../activity/http-exchange-store";
 
 export class ControlApiError extends Error {
   constructor(
@@ -112,14 +115,35 @@ export function crossSiteWriteProblem(request: Request, ownOrigin: string): stri
   return null;
 }
 
+/** Reads of the log itself (events, exports, HAR, the OpenAPI document) are not kept: they would only echo it. */
+const UNKEPT_READS = /\/(events|events\/export|har|exchanges\/[^/]+|openapi\.json)$/;
+
+/** The tenant whose Raw HTTP view keeps this control-API exchange: the one in the path, else the default tenant's. */
+export function exchangeTenant(request: Request): string | null {
+  const url = new URL(request.url);
+  if (request.method === "GET" && UNKEPT_READS.test(url.pathname)) return null;
+  const inPath = /^\/api\/sandbox\/tenants\/([^/]+)/.exec(url.pathname);
+  if (inPath) {
+    try {
+      return decodeURIComponent(inPath[1]);
+    } catch {
+      return null;
+    }
+  }
+  if (url.pathname === "/api/sandbox/tenants") return null;
+  return url.searchParams.get("tenant") ?? DEFAULT_TENANT.id;
+}
+
 /** Wraps a route handler so every failure becomes a JSON error with the right status, and every answer carries a
- * correlation id (X-Correlation-Id) that its log line and any error log line carry too. */
+ * correlation id (X-Correlation-Id) that its log line, any error log line and its kept Raw HTTP exchange carry too. */
 export function controlApi<C>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
     const correlationId = randomUUID();
+    const snapshot = await snapshotRequest(request);
     const response = await answer(request, context, correlationId);
     response.headers.set("X-Correlation-Id", correlationId);
     logExchange(request, response.status, correlationId);
+    await keepExchange(exchangeTenant(request), snapshot, response);
     return response;
   };
 

@@ -116,6 +116,20 @@ const readinessAnswer = z.object({
   snapshot_hash: z.string().nullable(),
 });
 
+const headerPairs = z.array(z.tuple([z.string(), z.string()]));
+const httpExchange = z.object({
+  correlationId: z.string(),
+  startedAt: z.string().describe("real time the request arrived"),
+  durationMs: z.number().int(),
+  method: z.string(),
+  url: z.string(),
+  requestHeaders: headerPairs,
+  requestBody: z.string(),
+  status: z.number().int(),
+  responseHeaders: headerPairs,
+  responseBody: z.string(),
+});
+
 const T = "/api/sandbox/tenants/{tenant}";
 const OPERATIONS: Operation[] = [
   { method: "get", path: "/api/sandbox/scenarios", summary: "The named trust scenarios (not about one tenant)", answer: z.array(scenario) },
@@ -158,6 +172,13 @@ const OPERATIONS: Operation[] = [
       correlation: eventQueryShape.correlation,
       since: eventQueryShape.since,
     },
+  },
+  {
+    method: "get",
+    path: `${T}/exchanges/{correlationId}`,
+    summary:
+      "One kept HTTP exchange (Raw HTTP) by the X-Correlation-Id its answer carried: request and response, every token, code, secret, password and cookie already [redacted]",
+    answer: z.object({ exchange: httpExchange }),
   },
   { method: "get", path: `${T}/apps/{clientId}/trust`, summary: "The app's trust as it is now", answer: evaluation },
   {
@@ -223,6 +244,12 @@ const OPERATIONS: Operation[] = [
     status: 201,
   },
   { method: "get", path: `${T}/grants/{grantId}`, summary: "One grant", answer: grant },
+  {
+    method: "get",
+    path: `${T}/grants/{grantId}/har`,
+    summary:
+      "The grant's HTTP exchanges as a HAR 1.2 file (application/json): authorize, consent, token requests (refused ones included), FHIR calls; secrets redacted",
+  },
   {
     method: "post",
     path: `${T}/grants/{grantId}/suspend`,

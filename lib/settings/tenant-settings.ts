@@ -100,6 +100,12 @@ export const SETTING_DEFINITIONS = {
     label: "Keep at most this many events",
     help: "The periodic sweep keeps the newest events of the tenant up to this number.",
   },
+  recordHttpExchanges: {
+    schema: z.boolean(),
+    default: true,
+    label: "Keep raw HTTP exchanges",
+    help: "Whether the sandbox keeps each request and answer of the authorization server, the FHIR API and the control API (every token, code, secret, password and cookie replaced by [redacted] before it is stored) for the console's Raw HTTP view and the HAR export. Costs one database write per request, except on the token endpoint's common path where it joins the existing write. Swept with the activity.",
+  },
   publicSuffixRule: {
     schema: z.enum(PUBLIC_SUFFIX_RULES),
     default: "icann" as PublicSuffixRule,

@@ -79,6 +79,7 @@ async function deleteContents(tx: DbOrTransaction, tenantId: string): Promise<vo
   await tx.loginAttempt.deleteMany({ where: { tenantId } });
   await tx.errorInstance.deleteMany({ where: { tenantId } });
   await tx.event.deleteMany({ where: { tenantId } });
+  await tx.httpExchange.deleteMany({ where: { tenantId } });
   await tx.setting.deleteMany({ where: { tenantId } });
   await tx.sandboxClock.deleteMany({ where: { id: tenantId } });
 }

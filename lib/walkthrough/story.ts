@@ -1,6 +1,7 @@
 // The presenter's story of the suspension, as data: nine steps from connecting MyHealth to "Try again" working with
 // the same refresh token. A step is done when the activity log shows it happened — whoever did it: the presenter in
 // another tab, a script through the control API, or the page's own buttons. The story starts at its last reset.
+import { correlationIdsWithExchanges, findExchange } from "../activity/http-exchange-store";
 import type { Db } from "../db/client";
 import { DEFAULT_TENANT, DEMO_APP } from "../personas/personas";
 
@@ -169,4 +170,20 @@ export async function readStory(db: Db, tenantId: string = DEFAULT_TENANT.id) {
     errorUri: (refused?.payload as { errorUri?: string } | undefined)?.errorUri ?? null,
   };
   return { state, events: events.slice(-300) };
+}
+
+/**
+ * The story's kept exchanges: which events have one (the diagram's arrows link to them) and the latest token request
+ * with its answer — the exchange the audience watches arrive, the refused refresh's 400 included.
+ */
+export async function storyExchanges(
+  db: Db,
+  events: { type: string; correlationId: string | null }[],
+  tenantId: string = DEFAULT_TENANT.id,
+) {
+  const ids = [...new Set(events.flatMap((event) => (event.correlationId ? [event.correlationId] : [])))];
+  const kept = await correlationIdsWithExchanges(db, tenantId, ids);
+  const latestToken = events.findLast((event) => event.type.startsWith("token.") && event.correlationId && kept.has(event.correlationId));
+  const latest = latestToken ? await findExchange(db, tenantId, latestToken.correlationId!) : null;
+  return { kept, latest };
 }

@@ -13,6 +13,7 @@ const NAV = [
   { href: "/console/apps", label: "Apps" },
   { href: "/console/grants", label: "Grants" },
   { href: "/console/activity", label: "Activity" },
+  { href: "/console/exchanges", label: "Raw HTTP" },
   { href: "/console/check", label: "Check my app" },
   { href: "/console/clock", label: "Clock" },
   { href: "/console/settings", label: "Settings" },

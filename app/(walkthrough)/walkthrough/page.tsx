@@ -5,7 +5,9 @@ import Link from "next/link";
 import { db } from "@/lib/db/client";
 import { sequenceSteps } from "@/lib/activity/sequence";
 import { SCENARIO_NAMES, SCENARIOS } from "@/lib/trust/scenarios";
-import { readStory, STORY_STEPS, type StepId } from "@/lib/walkthrough/story";
+import { readStory, storyExchanges, STORY_STEPS, type StepId } from "@/lib/walkthrough/story";
+import { exchangeSummary } from "@/lib/activity/raw-http";
+import { RawExchange } from "@/components/console/raw-exchange";
 import { LiveRefresh } from "@/components/console/live-refresh";
 import { SequenceDiagram } from "@/components/console/sequence-diagram";
 import { StoryStepCard } from "@/components/walkthrough/story-step-card";
@@ -30,6 +32,7 @@ export default async function WalkthroughPage({ searchParams }: { searchParams: 
   const { notice, compare } = await searchParams;
   const { state, events } = await readStory(db);
   const steps = sequenceSteps(events);
+  const exchanges = await storyExchanges(db, events);
   const changes = SCENARIO_NAMES.filter((name) => name !== "restore-baseline");
   const noticeText = notice?.startsWith("changed-")
     ? `Changed at MyHealth's server: ${notice.slice("changed-".length)}.`
@@ -138,9 +141,31 @@ export default async function WalkthroughPage({ searchParams }: { searchParams: 
             Live: every exchange of the story {state.grantStatus && <span className="font-normal">(grant {state.grantStatus})</span>}
           </h2>
           {steps.length ? (
-            <SequenceDiagram steps={steps} label="Sequence diagram of the story" />
+            <SequenceDiagram steps={steps} label="Sequence diagram of the story" exchanges={exchanges.kept} target="_blank" />
           ) : (
             <p className="mt-2 text-slate-600">Nothing has happened yet: start with step 1.</p>
+          )}
+          {exchanges.latest && (
+            <div className="mt-3 border-t border-slate-100 pt-3" data-testid="latest-exchange">
+              <h3 className="flex flex-wrap items-baseline justify-between gap-2 text-sm font-semibold text-slate-700">
+                <span>
+                  Latest token request: <span className="font-mono font-normal">{exchangeSummary(exchanges.latest)}</span>
+                </span>
+                <span className="flex gap-3 font-normal">
+                  <a href={`/console/exchanges/${exchanges.latest.correlationId}`} {...newTab} className="text-brand-700 underline">
+                    Raw HTTP
+                  </a>
+                  {state.grantId && (
+                    <a href={`/console/grants/${state.grantId}/har`} className="text-brand-700 underline">
+                      Download HAR
+                    </a>
+                  )}
+                </span>
+              </h3>
+              <div className="mt-2">
+                <RawExchange exchange={exchanges.latest} compact />
+              </div>
+            </div>
           )}
         </section>
       </div>

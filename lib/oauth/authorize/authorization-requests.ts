@@ -84,7 +84,16 @@ function issuerParameter(settings: TenantSettings, tenantId: string): string | n
 /** Allow: the granted scopes are the required ones plus the resource scopes the patient kept ticked. */
 export async function approveAuthorizationRequest(
   db: Db,
-  input: { tenantId: string; requestId: string; personId: string; patientId: string; loginSessionId: string; keptScopes: string[] },
+  input: {
+    tenantId: string;
+    requestId: string;
+    personId: string;
+    patientId: string;
+    loginSessionId: string;
+    keptScopes: string[];
+    /** The consent form's POST, so its Raw HTTP exchange joins the grant's. */
+    correlationId?: string;
+  },
 ): Promise<string> {
   const request = await loadAuthorizationRequest(db, input.tenantId, input.requestId);
   const requested = request.parameters.scope;
@@ -128,8 +137,10 @@ export async function approveAuthorizationRequest(
       clientId: request.clientId,
       grantId,
       patientId: input.patientId,
+      correlationId: input.correlationId ?? null,
       sandboxAt: now,
       payload: {
+        requestId: request.id,
         requested: requested.join(" "),
         granted: grantData.scope,
         accessKind,

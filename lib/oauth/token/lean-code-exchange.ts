@@ -8,7 +8,7 @@ import type { Parameters } from "../form-parameters";
 import { checkBindings, issuesRefreshToken, trustCheckedEvent } from "./authorization-code-grant";
 import { tokenEvent, tokenResponse } from "./issue-token-response";
 import { clientAccepted, rememberedTrust, tokenContextOf } from "./lean-token-context";
-import { commitLeanIssuance, readGrantContext } from "./lean-token-store";
+import { commitLeanIssuance, readGrantContext, type KeepExchange } from "./lean-token-store";
 
 function bindingsHold(...args: globalThis.Parameters<typeof checkBindings>): boolean {
   try {
@@ -26,6 +26,7 @@ export async function leanCodeExchange(
   request: Request,
   parameters: Parameters,
   correlationId: string,
+  keep: KeepExchange,
 ): Promise<Record<string, unknown> | null> {
   if (!parameters.code) return null;
   const row = await readGrantContext(databases.lean, tenantId, { codeHash: hashToken(parameters.code) });
@@ -53,6 +54,7 @@ export async function leanCodeExchange(
     claimCodeHash: code.codeHash,
     newRefreshTokenHash: refreshToken ? hashToken(refreshToken) : undefined,
     accessToken,
+    exchange: settings.recordHttpExchanges ? keep(body) : undefined,
     events: [trustCheckedEvent(context, grant, trust), tokenEvent(context, grant, "token.issued", body)],
   });
   return committed ? body : null;

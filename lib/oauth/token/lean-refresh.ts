@@ -7,7 +7,7 @@ import type { Parameters } from "../form-parameters";
 import { isSubset, splitScope } from "../scopes";
 import { tokenEvent, tokenResponse } from "./issue-token-response";
 import { clientAccepted, knownTrustHash, tokenContextOf } from "./lean-token-context";
-import { commitLeanIssuance, readGrantContext } from "./lean-token-store";
+import { commitLeanIssuance, readGrantContext, type KeepExchange } from "./lean-token-store";
 import { expiryReasonFor, throttleWaitMs, trustChecked } from "./refresh-token-grant";
 
 /** The token response body for a refresh that passes every rung of refresh-token-grant.ts's ladder, recorded; or null. */
@@ -17,6 +17,7 @@ export async function leanRefresh(
   request: Request,
   parameters: Parameters,
   correlationId: string,
+  keep: KeepExchange,
 ): Promise<Record<string, unknown> | null> {
   if (!parameters.refresh_token) return null;
   const presentedHash = hashToken(parameters.refresh_token);
@@ -45,6 +46,7 @@ export async function leanRefresh(
     newRefreshTokenHash: rotated ? hashToken(rotated) : undefined,
     retirePresented: !!rotated,
     accessToken,
+    exchange: settings.recordHttpExchanges ? keep(body) : undefined,
     events: [tokenEvent(context, grant, "token.refreshed", body)],
   });
   return committed ? body : null;

@@ -56,7 +56,7 @@ afterEach(() => {
 });
 
 describe("the refresh hot path", () => {
-  it("answers a refresh of an unchanged app in two database calls: one read, one write", async () => {
+  it("answers a refresh of an unchanged app in two database calls: one read, one write (its Raw HTTP exchange included)", async () => {
     const app = await newApp();
     const tokens = await tokensFor(app.client_id);
     const { response, calls } = await counted(() => refreshWith(app.client_id, tokens.refresh_token));
@@ -64,7 +64,12 @@ describe("the refresh hot path", () => {
     expect(calls).toBe(2);
     const body = await response.json();
     expect(body.id_token).toBeTruthy();
-    expect(await db.event.count({ where: { correlationId: response.headers.get("x-correlation-id")!, type: "token.refreshed" } })).toBe(1);
+    const correlationId = response.headers.get("x-correlation-id")!;
+    expect(await db.event.count({ where: { correlationId, type: "token.refreshed" } })).toBe(1);
+    const kept = await db.httpExchange.findFirstOrThrow({ where: { correlationId } });
+    expect(kept).toMatchObject({ method: "POST", status: 200 });
+    expect(kept.requestBody).toContain("refresh_token=[redacted]");
+    expect(kept.responseBody).not.toContain(body.access_token);
   });
 
   it("performs no X.509 parsing or signature verification for an unchanged app", async () => {

@@ -14,13 +14,21 @@ import { newCorrelationId, oauthJson } from "../oauth-response";
 import { CLIENT_AUTHENTICATION_PARAMETERS, GRANT_TYPES } from "./grant-types";
 import { leanCodeExchange } from "./lean-code-exchange";
 import { leanRefresh } from "./lean-refresh";
+import type { KeepExchange } from "./lean-token-store";
+import { exchangeRow, type RequestSnapshot } from "../../activity/http-exchange";
+import { markKept } from "../../activity/http-exchange-store";
 
 const LEAN_GRANTS = new Map([
   ["refresh_token", leanRefresh],
   ["authorization_code", leanCodeExchange],
 ]);
 
-export async function leanTokenRequest(databases: { db: Db; lean: LeanDb }, tenantId: string, request: Request): Promise<Response | null> {
+export async function leanTokenRequest(
+  databases: { db: Db; lean: LeanDb },
+  tenantId: string,
+  request: Request,
+  snapshot?: RequestSnapshot,
+): Promise<Response | null> {
   try {
     const form = await readFormBody(request);
     const grantType = form.get("grant_type") ?? "";
@@ -29,8 +37,20 @@ export async function leanTokenRequest(databases: { db: Db; lean: LeanDb }, tena
     if (!lean || !grant) return null;
     const parameters = pickParameters(form, ["grant_type", ...CLIENT_AUTHENTICATION_PARAMETERS, ...grant.parameters]);
     const correlationId = newCorrelationId();
-    const body = await lean(databases, tenantId, request, parameters, correlationId);
-    return body ? oauthJson(body, correlationId) : null;
+    // The exchange is kept in the issuance's own write (no extra database call); the answer is marked as kept.
+    const keep: KeepExchange = (body) =>
+      exchangeRow(
+        tenantId,
+        correlationId,
+        snapshot ?? { method: request.method, url: request.url, headers: [...request.headers], body: "", startedAt: new Date() },
+        {
+          status: 200,
+          headers: [...oauthJson(body, correlationId).headers],
+          body: JSON.stringify(body),
+        },
+      );
+    const body = await lean(databases, tenantId, request, parameters, correlationId, keep);
+    return body ? markKept(oauthJson(body, correlationId)) : null;
   } catch (error) {
     // A write that may have been applied must not be tried again another way: it is the request's answer (a 500).
     if (error instanceof LeanWriteOutcomeUnknown) throw error;

@@ -9,6 +9,8 @@ import { jsonArrayFrom as postgresqlJsonArrayFrom } from "kysely/helpers/postgre
 import type { LeanDb } from "../../db/lean/lean-db";
 import { readBoolean, readDate, readJson, readOptionalDate, writeDate } from "../../db/lean/columns";
 import type { EventInput } from "../../activity/record-event";
+import type { HttpExchangeRow } from "../../activity/http-exchange";
+import { exchangeInsert } from "../../activity/http-exchange-store";
 
 export interface GrantContextRow {
   grant: {
@@ -205,7 +207,12 @@ export interface LeanIssuance {
   retirePresented?: boolean;
   accessToken: { jti: string; expiresAt: Date };
   events: EventInput[];
+  /** The Raw HTTP record of this token request (when the tenant keeps exchanges), written with the rest. */
+  exchange?: HttpExchangeRow;
 }
+
+/** Builds the Raw HTTP record of the token response with this body. */
+export type KeepExchange = (body: Record<string, unknown>) => HttpExchangeRow;
 
 function eventRow(event: EventInput) {
   return {
@@ -267,6 +274,7 @@ export async function commitLeanIssuance(lean: LeanDb, issuance: LeanIssuance): 
         .values({ ...token, grantId: issuance.grantId })
         .compile(),
       ...events.map((event) => q.insertInto("Event").values(event).compile()),
+      ...(issuance.exchange ? [exchangeInsert(lean, issuance.exchange)] : []),
     ];
     return (await lean.write(statements, allWritten)) !== null;
   }
@@ -319,7 +327,46 @@ export async function commitLeanIssuance(lean: LeanDb, issuance: LeanIssuance): 
           return events.slice(1).reduce((rows, event) => rows.unionAll(row(event)), row(events[0]));
         }),
     );
-  const write = statement
+  const exchange = issuance.exchange;
+  const kept = exchange ?? { id: "", tenantId: "", correlationId: "", method: "", url: "", requestHeaders: "", requestBody: "" };
+  const withExchange = statement.with("exchange", (w) =>
+    w
+      .insertInto("HttpExchange")
+      .columns([
+        "id",
+        "tenantId",
+        "correlationId",
+        "startedAt",
+        "durationMs",
+        "method",
+        "url",
+        "requestHeaders",
+        "requestBody",
+        "status",
+        "responseHeaders",
+        "responseBody",
+      ])
+      .expression((eb) =>
+        eb
+          .selectFrom("g")
+          .select([
+            text(kept.id).as("id"),
+            text(kept.tenantId).as("tenantId"),
+            text(kept.correlationId).as("correlationId"),
+            timestamp(writeDate(exchange?.startedAt ?? issuance.at)).as("startedAt"),
+            sql<number>`cast(${exchange?.durationMs ?? 0} as integer)`.as("durationMs"),
+            text(kept.method).as("method"),
+            text(kept.url).as("url"),
+            text(kept.requestHeaders).as("requestHeaders"),
+            text(kept.requestBody).as("requestBody"),
+            sql<number>`cast(${exchange?.status ?? 0} as integer)`.as("status"),
+            text(exchange?.responseHeaders ?? "").as("responseHeaders"),
+            text(exchange?.responseBody ?? "").as("responseBody"),
+          ])
+          .where(sql<boolean>`cast(${exchange !== undefined} as boolean)`),
+      ),
+  );
+  const write = withExchange
     .selectFrom("g")
     .select((eb) => eb.fn.countAll<string>().as("changed"))
     .compile();

@@ -32,6 +32,29 @@ export type ClockChange = JsonBody<"/api/sandbox/tenants/{tenant}/clock", "post"
 export type EventsQuery = NonNullable<Operation<"/api/sandbox/tenants/{tenant}/events", "get">["parameters"]["query"]>;
 export type EventsPage = JsonAnswer<"/api/sandbox/tenants/{tenant}/events", "get", 200>;
 export type SandboxEvent = EventsPage["events"][number];
+/** One kept HTTP exchange (Raw HTTP): every token, code, secret, password and cookie already `[redacted]`. */
+export type HttpExchange = JsonAnswer<"/api/sandbox/tenants/{tenant}/exchanges/{correlationId}", "get", 200>["exchange"];
+/** A HAR 1.2 file (the fields the sandbox writes). */
+export interface Har {
+  log: {
+    version: "1.2";
+    creator: { name: string; version: string };
+    comment?: string;
+    entries: {
+      startedDateTime: string;
+      time: number;
+      request: { method: string; url: string; headers: { name: string; value: string }[]; postData?: { mimeType: string; text: string } };
+      response: {
+        status: number;
+        statusText: string;
+        headers: { name: string; value: string }[];
+        content: { mimeType: string; text: string };
+        redirectURL: string;
+      };
+      comment?: string;
+    }[];
+  };
+}
 
 export const SCENARIO_NAMES = [
   "certificate-expired",
@@ -340,6 +363,17 @@ export class SandboxControl {
       yield* page.events;
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
+  }
+
+  /** `GET …/exchanges/{correlationId}`: the request and answer behind an `X-Correlation-Id`, secrets redacted. */
+  async exchange(correlationId: string): Promise<HttpExchange> {
+    const answer: { exchange: HttpExchange } = await this.#call("GET", this.#tenantPath(`/exchanges/${encodeURIComponent(correlationId)}`));
+    return answer.exchange;
+  }
+
+  /** `GET …/grants/{grantId}/har`: the grant's exchanges (authorize, consent, token requests, FHIR calls) as HAR 1.2. */
+  grantHar(grantId: string): Promise<Har> {
+    return this.#call("GET", this.#tenantPath(`/grants/${encodeURIComponent(grantId)}/har`));
   }
 
   /** `GET …/apps/{clientId}/trust`: the app's trust as the world is now. */

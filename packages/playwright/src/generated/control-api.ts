@@ -139,6 +139,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sandbox/tenants/{tenant}/exchanges/{correlationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One kept HTTP exchange (Raw HTTP) by the X-Correlation-Id its answer carried: request and response, every token, code, secret, password and cookie already [redacted] */
+        get: operations["getTenantExchange"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sandbox/tenants/{tenant}/apps/{clientId}/trust": {
         parameters: {
             query?: never;
@@ -268,6 +285,23 @@ export interface paths {
         };
         /** One grant */
         get: operations["getTenantGrant"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sandbox/tenants/{tenant}/grants/{grantId}/har": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The grant's HTTP exchanges as a HAR 1.2 file (application/json): authorize, consent, token requests (refused ones included), FHIR calls; secrets redacted */
+        get: operations["getTenantGrantHar"];
         put?: never;
         post?: never;
         delete?: never;
@@ -453,6 +487,7 @@ export interface operations {
                         loginLockoutWindowMinutes?: number;
                         activityRetentionDays?: number;
                         activityMaxEvents?: number;
+                        recordHttpExchanges?: boolean;
                         /** @enum {string} */
                         publicSuffixRule?: "icann" | "icann-and-private";
                         autoLogin?: boolean;
@@ -506,6 +541,7 @@ export interface operations {
                             loginLockoutWindowMinutes: number;
                             activityRetentionDays: number;
                             activityMaxEvents: number;
+                            recordHttpExchanges: boolean;
                             /** @enum {string} */
                             publicSuffixRule: "icann" | "icann-and-private";
                             autoLogin: boolean;
@@ -586,6 +622,7 @@ export interface operations {
                             loginLockoutWindowMinutes: number;
                             activityRetentionDays: number;
                             activityMaxEvents: number;
+                            recordHttpExchanges: boolean;
                             /** @enum {string} */
                             publicSuffixRule: "icann" | "icann-and-private";
                             autoLogin: boolean;
@@ -766,6 +803,7 @@ export interface operations {
                         loginLockoutWindowMinutes: number;
                         activityRetentionDays: number;
                         activityMaxEvents: number;
+                        recordHttpExchanges: boolean;
                         /** @enum {string} */
                         publicSuffixRule: "icann" | "icann-and-private";
                         autoLogin: boolean;
@@ -814,6 +852,7 @@ export interface operations {
                     loginLockoutWindowMinutes?: number;
                     activityRetentionDays?: number;
                     activityMaxEvents?: number;
+                    recordHttpExchanges?: boolean;
                     /** @enum {string} */
                     publicSuffixRule?: "icann" | "icann-and-private";
                     autoLogin?: boolean;
@@ -843,6 +882,7 @@ export interface operations {
                         loginLockoutWindowMinutes: number;
                         activityRetentionDays: number;
                         activityMaxEvents: number;
+                        recordHttpExchanges: boolean;
                         /** @enum {string} */
                         publicSuffixRule: "icann" | "icann-and-private";
                         autoLogin: boolean;
@@ -985,6 +1025,62 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A client error; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description e.g. invalid_request, not_found, conflict */
+                        error: string;
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    getTenantExchange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                correlationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        exchange: {
+                            correlationId: string;
+                            /** @description real time the request arrived */
+                            startedAt: string;
+                            durationMs: number;
+                            method: string;
+                            url: string;
+                            requestHeaders: [
+                                string,
+                                string
+                            ][];
+                            requestBody: string;
+                            status: number;
+                            responseHeaders: [
+                                string,
+                                string
+                            ][];
+                            responseBody: string;
+                        };
+                    };
+                };
             };
             /** @description A client error; nothing changed */
             "4XX": {
@@ -1557,6 +1653,40 @@ export interface operations {
                         }[];
                     };
                 };
+            };
+            /** @description A client error; nothing changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description e.g. invalid_request, not_found, conflict */
+                        error: string;
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    getTenantGrantHar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant: string;
+                grantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A client error; nothing changed */
             "4XX": {

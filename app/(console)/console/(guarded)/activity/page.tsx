@@ -1,11 +1,13 @@
 // GET /console/activity[?app=&grant=&patient=&type=&correlation=] — the activity timeline (live), each event's details with
-// secrets redacted, and for one grant the sequence diagram of everything that happened to it.
+// secrets redacted, each with its Raw HTTP exchange, and for one grant the sequence diagram of everything that happened to
+// it (each arrow opening its exchange) and the grant's HAR.
 import type { Metadata } from "next";
 import { db } from "@/lib/db/client";
 import { eventPage, InvalidCursor } from "@/lib/activity/event-page";
 import { DEFAULT_TENANT } from "@/lib/personas/personas";
 import { sequenceSteps } from "@/lib/activity/sequence";
 import { grantTimeline } from "@/lib/activity/grant-timeline";
+import { correlationIdsWithExchanges } from "@/lib/activity/http-exchange-store";
 import { LiveRefresh } from "@/components/console/live-refresh";
 import { SequenceDiagram } from "@/components/console/sequence-diagram";
 
@@ -35,17 +37,30 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
     ? `?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([key, value]) => key !== "cursor" && value)), cursor: page.nextCursor })}`
     : null;
   const timeline = filters.grant ? await grantTimeline(db, filters.grant) : [];
+  const kept = await correlationIdsWithExchanges(db, DEFAULT_TENANT.id, [
+    ...new Set([...events, ...timeline].flatMap((event) => (event.correlationId ? [event.correlationId] : []))),
+  ]);
   const input = "rounded border border-slate-300 px-2 py-1";
 
   return (
     <div className="space-y-6">
       {filters.grant && (
         <section aria-labelledby="sequence" className="rounded-xl bg-white p-5 shadow-sm">
-          <h2 id="sequence" className="text-lg font-semibold">
-            Sequence of grant <span className="font-mono text-sm">{filters.grant}</span>
-          </h2>
+          <div className="flex flex-wrap items-baseline justify-between gap-3">
+            <h2 id="sequence" className="text-lg font-semibold">
+              Sequence of grant <span className="font-mono text-sm">{filters.grant}</span>
+            </h2>
+            {timeline.length > 0 && (
+              <a
+                href={`/console/grants/${encodeURIComponent(filters.grant)}/har`}
+                className="text-sm font-semibold text-brand-700 underline"
+              >
+                Download HAR
+              </a>
+            )}
+          </div>
           {timeline.length ? (
-            <SequenceDiagram steps={sequenceSteps(timeline)} />
+            <SequenceDiagram steps={sequenceSteps(timeline)} exchanges={kept} />
           ) : (
             <p className="mt-2 text-slate-600">No events for this grant.</p>
           )}
@@ -97,6 +112,11 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
                   {event.grantId && (
                     <a href={`/console/activity?grant=${event.grantId}`} className="text-xs text-brand-700 underline">
                       grant
+                    </a>
+                  )}
+                  {event.correlationId && kept.has(event.correlationId) && (
+                    <a href={`/console/exchanges/${event.correlationId}`} className="text-xs text-brand-700 underline">
+                      Raw HTTP
                     </a>
                   )}
                 </summary>

@@ -10,14 +10,29 @@ import {
   verifyConsentCsrfToken,
 } from "@/lib/oauth/authorize/authorization-requests";
 import { sharesNothing } from "@/lib/patient-pages/consent-step";
-import { NO_STORE_HEADERS } from "@/lib/oauth/oauth-response";
+import { NO_STORE_HEADERS, newCorrelationId } from "@/lib/oauth/oauth-response";
+import { CORRELATION_HEADER } from "@/lib/oauth/error-uri";
+import { snapshotRequest } from "@/lib/activity/http-exchange";
+import { keepExchange } from "@/lib/activity/http-exchange-store";
 import { accessiblePatients } from "@/lib/patient-session/sessions";
 import { loginPath } from "@/lib/patient-session/portal-paths";
 import { currentPatientSession } from "@/app/(authorization-server)/_lib/patient-session";
 
 const seeOther = (location: string) => new Response(null, { status: 303, headers: { Location: location, ...NO_STORE_HEADERS } });
 
-export async function POST(request: Request, { params }: { params: Promise<{ tenant: string; requestId: string }> }) {
+type Context = { params: Promise<{ tenant: string; requestId: string }> };
+
+/** The decision, kept for the Raw HTTP view under its own correlation id (the grant's first exchange after authorize). */
+export async function POST(request: Request, context: Context) {
+  const correlationId = newCorrelationId();
+  const snapshot = await snapshotRequest(request);
+  const response = await decide(request, context, correlationId);
+  response.headers.set(CORRELATION_HEADER, correlationId);
+  await keepExchange((await context.params).tenant, snapshot, response);
+  return response;
+}
+
+async function decide(request: Request, { params }: Context, correlationId: string): Promise<Response> {
   const { tenant: tenantId, requestId } = await params;
   const step = `${publicUrl()}/tenants/${tenantId}/personas/patient/authorize/${requestId}`;
   const origin = request.headers.get("origin");
@@ -49,6 +64,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ ten
         patientId,
         loginSessionId: session.sessionId,
         keptScopes,
+        correlationId,
       }),
     );
   } catch (error) {

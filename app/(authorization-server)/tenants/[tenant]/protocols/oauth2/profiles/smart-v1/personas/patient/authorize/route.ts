@@ -1,6 +1,8 @@
 // GET|POST …/personas/patient/authorize — validate the authorize request, then hand the patient to the
 // sign-in / picker / consent pages. Errors before the redirect URI is trusted go to an error page for people.
 import { db } from "@/lib/db/client";
+import { snapshotRequest } from "@/lib/activity/http-exchange";
+import { keepExchange } from "@/lib/activity/http-exchange-store";
 import { publicUrl } from "@/lib/config/environment";
 import { recordEvent } from "@/lib/activity/record-event";
 import { sandboxNow } from "@/lib/clock/sandbox-clock";
@@ -91,9 +93,11 @@ async function handle(request: Request, { params }: Context, correlationId: stri
 
 async function handleAndLog(request: Request, context: Context): Promise<Response> {
   const correlationId = newCorrelationId();
+  const snapshot = await snapshotRequest(request);
   const response = await handle(request, context, correlationId);
   response.headers.set(CORRELATION_HEADER, correlationId);
   logExchange(request, response.status, correlationId);
+  await keepExchange((await context.params).tenant, snapshot, response);
   return response;
 }
 

@@ -1,0 +1,25 @@
+// One HTTP exchange as text: the request and the response, side by side on wide screens, stacked on narrow ones.
+import { rawRequest, rawResponse } from "@/lib/activity/raw-http";
+import type { StoredExchange } from "@/lib/activity/http-exchange-store";
+
+export function RawExchange({ exchange, compact = false }: { exchange: StoredExchange; compact?: boolean }) {
+  const pre = `overflow-auto whitespace-pre-wrap break-all rounded-lg bg-slate-900 p-3 font-mono text-xs text-slate-100 ${compact ? "max-h-56" : "max-h-[32rem]"}`;
+  return (
+    <div className={`grid gap-3 ${compact ? "" : "lg:grid-cols-2"}`} data-testid="raw-exchange">
+      <section aria-label="Request">
+        <h3 className="mb-1 text-sm font-semibold text-slate-700">Request</h3>
+        <pre className={pre} data-testid="raw-request" tabIndex={0}>
+          {rawRequest(exchange)}
+        </pre>
+      </section>
+      <section aria-label="Response">
+        <h3 className="mb-1 text-sm font-semibold text-slate-700">
+          Response <span className="font-normal text-slate-500">({exchange.durationMs} ms)</span>
+        </h3>
+        <pre className={pre} data-testid="raw-response" tabIndex={0}>
+          {rawResponse(exchange)}
+        </pre>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+// What a kept exchange may hold: nothing secret (by value, wherever it sits), everything else as sent.
+import { describe, expect, it } from "vitest";
+import { exchangeRow, type RequestSnapshot, type ResponseSnapshot } from "./http-exchange";
+
+const REFRESH = "Zx81kQp2Lm7Vt3Rs9Wd4Yh6Nb0Cf5Gj1Ae8Ku2Io4Pq";
+const CLIENT_SECRET = "9f8Kd7Js6Hg5Fa4Lq3Wp2Oe1Ir0Ut9Yz8Xc7Vb6Nm5";
+const ACCESS = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhdmEtcml2ZXJhIn0.c2lnbmF0dXJlLW9mLXRoZS10b2tlbg";
+const CODE = "Qw1Er2Ty3Ui4Op5As6Df7Gh8Jk9Lz0Xc1Vb2Nm3Qw4Er";
+
+const request = (overrides: Partial<RequestSnapshot>): RequestSnapshot => ({
+  method: "POST",
+  url: "http://localhost:3000/tenants/default/protocols/oauth2/profiles/smart-v1/token",
+  headers: [["content-type", "application/x-www-form-urlencoded"]],
+  body: "",
+  startedAt: new Date("2026-11-30T10:00:00Z"),
+  ...overrides,
+});
+const json = (body: unknown, status = 200, headers: [string, string][] = []): ResponseSnapshot => ({
+  status,
+  headers: [["content-type", "application/json"], ...headers],
+  body: JSON.stringify(body),
+});
+const stored = (row: ReturnType<typeof exchangeRow>) => JSON.stringify(row);
+
+describe("a kept HTTP exchange", () => {
+  it("hides the refresh token, the client secret and the issued tokens, and keeps the rest of the token request", () => {
+    const basic = Buffer.from(`my-app:${CLIENT_SECRET}`).toString("base64");
+    const row = exchangeRow(
+      "default",
+      "corr-1",
+      request({
+        headers: [
+          ["content-type", "application/x-www-form-urlencoded"],
+          ["authorization", `Basic ${basic}`],
+        ],
+        body: `grant_type=refresh_token&refresh_token=${REFRESH}&scope=patient%2FPatient.read`,
+      }),
+      json({ access_token: ACCESS, token_type: "Bearer", expires_in: 570, refresh_token: REFRESH, scope: "patient/Patient.read" }),
+    );
+    for (const secret of [REFRESH, CLIENT_SECRET, ACCESS, basic]) expect(stored(row)).not.toContain(secret);
+    expect(row.requestBody).toBe("grant_type=refresh_token&refresh_token=[redacted]&scope=patient%2FPatient.read");
+    expect(JSON.parse(row.requestHeaders)).toContainEqual(["authorization", "Basic [redacted]"]);
+    expect(JSON.parse(row.responseBody)).toMatchObject({ token_type: "Bearer", expires_in: 570, access_token: "[redacted]" });
+  });
+
+  it("hides a password whatever it looks like, and a secret echoed anywhere else", () => {
+    const row = exchangeRow(
+      "default",
+      "corr-2",
+      request({ body: "grant_type=password&username=avarivera&password=hunter2!" }),
+      json({ error: "unsupported_grant_type", error_description: "no grant for avarivera with hunter2!" }, 400),
+    );
+    expect(stored(row)).not.toContain("hunter2!");
+    expect(row.requestBody).toContain("username=avarivera");
+  });
+
+  it("keeps a change code under a key named code, while hiding an authorization code", () => {
+    const row = exchangeRow(
+      "default",
+      "corr-3",
+      request({ body: `grant_type=authorization_code&code=${CODE}&code_verifier=short-verifier-value` }),
+      json({ error: "invalid_grant", changes: [{ code: "certificate.expired", sentence: "The certificate expired." }] }, 400),
+    );
+    expect(stored(row)).not.toContain(CODE);
+    expect(stored(row)).not.toContain("short-verifier-value");
+    expect(JSON.parse(row.responseBody).changes[0].code).toBe("certificate.expired");
+  });
+
+  it("hides the code in a redirect back to the app and the session cookie, and keeps state", () => {
+    const row = exchangeRow(
+      "default",
+      "corr-4",
+      request({
+        method: "GET",
+        url: `http://localhost:3000/authorize?response_type=code&state=abc123`,
+        headers: [["cookie", `sandbox_session=${REFRESH}; theme=dark`]],
+      }),
+      {
+        status: 303,
+        headers: [
+          ["location", `https://app.example/cb?code=${CODE}&state=abc123`],
+          ["set-cookie", `sandbox_session=${CLIENT_SECRET}; Path=/; HttpOnly`],
+        ],
+        body: "",
+      },
+    );
+    const headers = Object.fromEntries(JSON.parse(row.responseHeaders));
+    expect(headers.location).toBe("https://app.example/cb?code=[redacted]&state=abc123");
+    expect(headers["set-cookie"]).toBe("sandbox_session=[redacted]; Path=/; HttpOnly");
+    expect(Object.fromEntries(JSON.parse(row.requestHeaders)).cookie).toBe("sandbox_session=[redacted]; theme=[redacted]");
+    expect(row.url).toContain("state=abc123");
+    for (const secret of [CODE, REFRESH, CLIENT_SECRET]) expect(stored(row)).not.toContain(secret);
+  });
+
+  it("hides a bearer token and cuts a very long body, saying so", () => {
+    const row = exchangeRow(
+      "default",
+      "corr-5",
+      request({ method: "GET", url: "http://localhost:3000/r4/default/Observation", headers: [["authorization", `Bearer ${ACCESS}`]] }),
+      { status: 200, headers: [["content-type", "application/fhir+json"]], body: "x".repeat(70_000) },
+    );
+    expect(JSON.parse(row.requestHeaders)).toContainEqual(["authorization", "Bearer [redacted]"]);
+    expect(row.responseBody.length).toBeLessThan(66_000);
+    expect(row.responseBody).toMatch(/more characters not kept\]$/);
+  });
+});

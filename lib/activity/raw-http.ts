@@ -1,0 +1,58 @@
+// An exchange written out as HTTP/1.1 text (request line or status line, headers, blank line, body), as a developer
+// reads it in a proxy. JSON bodies are indented; everything shown was redacted before it was stored.
+import type { StoredExchange } from "./http-exchange-store";
+
+const REASONS: Record<number, string> = {
+  200: "OK",
+  201: "Created",
+  204: "No Content",
+  302: "Found",
+  303: "See Other",
+  307: "Temporary Redirect",
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  409: "Conflict",
+  415: "Unsupported Media Type",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  503: "Service Unavailable",
+};
+
+export function statusText(status: number): string {
+  return REASONS[status] ?? "";
+}
+
+function readableBody(body: string): string {
+  try {
+    return JSON.stringify(JSON.parse(body), null, 2);
+  } catch {
+    return body;
+  }
+}
+
+const headerLines = (headers: [string, string][]) => headers.map(([name, value]) => `${name}: ${value}`);
+
+export function rawRequest(exchange: StoredExchange): string {
+  const url = new URL(exchange.url);
+  const head = [
+    `${exchange.method} ${url.pathname}${url.search} HTTP/1.1`,
+    `host: ${url.host}`,
+    ...headerLines(exchange.requestHeaders.filter(([name]) => name !== "host")),
+  ];
+  return [...head, "", readableBody(exchange.requestBody)].join("\n").trimEnd();
+}
+
+export function rawResponse(exchange: StoredExchange): string {
+  const head = [`HTTP/1.1 ${exchange.status} ${statusText(exchange.status)}`.trimEnd(), ...headerLines(exchange.responseHeaders)];
+  return [...head, "", readableBody(exchange.responseBody)].join("\n").trimEnd();
+}
+
+/** A short name for lists: "POST …/token → 400". */
+export function exchangeSummary(exchange: Pick<StoredExchange, "method" | "url" | "status">): string {
+  const path = new URL(exchange.url).pathname;
+  const tail = path.split("/").slice(-2).join("/");
+  return `${exchange.method} …/${tail} → ${exchange.status}`;
+}

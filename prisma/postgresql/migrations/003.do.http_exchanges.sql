@@ -1,0 +1,24 @@
+-- CreateTable
+CREATE TABLE "HttpExchange" (
+    "id" TEXT NOT NULL,
+    "tenantId" TEXT NOT NULL,
+    "correlationId" TEXT NOT NULL,
+    "startedAt" TIMESTAMP(3) NOT NULL,
+    "durationMs" INTEGER NOT NULL,
+    "method" TEXT NOT NULL,
+    "url" TEXT NOT NULL,
+    "requestHeaders" TEXT NOT NULL,
+    "requestBody" TEXT NOT NULL,
+    "status" INTEGER NOT NULL,
+    "responseHeaders" TEXT NOT NULL,
+    "responseBody" TEXT NOT NULL,
+
+    CONSTRAINT "HttpExchange_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "HttpExchange_tenantId_startedAt_idx" ON "HttpExchange"("tenantId", "startedAt");
+
+-- CreateIndex
+CREATE INDEX "HttpExchange_correlationId_idx" ON "HttpExchange"("correlationId");
+
