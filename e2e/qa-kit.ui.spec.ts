@@ -26,6 +26,13 @@ test("a browser launch with login_hint in an auto-login tenant, then a suspensio
     correlationId: refused.headers["x-correlation-id"],
     grant: { id: grant.id, status: "suspended" },
   });
+  // What went over the wire, in this worker's tenant: the refused refresh as sent and answered, and the grant as HAR.
+  const exchange = await sandbox.control.exchange(refused.headers["x-correlation-id"]!);
+  expect(exchange).toMatchObject({ method: "POST", status: 400 });
+  expect(exchange.requestBody).toContain("refresh_token=[redacted]");
+  expect(JSON.stringify(exchange)).not.toContain(tokens.refresh_token!);
+  const har = await sandbox.control.grantHar(grant.id);
+  expect(har.log.entries.map((entry) => entry.response.status)).toContain(400);
 
   // Still signed in from the launch: the full review, with the changes as a named list.
   const errorPage = new ErrorUriPage(page);

@@ -1,5 +1,6 @@
 // The presenter's walkthrough: the whole suspension story clicked through in Chromium with the ✓ marks appearing by
 // themselves; the same story driven by a script through the control API; MyHealth next to a naive app; axe.
+import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { connectDemoApp } from "./support/demo-app";
@@ -73,6 +74,22 @@ test.describe("presenter walkthrough", () => {
     await expect(diagram).toContainText("400 invalid_grant + error_uri");
     await expect(diagram).toContainText(/\d+ FHIR reads → 200/);
     await expect(diagram).toContainText("Re-approve");
+
+    // Under the diagram, the story's latest token request as sent and answered; every arrow opens its exchange.
+    await expect(page.getByTestId("latest-exchange")).toContainText("POST …/smart-v1/token → 200");
+    await expect(page.getByTestId("latest-exchange").getByTestId("raw-request")).toContainText("refresh_token=[redacted]");
+    const [refusedExchange] = await Promise.all([
+      context.waitForEvent("page"),
+      page.getByRole("link", { name: "400 invalid_grant + error_uri: raw HTTP exchange" }).click(),
+    ]);
+    await expect(refusedExchange.getByTestId("raw-response")).toContainText("HTTP/1.1 400 Bad Request");
+    await expect(refusedExchange.getByTestId("raw-response")).toContainText('"error_uri"');
+    // The story's grant as HAR: valid JSON with the refused refresh in it.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download HAR" }).click()]);
+    const har = JSON.parse(await readFile((await download.path())!, "utf8"));
+    const refusedEntry = har.log.entries.find((entry: { response: { status: number } }) => entry.response.status === 400);
+    expect(refusedEntry.request.postData.text).toContain("grant_type=refresh_token&refresh_token=[redacted]");
+    expect(JSON.parse(refusedEntry.response.content.text)).toMatchObject({ error: "invalid_grant" });
   });
 
   test("steps a script does through the control API tick too", async ({ page, request }) => {
@@ -146,6 +163,9 @@ test.describe("presenter walkthrough", () => {
     await expect(recommended.getByRole("link", { name: "More information" }).first()).toHaveAttribute("href", /\/errors\//);
     await expect(naive.getByTestId("naive-failure")).toContainText("Something went wrong");
     await expect(naive.getByRole("link", { name: "More information" })).toHaveCount(0);
+    // The audience sees the refused refresh arrive next to the banners, as sent and answered.
+    await expect(page.getByTestId("latest-exchange")).toContainText("POST …/smart-v1/token → 400");
+    await expect(page.getByTestId("latest-exchange").getByTestId("raw-response")).toContainText('"error": "invalid_grant"');
   });
 
   test("the walkthrough passes axe, and says what to do when nothing has happened yet", async ({ page }) => {

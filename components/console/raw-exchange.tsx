@@ -2,20 +2,28 @@
 import { rawRequest, rawResponse } from "@/lib/activity/raw-http";
 import type { StoredExchange } from "@/lib/activity/http-exchange-store";
 
-export function RawExchange({ exchange, compact = false }: { exchange: StoredExchange; compact?: boolean }) {
+interface Props {
+  exchange: StoredExchange;
+  compact?: boolean;
+  /** The level of the "Request" and "Response" headings, one below the heading they sit under. */
+  headingLevel: 2 | 3 | 4;
+}
+
+export function RawExchange({ exchange, compact = false, headingLevel }: Props) {
+  const Heading = `h${headingLevel}` as const;
   const pre = `overflow-auto whitespace-pre-wrap break-all rounded-lg bg-slate-900 p-3 font-mono text-xs text-slate-100 ${compact ? "max-h-56" : "max-h-[32rem]"}`;
   return (
     <div className={`grid gap-3 ${compact ? "" : "lg:grid-cols-2"}`} data-testid="raw-exchange">
       <section aria-label="Request">
-        <h3 className="mb-1 text-sm font-semibold text-slate-700">Request</h3>
+        <Heading className="mb-1 text-sm font-semibold text-slate-700">Request</Heading>
         <pre className={pre} data-testid="raw-request" tabIndex={0}>
           {rawRequest(exchange)}
         </pre>
       </section>
       <section aria-label="Response">
-        <h3 className="mb-1 text-sm font-semibold text-slate-700">
+        <Heading className="mb-1 text-sm font-semibold text-slate-700">
           Response <span className="font-normal text-slate-500">({exchange.durationMs} ms)</span>
-        </h3>
+        </Heading>
         <pre className={pre} data-testid="raw-response" tabIndex={0}>
           {rawResponse(exchange)}
         </pre>

@@ -163,7 +163,7 @@ export default async function WalkthroughPage({ searchParams }: { searchParams: 
                 </span>
               </h3>
               <div className="mt-2">
-                <RawExchange exchange={exchanges.latest} compact />
+                <RawExchange exchange={exchanges.latest} compact headingLevel={4} />
               </div>
             </div>
           )}

@@ -34,7 +34,7 @@ export default async function ExchangePage({ params }: { params: Promise<{ corre
           </Link>
         </p>
       </div>
-      <RawExchange exchange={exchange} />
+      <RawExchange exchange={exchange} headingLevel={2} />
     </section>
   );
 }
