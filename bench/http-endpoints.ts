@@ -195,7 +195,21 @@ export async function benchHttpEndpoints(databaseUrl: string) {
       "× oidc-provider": round2(result.perSecond / oidc),
     }));
 
+    // What keeping the Raw HTTP exchanges costs the hot path: the same refresh with the tenant's setting off.
+    const keepExchanges = (on: boolean) =>
+      fetch(`${ORIGIN}/api/sandbox/tenants/${TENANT}/settings`, {
+        method: "PATCH",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ recordHttpExchanges: on }),
+      });
+    await keepExchanges(false);
+    const withoutExchanges = await load("refresh, trust comparison + openid, exchanges not kept", {
+      duration: SECONDS,
+      ...targets[1].options,
+    });
+    await keepExchanges(true);
     const once = [
+      withoutExchanges,
       await load("refresh without trust comparison (online_access)", {
         url: tokenUrl,
         duration: SECONDS,

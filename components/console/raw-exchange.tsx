@@ -1,4 +1,5 @@
-// One HTTP exchange as text: the request and the response, side by side on wide screens, stacked on narrow ones.
+// One HTTP exchange as text: the request and the response, side by side on wide screens, stacked on narrow ones;
+// compact (the walkthrough) leaves the headers to the full view.
 import { rawRequest, rawResponse } from "@/lib/activity/raw-http";
 import type { StoredExchange } from "@/lib/activity/http-exchange-store";
 
@@ -17,7 +18,7 @@ export function RawExchange({ exchange, compact = false, headingLevel }: Props) 
       <section aria-label="Request">
         <Heading className="mb-1 text-sm font-semibold text-slate-700">Request</Heading>
         <pre className={pre} data-testid="raw-request" tabIndex={0}>
-          {rawRequest(exchange)}
+          {rawRequest(exchange, { headers: !compact })}
         </pre>
       </section>
       <section aria-label="Response">
@@ -25,7 +26,7 @@ export function RawExchange({ exchange, compact = false, headingLevel }: Props) 
           Response <span className="font-normal text-slate-500">({exchange.durationMs} ms)</span>
         </Heading>
         <pre className={pre} data-testid="raw-response" tabIndex={0}>
-          {rawResponse(exchange)}
+          {rawResponse(exchange, { headers: !compact })}
         </pre>
       </section>
     </div>

@@ -35,18 +35,25 @@ function readableBody(body: string): string {
 
 const headerLines = (headers: [string, string][]) => headers.map(([name, value]) => `${name}: ${value}`);
 
-export function rawRequest(exchange: StoredExchange): string {
+/** Without headers (a projector's view): the request line or status line and the body, which is what the story is about. */
+interface Shown {
+  headers?: boolean;
+}
+
+export function rawRequest(exchange: StoredExchange, { headers = true }: Shown = {}): string {
   const url = new URL(exchange.url);
   const head = [
     `${exchange.method} ${url.pathname}${url.search} HTTP/1.1`,
-    `host: ${url.host}`,
-    ...headerLines(exchange.requestHeaders.filter(([name]) => name !== "host")),
+    ...(headers ? [`host: ${url.host}`, ...headerLines(exchange.requestHeaders.filter(([name]) => name !== "host"))] : []),
   ];
   return [...head, "", readableBody(exchange.requestBody)].join("\n").trimEnd();
 }
 
-export function rawResponse(exchange: StoredExchange): string {
-  const head = [`HTTP/1.1 ${exchange.status} ${statusText(exchange.status)}`.trimEnd(), ...headerLines(exchange.responseHeaders)];
+export function rawResponse(exchange: StoredExchange, { headers = true }: Shown = {}): string {
+  const head = [
+    `HTTP/1.1 ${exchange.status} ${statusText(exchange.status)}`.trimEnd(),
+    ...(headers ? headerLines(exchange.responseHeaders) : []),
+  ];
   return [...head, "", readableBody(exchange.responseBody)].join("\n").trimEnd();
 }
 
