@@ -146,7 +146,15 @@ export function markKept(response: Response): Response {
 export async function keepExchange(tenantId: string | null, request: RequestSnapshot, response: Response): Promise<void> {
   const correlationId = response.headers.get("x-correlation-id");
   if (!tenantId || !correlationId || keptByHandler.has(response)) return;
-  await recordHttpExchange(lean, exchangeRow(tenantId, correlationId, request, await snapshotResponse(response)));
+  let row: HttpExchangeRow;
+  try {
+    row = exchangeRow(tenantId, correlationId, request, await snapshotResponse(response));
+  } catch (failure) {
+    // Whatever a request holds, keeping it must never change its answer.
+    log.error({ correlationId, err: failure }, "could not prepare the HTTP exchange for keeping");
+    return;
+  }
+  await recordHttpExchange(lean, row);
 }
 
 export interface ExchangeListItem {

@@ -104,3 +104,24 @@ describe("a kept HTTP exchange", () => {
     expect(row.responseBody).toMatch(/more characters not kept\]$/);
   });
 });
+
+describe("a kept exchange of malformed input", () => {
+  it("keeps Basic credentials with a malformed escape without failing, the secret hidden", () => {
+    const basic = Buffer.from("%zz:%zz-secret-value").toString("base64");
+    const row = exchangeRow(
+      "default",
+      "corr-6",
+      request({ headers: [["authorization", `Basic ${basic}`]], body: "grant_type=%zz&refresh_token=%E0%A4%A" }),
+      json({ error: "invalid_request" }, 400),
+    );
+    expect(stored(row)).not.toContain("%zz-secret-value");
+    expect(stored(row)).not.toContain(basic);
+  });
+});
+
+describe("a kept exchange of a body with a NUL character", () => {
+  it("shows the NUL escaped, so either database can store it", () => {
+    const row = exchangeRow("default", "corr-7", request({ headers: [["content-type", "text/plain"]], body: "a\u0000b" }), json({}, 400));
+    expect(row.requestBody).toBe("a\\u0000b");
+  });
+});

@@ -105,7 +105,9 @@ function collectSecrets(request: RequestSnapshot, response: ResponseSnapshot): S
       add(credential);
       if (/^basic$/i.test(scheme)) {
         const decoded = Buffer.from(credential, "base64").toString("utf8");
-        add(decodeURIComponent(decoded.slice(decoded.indexOf(":") + 1)));
+        const secret = decoded.slice(decoded.indexOf(":") + 1);
+        add(secret);
+        add(formDecoded(secret));
       }
     }
   }
@@ -118,6 +120,15 @@ const isForm = (headers: Headers) => headers.some(([name, value]) => name === "c
 function parsedUrl(url: string): URL | null {
   try {
     return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+/** RFC 6749 §2.3.1 form-encodes the Basic credentials; a malformed escape is kept as sent. */
+function formDecoded(value: string): string | null {
+  try {
+    return decodeURIComponent(value.replaceAll("+", " "));
   } catch {
     return null;
   }
@@ -180,7 +191,8 @@ function redactBody(body: string, headers: Headers, secrets: Set<string>): strin
     const json = parseJson(body);
     out = json === undefined ? body : JSON.stringify(redact(json));
   }
-  out = hideAll(out, secrets);
+  // PostgreSQL text cannot hold a NUL character: shown escaped, as JSON would.
+  out = hideAll(out, secrets).replaceAll("\u0000", "\\u0000");
   return out.length > BODY_LIMIT ? `${out.slice(0, BODY_LIMIT)}\n[… ${out.length - BODY_LIMIT} more characters not kept]` : out;
 }
 

@@ -27,7 +27,7 @@ export async function leanTokenRequest(
   databases: { db: Db; lean: LeanDb },
   tenantId: string,
   request: Request,
-  snapshot?: RequestSnapshot,
+  snapshot: RequestSnapshot,
 ): Promise<Response | null> {
   try {
     const form = await readFormBody(request);
@@ -39,16 +39,11 @@ export async function leanTokenRequest(
     const correlationId = newCorrelationId();
     // The exchange is kept in the issuance's own write (no extra database call); the answer is marked as kept.
     const keep: KeepExchange = (body) =>
-      exchangeRow(
-        tenantId,
-        correlationId,
-        snapshot ?? { method: request.method, url: request.url, headers: [...request.headers], body: "", startedAt: new Date() },
-        {
-          status: 200,
-          headers: [...oauthJson(body, correlationId).headers],
-          body: JSON.stringify(body),
-        },
-      );
+      exchangeRow(tenantId, correlationId, snapshot, {
+        status: 200,
+        headers: [...oauthJson(body, correlationId).headers],
+        body: JSON.stringify(body),
+      });
     const body = await lean(databases, tenantId, request, parameters, correlationId, keep);
     return body ? markKept(oauthJson(body, correlationId)) : null;
   } catch (error) {

@@ -102,6 +102,12 @@ export default async function GrantsPage({ searchParams }: { searchParams: Promi
                 >
                   Activity &amp; sequence diagram
                 </Link>
+                <a
+                  href={`/console/grants/${grant.id}/har`}
+                  className="rounded border border-slate-300 px-2 py-1 text-xs font-semibold hover:bg-slate-100"
+                >
+                  HAR
+                </a>
                 {(["force-suspend", "reinstate", "revoke"] as const)
                   .filter((action) =>
                     action === "force-suspend"
