@@ -1,7 +1,7 @@
 // HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/) of kept exchanges, for browser dev tools and proxies.
 // What is written was redacted before it was stored: a HAR file can be shared.
 import type { StoredExchange } from "./http-exchange-store";
-import { statusText } from "./raw-http";
+import { statusText, urlParts } from "./raw-http";
 
 type NameValue = { name: string; value: string };
 
@@ -9,7 +9,7 @@ const pairs = (headers: [string, string][]): NameValue[] => headers.map(([name, 
 const headerOf = (headers: [string, string][], wanted: string) => headers.find(([name]) => name === wanted)?.[1];
 
 function queryOf(url: string): NameValue[] {
-  return [...new URL(url).searchParams].map(([name, value]) => ({ name, value }));
+  return urlParts(url).query.map(([name, value]) => ({ name, value }));
 }
 
 function entry(exchange: StoredExchange) {

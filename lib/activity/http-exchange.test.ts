@@ -125,3 +125,64 @@ describe("a kept exchange of a body with a NUL character", () => {
     expect(row.requestBody).toBe("a\\u0000b");
   });
 });
+
+describe("a kept exchange of a body that is not a form or valid JSON", () => {
+  const secret = "wrong-but-real-secret";
+  it.each([
+    ["text/plain", `grant_type=refresh_token&refresh_token=${REFRESH}&client_secret=${secret}`],
+    [
+      "multipart/form-data; boundary=X",
+      `--X\r\nContent-Disposition: form-data; name="client_secret"\r\n\r\n${secret}\r\n--X\r\nContent-Disposition: form-data; name="refresh_token"\r\n\r\n${REFRESH}\r\n--X--`,
+    ],
+    ["application/json", `{"client_name":"x","client_secret":"${secret}","refresh_token":"${REFRESH}"`],
+  ])("hides the secrets of a %s body", (type, body) => {
+    const row = exchangeRow(
+      "default",
+      "corr-8",
+      request({ headers: [["content-type", type]], body }),
+      json({ error: "invalid_request" }, 400),
+    );
+    expect(stored(row)).not.toContain(secret);
+    expect(stored(row)).not.toContain(REFRESH);
+  });
+});
+
+describe("what a kept exchange keeps readable", () => {
+  it("keeps this server's address even when a client sends it as a secret", () => {
+    const row = exchangeRow(
+      "default",
+      "corr-9",
+      request({
+        headers: [
+          ["host", "localhost:3300"],
+          ["content-type", "application/x-www-form-urlencoded"],
+        ],
+        body: "grant_type=refresh_token&refresh_token=localhost:3300",
+      }),
+      json({ error: "invalid_grant" }, 400),
+    );
+    expect(new URL(row.url).host).toBe("localhost:3000");
+    expect(JSON.parse(row.requestHeaders)).toContainEqual(["host", "localhost:3300"]);
+    expect(row.requestBody).toBe("grant_type=refresh_token&refresh_token=[redacted]");
+  });
+
+  it("keeps a FHIR search's LOINC code in the URL and in the answer, and hides a token in a path or a parameter name", () => {
+    const search = exchangeRow(
+      "default",
+      "corr-10",
+      request({ method: "GET", url: "http://localhost:3000/r4/default/Observation?patient=ava-rivera&code=8867-4", headers: [] }),
+      json({ resourceType: "Bundle", entry: [{ resource: { code: { coding: [{ code: "8867-4" }] } } }] }),
+    );
+    expect(search.url).toBe("http://localhost:3000/r4/default/Observation?patient=ava-rivera&code=8867-4");
+    expect(search.responseBody).toContain('"code":"8867-4"');
+    const probing = exchangeRow(
+      "default",
+      "corr-11",
+      request({ method: "GET", url: `http://localhost:3000/r4/default/Patient/${REFRESH}?${CLIENT_SECRET}=x`, headers: [] }),
+      json({ resourceType: "OperationOutcome", issue: [{ diagnostics: `Patient/${REFRESH} was not found` }] }, 404),
+    );
+    expect(stored(probing)).not.toContain(REFRESH);
+    expect(stored(probing)).not.toContain(CLIENT_SECRET);
+    expect(probing.url).toBe("http://localhost:3000/r4/default/Patient/[redacted]?[redacted]=x");
+  });
+});

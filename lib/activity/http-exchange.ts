@@ -3,7 +3,7 @@
 // (a token looks like a token wherever it sits; a value sent as a secret is hidden wherever it is echoed), so a
 // change code such as "certificate.expired" under a key named "code" stays readable.
 import { randomUUID } from "node:crypto";
-import { isSecretValue, redact, REDACTED } from "./redact";
+import { hideTokenLike, isSecretValue, redact, REDACTED } from "./redact";
 
 /** Bodies longer than this are cut (a FHIR search page can be large); the view says how much was left out. */
 export const BODY_LIMIT = 64 * 1024;
@@ -59,7 +59,7 @@ export async function snapshotResponse(response: Response): Promise<ResponseSnap
   return { status: response.status, headers: [...response.headers], body };
 }
 
-/** Parameter names whose values are secrets whatever they look like (sent by a client, they are never change codes). */
+/** Parameter names whose values are secrets whatever they look like, in a form body, a JSON body or a redirect. */
 const SECRET_PARAMETERS = new Set([
   "code",
   "code_verifier",
@@ -74,48 +74,69 @@ const SECRET_PARAMETERS = new Set([
   "csrf",
   "registration_access_token",
 ]);
-/** Short values are not collected for replacement everywhere: replacing "1" in every text would hide nothing and break it. */
-const MIN_SECRET_LENGTH = 6;
+/**
+ * In a request's own query string `code` is a FHIR search parameter (a LOINC code), and in JSON a change code
+ * ("certificate.expired"), not an authorization code: there a code is recognised by its shape.
+ */
+const SECRET_QUERY_PARAMETERS = new Set([...SECRET_PARAMETERS].filter((name) => name !== "code"));
+const SECRET_JSON_KEYS = SECRET_QUERY_PARAMETERS;
+/**
+ * Values hidden wherever else they appear must be long enough to be specific: replacing a short value everywhere
+ * ("50%", "8867-4", "localhost") would hide nothing secret and break what is shown.
+ */
+const MIN_ECHO_LENGTH = 8;
+/** Headers that name this server or the caller's origin: never secret, and their text must stay a valid host. */
+const ADDRESS_HEADERS = new Set(["host", "x-forwarded-host", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-port", "origin"]);
 
-/** The secret values a request or answer carries, so that each is also hidden wherever else it appears. */
-function collectSecrets(request: RequestSnapshot, response: ResponseSnapshot): Set<string> {
-  const secrets = new Set<string>();
+type Secrets = Set<string>;
+type Parameters = [string, string][];
+
+/** A body's parameters when it is (or looks like) a form: urlencoded, a form sent as text, or multipart. */
+function formParameters(body: string, headers: Headers): Parameters | null {
+  const type = headers.find(([name]) => name === "content-type")?.[1] ?? "";
+  if (/x-www-form-urlencoded/i.test(type) || (!/json/i.test(type) && /^[^\s=&{["]+=[^\s]*$/.test(body)))
+    return [...new URLSearchParams(body)];
+  if (/multipart\/form-data/i.test(type))
+    return [...body.matchAll(/name="([^"]*)"[^\r\n]*\r?\n(?:[^\r\n]+\r?\n)*\r?\n([^\r\n]*)/g)].map((part) => [part[1], part[2]]);
+  return null;
+}
+
+/** `"name": "value"` pairs of a JSON text, also when it does not parse (a client's malformed JSON still holds its secret). */
+function jsonPairs(body: string): Parameters {
+  return [...body.matchAll(/"([^"\\]{1,64})"\s*:\s*"((?:[^"\\]|\\.)*)"/g)].map((pair) => [pair[1], pair[2]]);
+}
+
+/** The secret values a request or answer carries, so that each is also hidden wherever else it is echoed. */
+function collectSecrets(request: RequestSnapshot, response: ResponseSnapshot): Secrets {
+  const secrets: Secrets = new Set();
   const add = (value: string | null | undefined) => {
-    if (value && value.length >= MIN_SECRET_LENGTH) secrets.add(value);
+    if (value && value.length >= MIN_ECHO_LENGTH) secrets.add(value);
   };
-  const fromParameters = (parameters: URLSearchParams) => {
-    for (const [name, value] of parameters) if (SECRET_PARAMETERS.has(name) || isSecretValue(value)) add(value);
+  const fromParameters = (parameters: Parameters, names: Set<string>) => {
+    for (const [name, value] of parameters) if (names.has(name.toLowerCase()) || isSecretValue(value)) add(value);
   };
-  const fromJson = (value: unknown, key?: string) => {
-    if (typeof value === "string") {
-      if (isSecretValue(value) || (key && /^(password|client_secret|registration_access_token)$/i.test(key))) add(value);
-    } else if (value && typeof value === "object") for (const [name, child] of Object.entries(value)) fromJson(child, name);
-  };
-  for (const url of [request.url, ...locations(response.headers)]) fromParameters(parsedUrl(url)?.searchParams ?? new URLSearchParams());
-  for (const [body, headers] of [
-    [request.body, request.headers],
-    [response.body, response.headers],
-  ] as const) {
-    if (isForm(headers)) fromParameters(new URLSearchParams(body));
-    else fromJson(parseJson(body));
+  fromParameters([...(parsedUrl(request.url)?.searchParams ?? [])], SECRET_QUERY_PARAMETERS);
+  for (const location of locations(response.headers)) fromParameters([...(parsedUrl(location)?.searchParams ?? [])], SECRET_PARAMETERS);
+  for (const { body, headers } of [request, response]) {
+    const form = formParameters(body, headers);
+    if (form) fromParameters(form, SECRET_PARAMETERS);
+    else fromParameters(jsonPairs(body), SECRET_JSON_KEYS);
   }
   for (const [name, value] of request.headers) {
-    if (name === "authorization") {
-      const [scheme, credential = ""] = value.split(/\s+/, 2);
-      add(credential);
-      if (/^basic$/i.test(scheme)) {
-        const decoded = Buffer.from(credential, "base64").toString("utf8");
-        const secret = decoded.slice(decoded.indexOf(":") + 1);
-        add(secret);
-        add(formDecoded(secret));
-      }
+    if (name !== "authorization") continue;
+    const [scheme, credential = ""] = value.trim().split(/\s+/, 2);
+    add(credential);
+    if (/^basic$/i.test(scheme)) {
+      const decoded = Buffer.from(credential, "base64").toString("utf8");
+      const secret = decoded.slice(decoded.indexOf(":") + 1);
+      add(secret);
+      add(formDecoded(secret));
     }
   }
   return secrets;
 }
 
 const locations = (headers: Headers) => headers.filter(([name]) => name === "location").map(([, value]) => value);
-const isForm = (headers: Headers) => headers.some(([name, value]) => name === "content-type" && /x-www-form-urlencoded/i.test(value));
 
 function parsedUrl(url: string): URL | null {
   try {
@@ -142,23 +163,26 @@ function parseJson(text: string): unknown {
   }
 }
 
-function hideAll(text: string, secrets: Set<string>): string {
+/** Every echo of a collected secret, and anything else that looks like a token, becomes [redacted]. */
+function hideAll(text: string, secrets: Secrets): string {
   let out = text;
   for (const secret of secrets) out = out.split(secret).join(REDACTED);
-  return out;
+  return hideTokenLike(out);
 }
 
-function redactParameters(parameters: URLSearchParams, secrets: Set<string>): string {
+function redactParameters(parameters: Parameters, names: Set<string>, secrets: Secrets): string {
   const out = new URLSearchParams();
   for (const [name, value] of parameters)
-    out.append(name, SECRET_PARAMETERS.has(name) || secrets.has(value) ? REDACTED : (redact(value, name) as string));
-  return out.toString().replaceAll(encodeURIComponent(REDACTED), REDACTED);
+    out.append(hideAll(name, secrets), names.has(name.toLowerCase()) || secrets.has(value) ? REDACTED : (redact(value, name) as string));
+  return hideAll(out.toString().replaceAll(encodeURIComponent(REDACTED), REDACTED), secrets);
 }
 
-function redactUrl(url: string, secrets: Set<string>): string {
+/** The origin stays as it is (it names this server); path, query and fragment lose every secret. */
+function redactUrl(url: string, secrets: Secrets, queryNames: Set<string>): string {
   const parsed = parsedUrl(url);
-  if (!parsed || !parsed.search) return hideAll(url, secrets);
-  return hideAll(`${parsed.origin}${parsed.pathname}?${redactParameters(parsed.searchParams, secrets)}${parsed.hash}`, secrets);
+  if (!parsed) return hideAll(url, secrets);
+  const query = parsed.search ? `?${redactParameters([...parsed.searchParams], queryNames, secrets)}` : "";
+  return `${parsed.origin}${hideAll(parsed.pathname, secrets)}${query}${hideAll(parsed.hash, secrets)}`;
 }
 
 /** Cookies are sessions: their values never leave the server; names and attributes stay. */
@@ -173,26 +197,28 @@ function redactCookies(value: string, separator: string): string {
     .join(separator);
 }
 
-function redactHeaders(headers: Headers, secrets: Set<string>): Headers {
+function redactHeaders(headers: Headers, secrets: Secrets): Headers {
   return headers.map(([name, value]) => {
-    if (name === "authorization") return [name, `${value.split(/\s+/, 1)[0]} ${REDACTED}`];
+    if (ADDRESS_HEADERS.has(name)) return [name, value];
+    if (name === "authorization") return [name, `${value.trim().split(/\s+/, 1)[0]} ${REDACTED}`];
     if (name === "cookie") return [name, redactCookies(value, "; ")];
     if (name === "set-cookie") return [name, redactCookies(value, ";")];
-    if (name === "location" || name === "referer") return [name, redactUrl(value, secrets)];
+    if (name === "location" || name === "referer") return [name, redactUrl(value, secrets, SECRET_PARAMETERS)];
     return [name, hideAll(redact(value) as string, secrets)];
   });
 }
 
-function redactBody(body: string, headers: Headers, secrets: Set<string>): string {
+function redactBody(body: string, headers: Headers, secrets: Secrets): string {
   if (!body) return "";
+  const form = formParameters(body, headers);
+  const json = form ? undefined : parseJson(body);
   let out: string;
-  if (isForm(headers)) out = redactParameters(new URLSearchParams(body), secrets);
-  else {
-    const json = parseJson(body);
-    out = json === undefined ? body : JSON.stringify(redact(json));
-  }
+  if (form && !/multipart\/form-data/i.test(headers.find(([name]) => name === "content-type")?.[1] ?? ""))
+    out = redactParameters(form, SECRET_PARAMETERS, secrets);
+  else if (json !== undefined) out = hideAll(JSON.stringify(redact(json)), secrets);
+  else out = hideAll(body, secrets);
   // PostgreSQL text cannot hold a NUL character: shown escaped, as JSON would.
-  out = hideAll(out, secrets).replaceAll("\u0000", "\\u0000");
+  out = out.replaceAll("\u0000", "\\u0000");
   return out.length > BODY_LIMIT ? `${out.slice(0, BODY_LIMIT)}\n[… ${out.length - BODY_LIMIT} more characters not kept]` : out;
 }
 
@@ -212,7 +238,7 @@ export function exchangeRow(
     startedAt: request.startedAt,
     durationMs: Math.max(0, endedAt.getTime() - request.startedAt.getTime()),
     method: request.method,
-    url: redactUrl(request.url, secrets),
+    url: redactUrl(request.url, secrets, SECRET_QUERY_PARAMETERS),
     requestHeaders: JSON.stringify(redactHeaders(request.headers, secrets)),
     requestBody: redactBody(request.body, request.headers, secrets),
     status: response.status,

@@ -33,6 +33,16 @@ function readableBody(body: string): string {
   }
 }
 
+/** The parts of a stored URL; one that does not parse (it never should) is shown whole as its path. */
+export function urlParts(url: string): { host: string; pathname: string; search: string; query: [string, string][] } {
+  try {
+    const parsed = new URL(url);
+    return { host: parsed.host, pathname: parsed.pathname, search: parsed.search, query: [...parsed.searchParams] };
+  } catch {
+    return { host: "", pathname: url, search: "", query: [] };
+  }
+}
+
 const headerLines = (headers: [string, string][]) => headers.map(([name, value]) => `${name}: ${value}`);
 
 /** Without headers (a projector's view): the request line or status line and the body, which is what the story is about. */
@@ -41,7 +51,7 @@ interface Shown {
 }
 
 export function rawRequest(exchange: StoredExchange, { headers = true }: Shown = {}): string {
-  const url = new URL(exchange.url);
+  const url = urlParts(exchange.url);
   const head = [
     `${exchange.method} ${url.pathname}${url.search} HTTP/1.1`,
     ...(headers ? [`host: ${url.host}`, ...headerLines(exchange.requestHeaders.filter(([name]) => name !== "host"))] : []),
@@ -59,7 +69,7 @@ export function rawResponse(exchange: StoredExchange, { headers = true }: Shown 
 
 /** A short name for lists: "POST …/token → 400". */
 export function exchangeSummary(exchange: Pick<StoredExchange, "method" | "url" | "status">): string {
-  const path = new URL(exchange.url).pathname;
+  const path = urlParts(exchange.url).pathname;
   const tail = path.split("/").slice(-2).join("/");
   return `${exchange.method} …/${tail} → ${exchange.status}`;
 }

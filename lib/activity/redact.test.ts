@@ -46,3 +46,19 @@ describe("redact (by value)", () => {
     expect(redact({ note: "SandboxPass1" })).toEqual({ note: "[redacted]" });
   });
 });
+
+describe("redact (inside longer texts)", () => {
+  it("hides a token in a path or under any query parameter, and keeps the rest of the text", () => {
+    const token = randomToken();
+    expect(redact({ path: `/r4/t/Patient/${token}`, query: `?foo=${token}&code=8867-4` })).toEqual({
+      path: "/r4/t/Patient/[redacted]",
+      query: "?foo=[redacted]&code=8867-4",
+    });
+  });
+
+  it("leaves a certificate's base64 whole", () => {
+    const pem =
+      "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQ0xvdWRGbGFyZVRlc3RDZXJ0aWZpY2F0ZTAKBggqhkjOPQQDAjA\n-----END CERTIFICATE-----";
+    expect(redact({ chainPem: pem })).toEqual({ chainPem: pem });
+  });
+});

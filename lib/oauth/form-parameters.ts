@@ -23,11 +23,15 @@ export function pickParameters(search: URLSearchParams, allowed: readonly string
 
 /** Parses a form body; anything but application/x-www-form-urlencoded is refused. */
 export async function readFormBody(request: Request): Promise<URLSearchParams> {
-  const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  return formBodyOf(request.headers.get("content-type"), await request.text());
+}
+
+/** A form body already read as text (the same checks as readFormBody). */
+export function formBodyOf(contentType: string | null, text: string): URLSearchParams {
+  const type = (contentType ?? "").split(";")[0].trim().toLowerCase();
   if (type !== "application/x-www-form-urlencoded") {
     throw new InvalidRequest("the request body must be application/x-www-form-urlencoded", `content-type was "${type || "missing"}"`);
   }
-  const text = await request.text();
   if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new InvalidRequest("the request body is too large");
   return new URLSearchParams(text);
 }

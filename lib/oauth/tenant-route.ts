@@ -16,8 +16,9 @@ type TenantParams = { params: Promise<{ tenant: string }> };
 interface TenantRouteOptions {
   /**
    * Answers the common case in fewer database calls, before the tenant check (its own read proves the tenant), from
-   * a copy of the request; null hands the request to the tenant check and the handler as if it had not run. It may keep
-   * the exchange itself (in its own write) and mark the answer so (http-exchange-store.ts `markKept`).
+   * the request's headers and the body already read into the snapshot (it must not read the request's body); null
+   * hands the request to the tenant check and the handler as if it had not run. It may keep the exchange itself (in
+   * its own write) and mark the answer so (http-exchange-store.ts `markKept`).
    */
   fastPath?: (
     databases: { db: Db; lean: LeanDb },
@@ -33,7 +34,7 @@ export function tenantRoute(handler: (db: Db, tenantId: string, request: Request
     const snapshot = await snapshotRequest(request);
     let response: Response;
     try {
-      const fast = options.fastPath ? await options.fastPath({ db, lean }, tenant, request.clone(), snapshot) : null;
+      const fast = options.fastPath ? await options.fastPath({ db, lean }, tenant, request, snapshot) : null;
       if (fast) response = fast;
       else {
         if (!(await findTenant(db, tenant))) throw new UnknownTenant(`there is no tenant "${tenant}" on this server`);

@@ -1,5 +1,5 @@
-// The token endpoint's fast path (tenant-route.ts runs it before the tenant check and the general handler, on a copy
-// of the request). The common refresh and code exchange cost two database calls (lean-token-store.ts: one read, one
+// The token endpoint's fast path (tenant-route.ts runs it before the tenant check and the general handler, on the
+// request's headers and the body the route already read). The common refresh and code exchange cost two database calls (lean-token-store.ts: one read, one
 // write) and no X.509 work (the app's trust evaluation is remembered, trust/evaluation-cache.ts). It answers only
 // when every check of the general grant handlers passes; anything else — an error to answer, a suspension or a
 // replay to record, a cache to fill, a fault queued, a lost race, malformed input — answers null and the request
@@ -9,7 +9,7 @@ import { LeanWriteOutcomeUnknown, type LeanDb } from "../../db/lean/lean-db";
 import type { Db } from "../../db/client";
 import { log } from "../../log/logger";
 import { OAuthError } from "../errors";
-import { pickParameters, readFormBody } from "../form-parameters";
+import { formBodyOf, pickParameters } from "../form-parameters";
 import { newCorrelationId, oauthJson } from "../oauth-response";
 import { CLIENT_AUTHENTICATION_PARAMETERS, GRANT_TYPES } from "./grant-types";
 import { leanCodeExchange } from "./lean-code-exchange";
@@ -30,7 +30,7 @@ export async function leanTokenRequest(
   snapshot: RequestSnapshot,
 ): Promise<Response | null> {
   try {
-    const form = await readFormBody(request);
+    const form = formBodyOf(request.headers.get("content-type"), snapshot.body);
     const grantType = form.get("grant_type") ?? "";
     const lean = LEAN_GRANTS.get(grantType);
     const grant = GRANT_TYPES.get(grantType);

@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { recentExchanges } from "@/lib/activity/http-exchange-store";
 import { readSettings } from "@/lib/settings/tenant-settings";
 import { DEFAULT_TENANT } from "@/lib/personas/personas";
+import { urlParts } from "@/lib/activity/raw-http";
 import { LiveRefresh } from "@/components/console/live-refresh";
 
 export const metadata: Metadata = { title: "Raw HTTP" };
@@ -53,7 +54,7 @@ export default async function ExchangesPage() {
           </thead>
           <tbody className="divide-y divide-slate-100">
             {exchanges.map((exchange) => {
-              const url = new URL(exchange.url);
+              const url = urlParts(exchange.url);
               return (
                 <tr key={exchange.correlationId}>
                   <td className="py-1.5 pr-3 font-mono text-xs text-slate-500">{exchange.startedAt.toISOString().slice(11, 19)}</td>

@@ -6,6 +6,7 @@ import { notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { findExchange } from "@/lib/activity/http-exchange-store";
 import { DEFAULT_TENANT } from "@/lib/personas/personas";
+import { urlParts } from "@/lib/activity/raw-http";
 import { RawExchange } from "@/components/console/raw-exchange";
 
 export const metadata: Metadata = { title: "Raw HTTP exchange" };
@@ -15,7 +16,7 @@ export default async function ExchangePage({ params }: { params: Promise<{ corre
   const { correlationId } = await params;
   const exchange = correlationId.length <= 100 ? await findExchange(db, DEFAULT_TENANT.id, correlationId) : null;
   if (!exchange) notFound();
-  const url = new URL(exchange.url);
+  const url = urlParts(exchange.url);
   return (
     <section aria-labelledby="exchange" className="space-y-4 rounded-xl bg-white p-5 shadow-sm">
       <div>
