@@ -101,6 +101,12 @@ function formParameters(body: string, headers: Headers): Parameters | null {
   return null;
 }
 
+/** A JSON string under a key that only ever holds a secret (not `code`: in JSON that is a change code). */
+const SECRET_JSON_VALUE = new RegExp(
+  `("(?:${[...SECRET_PARAMETERS].filter((name) => name !== "code").join("|")})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`,
+  "gi",
+);
+
 /** `"name": "value"` pairs of a JSON text, also when it does not parse (a client's malformed JSON still holds its secret). */
 function jsonPairs(body: string): Parameters {
   return [...body.matchAll(/"([^"\\]{1,64})"\s*:\s*"((?:[^"\\]|\\.)*)"/g)].map((pair) => [pair[1], pair[2]]);
@@ -117,11 +123,9 @@ function collectSecrets(request: RequestSnapshot, response: ResponseSnapshot): S
   };
   fromParameters([...(parsedUrl(request.url)?.searchParams ?? [])], SECRET_QUERY_PARAMETERS);
   for (const location of locations(response.headers)) fromParameters([...(parsedUrl(location)?.searchParams ?? [])], SECRET_PARAMETERS);
-  for (const { body, headers } of [request, response]) {
-    const form = formParameters(body, headers);
-    if (form) fromParameters(form, SECRET_PARAMETERS);
-    else fromParameters(jsonPairs(body), SECRET_JSON_KEYS);
-  }
+  // What the client sent is searched by name; what the sandbox answers is caught by shape and by key (redactBody).
+  const form = formParameters(request.body, request.headers);
+  fromParameters(form ?? jsonPairs(request.body), form ? SECRET_PARAMETERS : SECRET_JSON_KEYS);
   for (const [name, value] of request.headers) {
     if (name !== "authorization") continue;
     const [scheme, credential = ""] = value.trim().split(/\s+/, 2);
@@ -152,14 +156,6 @@ function formDecoded(value: string): string | null {
     return decodeURIComponent(value.replaceAll("+", " "));
   } catch {
     return null;
-  }
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
   }
 }
 
@@ -211,12 +207,11 @@ function redactHeaders(headers: Headers, secrets: Secrets): Headers {
 function redactBody(body: string, headers: Headers, secrets: Secrets): string {
   if (!body) return "";
   const form = formParameters(body, headers);
-  const json = form ? undefined : parseJson(body);
-  let out: string;
-  if (form && !/multipart\/form-data/i.test(headers.find(([name]) => name === "content-type")?.[1] ?? ""))
-    out = redactParameters(form, SECRET_PARAMETERS, secrets);
-  else if (json !== undefined) out = hideAll(JSON.stringify(redact(json)), secrets);
-  else out = hideAll(body, secrets);
+  // JSON (valid or not) and any other text stay as sent, with secret-keyed strings, echoes and token shapes replaced.
+  let out =
+    form && !/multipart\/form-data/i.test(headers.find(([name]) => name === "content-type")?.[1] ?? "")
+      ? redactParameters(form, SECRET_PARAMETERS, secrets)
+      : hideAll(body.replace(SECRET_JSON_VALUE, `$1"${REDACTED}"`), secrets);
   // PostgreSQL text cannot hold a NUL character: shown escaped, as JSON would.
   out = out.replaceAll("\u0000", "\\u0000");
   return out.length > BODY_LIMIT ? `${out.slice(0, BODY_LIMIT)}\n[… ${out.length - BODY_LIMIT} more characters not kept]` : out;

@@ -24,7 +24,8 @@ export function isSecretValue(value: string): boolean {
 /** A JWT inside a longer text (every JWT starts with a base64url `{"`). */
 const JWT_INSIDE = /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
 /** A run that could be an opaque token inside a longer text (a URL path, a query, a message); checked with isSecretValue. */
-const RUN_INSIDE = /[A-Za-z0-9_-]{32,}/g;
+// The lookbehind starts a match only where a run starts: linear in the text (without it, ~4× slower on a FHIR Bundle).
+const RUN_INSIDE = /(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{32,}/g;
 /** Certificates are public and long: their base64 is left whole. */
 const PEM_BLOCK = /(-----BEGIN [A-Z0-9 ]+-----[\s\S]*?-----END [A-Z0-9 ]+-----)/;
 
