@@ -11,6 +11,22 @@ import { exchangeRow, snapshotResponse, type HttpExchangeRow, type RequestSnapsh
 
 export const RECORD_SETTING: SettingKey = "recordHttpExchanges";
 
+/** The columns of a kept exchange, in the order the inserts select them. */
+export const EXCHANGE_COLUMNS = [
+  "id",
+  "tenantId",
+  "correlationId",
+  "startedAt",
+  "durationMs",
+  "method",
+  "url",
+  "requestHeaders",
+  "requestBody",
+  "status",
+  "responseHeaders",
+  "responseBody",
+] as const;
+
 /** The insert of `row`, only if its tenant exists and keeps exchanges (the setting's default is on). */
 export function exchangeInsert(lean: LeanDb, row: HttpExchangeRow): CompiledQuery {
   const postgresql = lean.dialect === "postgresql";
@@ -20,20 +36,7 @@ export function exchangeInsert(lean: LeanDb, row: HttpExchangeRow): CompiledQuer
   const off = postgresql ? sql<unknown>`cast('false' as jsonb)` : sql<unknown>`'false'`;
   return lean.sql
     .insertInto("HttpExchange")
-    .columns([
-      "id",
-      "tenantId",
-      "correlationId",
-      "startedAt",
-      "durationMs",
-      "method",
-      "url",
-      "requestHeaders",
-      "requestBody",
-      "status",
-      "responseHeaders",
-      "responseBody",
-    ])
+    .columns(EXCHANGE_COLUMNS)
     .expression((eb) =>
       eb
         .selectFrom("Tenant")

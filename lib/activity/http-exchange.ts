@@ -102,10 +102,7 @@ function formParameters(body: string, headers: Headers): Parameters | null {
 }
 
 /** A JSON string under a key that only ever holds a secret (not `code`: in JSON that is a change code). */
-const SECRET_JSON_VALUE = new RegExp(
-  `("(?:${[...SECRET_PARAMETERS].filter((name) => name !== "code").join("|")})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`,
-  "gi",
-);
+const SECRET_JSON_VALUE = new RegExp(`("(?:${[...SECRET_JSON_KEYS].join("|")})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, "gi");
 
 /** `"name": "value"` pairs of a JSON text, also when it does not parse (a client's malformed JSON still holds its secret). */
 function jsonPairs(body: string): Parameters {

@@ -10,7 +10,7 @@ import type { LeanDb } from "../../db/lean/lean-db";
 import { readBoolean, readDate, readJson, readOptionalDate, writeDate } from "../../db/lean/columns";
 import type { EventInput } from "../../activity/record-event";
 import type { HttpExchangeRow } from "../../activity/http-exchange";
-import { exchangeInsert } from "../../activity/http-exchange-store";
+import { EXCHANGE_COLUMNS, exchangeInsert } from "../../activity/http-exchange-store";
 
 export interface GrantContextRow {
   grant: {
@@ -332,20 +332,7 @@ export async function commitLeanIssuance(lean: LeanDb, issuance: LeanIssuance): 
   const withExchange = statement.with("exchange", (w) =>
     w
       .insertInto("HttpExchange")
-      .columns([
-        "id",
-        "tenantId",
-        "correlationId",
-        "startedAt",
-        "durationMs",
-        "method",
-        "url",
-        "requestHeaders",
-        "requestBody",
-        "status",
-        "responseHeaders",
-        "responseBody",
-      ])
+      .columns(EXCHANGE_COLUMNS)
       .expression((eb) =>
         eb
           .selectFrom("g")
