@@ -186,3 +186,43 @@ describe("what a kept exchange keeps readable", () => {
     expect(probing.url).toBe("http://localhost:3000/r4/default/Patient/[redacted]?[redacted]=x");
   });
 });
+
+describe("a kept exchange against a hostile client", () => {
+  it("stays fast with thousands of secret-named parameters, and hides them", () => {
+    const body = Array.from({ length: 8000 }, (_, i) => `code=${String(i).padStart(8, "x")}`).join("&");
+    const started = performance.now();
+    const row = exchangeRow("default", "corr-12", request({ body }), json({ error: "invalid_request" }, 400));
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(row.requestBody).not.toContain("xxxx0001");
+    expect(row.requestBody).toMatch(/more characters not kept\]$/);
+  });
+
+  it.each([
+    ["a token without a scheme", [["authorization", REFRESH]], ""],
+    ["a form body with a trailing newline", [["content-type", "text/plain"]], "grant_type=x&client_secret=pw12345\n"],
+    ["a form body sent as JSON", [["content-type", "application/json"]], "client_secret=pw12345"],
+    [
+      "an unquoted multipart name",
+      [["content-type", "multipart/form-data; boundary=X"]],
+      "--X\r\nContent-Disposition: form-data; NAME=client_secret\r\n\r\npw12345\r\n--X--",
+    ],
+    ["an escaped JSON key", [["content-type", "application/json"]], '{"client\\u005fsecret":"pw12345"}'],
+    ["a number under a secret key", [["content-type", "application/json"]], '{"password":12345678901}'],
+    ["an array under a secret key", [["content-type", "application/json"]], '{"client_secret":["pw12345"]}'],
+    ["single quotes", [["content-type", "application/json"]], "{'client_secret': 'pw12345'}"],
+  ] as [string, [string, string][], string][])("hides %s", (_case, headers, body) => {
+    const row = exchangeRow("default", "corr-13", request({ headers, body }), json({ error: "invalid_request" }, 400));
+    for (const secret of [REFRESH, "pw12345", "12345678901"]) expect(stored(row)).not.toContain(secret);
+  });
+
+  it("keeps a stored URL parseable when a secret looks like a piece of its path", () => {
+    const row = exchangeRow(
+      "default",
+      "corr-14",
+      request({ url: "http://localhost:3000/tenants/d1f6e9a2/token?code_verifier=%2Ftenants%2Fd1f6e9a2" }),
+      json({ error: "invalid_grant" }, 400),
+    );
+    expect(() => new URL(row.url)).not.toThrow();
+    expect(new URL(row.url).host).toBe("localhost:3000");
+  });
+});

@@ -91,29 +91,66 @@ const ADDRESS_HEADERS = new Set(["host", "x-forwarded-host", "x-forwarded-for", 
 type Secrets = Set<string>;
 type Parameters = [string, string][];
 
-/** A body's parameters when it is (or looks like) a form: urlencoded, a form sent as text, or multipart. */
+/** At most this many distinct secret values are searched for everywhere: more is an attack on the redaction itself. */
+const MAX_SECRETS = 64;
+/** A body is redacted up to this length (cut at a delimiter, so no token is split); what is stored is cut shorter. */
+const PROCESS_LIMIT = 2 * BODY_LIMIT;
+/** The credential schemes kept in view in an Authorization header; anything else is hidden whole. */
+const AUTH_SCHEMES = /^(bearer|basic|dpop|digest|negotiate|mac|hoba|mutual|vapid|scram-sha-1|scram-sha-256|aws4-hmac-sha256)$/i;
+
+const contentType = (headers: Headers) => headers.find(([name]) => name === "content-type")?.[1] ?? "";
+const isMultipart = (headers: Headers) => /multipart\/form-data/i.test(contentType(headers));
+const looksLikeJson = (body: string) => /^\s*[{["]/.test(body);
+
+/** A body's parameters when it is (or looks like) a form, whatever its Content-Type says; multipart parts by name. */
 function formParameters(body: string, headers: Headers): Parameters | null {
-  const type = headers.find(([name]) => name === "content-type")?.[1] ?? "";
-  if (/x-www-form-urlencoded/i.test(type) || (!/json/i.test(type) && /^[^\s=&{["]+=[^\s]*$/.test(body)))
-    return [...new URLSearchParams(body)];
-  if (/multipart\/form-data/i.test(type))
-    return [...body.matchAll(/name="([^"]*)"[^\r\n]*\r?\n(?:[^\r\n]+\r?\n)*\r?\n([^\r\n]*)/g)].map((part) => [part[1], part[2]]);
-  return null;
+  if (isMultipart(headers)) return [...body.matchAll(MULTIPART_PART)].map((part) => [part[2], part[3]]);
+  if (looksLikeJson(body) || !body.includes("=")) return null;
+  return [...new URLSearchParams(body.trim())];
 }
 
-/** A JSON string under a key that only ever holds a secret (not `code`: in JSON that is a change code). */
-const SECRET_JSON_VALUE = new RegExp(`("(?:${[...SECRET_JSON_KEYS].join("|")})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, "gi");
+/** A multipart part: its name (quoted or not, any case) and the first line of its value. */
+const MULTIPART_PART = /name=("?)([^";\r\n]*)\1[^\r\n]*\r?\n(?:[^\r\n]+\r?\n)*\r?\n([^\r\n]*)/gi;
 
-/** `"name": "value"` pairs of a JSON text, also when it does not parse (a client's malformed JSON still holds its secret). */
+/** A JSON (or JSON-like) string under a key that only ever holds a secret (not `code`: in JSON that is a change code). */
+const SECRET_JSON_VALUE = new RegExp(`(["'](?:${[...SECRET_JSON_KEYS].join("|")})["']\\s*:\\s*)(?:"(?:[^"\\\\]|\\\\.)*"|'[^']*')`, "gi");
+
+/** `"name": "value"` pairs of a JSON text that does not parse (a client's malformed JSON still holds its secret). */
 function jsonPairs(body: string): Parameters {
   return [...body.matchAll(/"([^"\\]{1,64})"\s*:\s*"((?:[^"\\]|\\.)*)"/g)].map((pair) => [pair[1], pair[2]]);
+}
+
+/** Every value under a secret key of parsed JSON (strings, numbers, arrays of them), at any depth. */
+function jsonSecrets(value: unknown, underSecretKey = false): string[] {
+  if (typeof value === "string" || typeof value === "number") return underSecretKey ? [String(value)] : [];
+  if (Array.isArray(value)) return value.flatMap((item) => jsonSecrets(item, underSecretKey));
+  if (value && typeof value === "object")
+    return Object.entries(value).flatMap(([key, child]) => jsonSecrets(child, underSecretKey || SECRET_JSON_KEYS.has(key.toLowerCase())));
+  return [];
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every value under a secret key replaced, whatever its type; the rest redacted by shape. */
+function redactJsonKeys(value: unknown, key?: string): unknown {
+  if (key && SECRET_JSON_KEYS.has(key.toLowerCase()) && value !== null && typeof value !== "boolean") return REDACTED;
+  if (Array.isArray(value)) return value.map((item) => redactJsonKeys(item));
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([name, child]) => [name, redactJsonKeys(child, name)]));
+  return redact(value, key);
 }
 
 /** The secret values a request or answer carries, so that each is also hidden wherever else it is echoed. */
 function collectSecrets(request: RequestSnapshot, response: ResponseSnapshot): Secrets {
   const secrets: Secrets = new Set();
   const add = (value: string | null | undefined) => {
-    if (value && value.length >= MIN_ECHO_LENGTH) secrets.add(value);
+    if (value && value.length >= MIN_ECHO_LENGTH && secrets.size < MAX_SECRETS) secrets.add(value);
   };
   const fromParameters = (parameters: Parameters, names: Set<string>) => {
     for (const [name, value] of parameters) if (names.has(name.toLowerCase()) || isSecretValue(value)) add(value);
@@ -122,12 +159,18 @@ function collectSecrets(request: RequestSnapshot, response: ResponseSnapshot): S
   for (const location of locations(response.headers)) fromParameters([...(parsedUrl(location)?.searchParams ?? [])], SECRET_PARAMETERS);
   // What the client sent is searched by name; what the sandbox answers is caught by shape and by key (redactBody).
   const form = formParameters(request.body, request.headers);
-  fromParameters(form ?? jsonPairs(request.body), form ? SECRET_PARAMETERS : SECRET_JSON_KEYS);
+  if (form) fromParameters(form, SECRET_PARAMETERS);
+  else {
+    const json = parseJson(request.body);
+    if (json === undefined) fromParameters(jsonPairs(request.body), SECRET_JSON_KEYS);
+    else for (const secret of jsonSecrets(json)) add(secret);
+  }
   for (const [name, value] of request.headers) {
     if (name !== "authorization") continue;
-    const [scheme, credential = ""] = value.trim().split(/\s+/, 2);
+    const words = value.trim().split(/\s+/);
+    const credential = words.length > 1 ? words.slice(1).join(" ") : words[0];
     add(credential);
-    if (/^basic$/i.test(scheme)) {
+    if (/^basic$/i.test(words[0])) {
       const decoded = Buffer.from(credential, "base64").toString("utf8");
       const secret = decoded.slice(decoded.indexOf(":") + 1);
       add(secret);
@@ -159,23 +202,30 @@ function formDecoded(value: string): string | null {
 /** Every echo of a collected secret, and anything else that looks like a token, becomes [redacted]. */
 function hideAll(text: string, secrets: Secrets): string {
   let out = text;
-  for (const secret of secrets) out = out.split(secret).join(REDACTED);
+  for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
   return hideTokenLike(out);
 }
 
 function redactParameters(parameters: Parameters, names: Set<string>, secrets: Secrets): string {
   const out = new URLSearchParams();
   for (const [name, value] of parameters)
-    out.append(hideAll(name, secrets), names.has(name.toLowerCase()) || secrets.has(value) ? REDACTED : (redact(value, name) as string));
+    out.append(name, names.has(name.toLowerCase()) || secrets.has(value) ? REDACTED : (redact(value, name) as string));
   return hideAll(out.toString().replaceAll(encodeURIComponent(REDACTED), REDACTED), secrets);
 }
 
-/** The origin stays as it is (it names this server); path, query and fragment lose every secret. */
+/** The origin stays as it is (it names this server); path, query and fragment lose every secret; the result parses. */
 function redactUrl(url: string, secrets: Secrets, queryNames: Set<string>): string {
   const parsed = parsedUrl(url);
   if (!parsed) return hideAll(url, secrets);
-  const query = parsed.search ? `?${redactParameters([...parsed.searchParams], queryNames, secrets)}` : "";
-  return `${parsed.origin}${hideAll(parsed.pathname, secrets)}${query}${hideAll(parsed.hash, secrets)}`;
+  const query = parsed.search ? redactParameters([...parsed.searchParams], queryNames, secrets) : "";
+  const hash = parsed.hash.slice(1);
+  const fragment = hash.includes("=")
+    ? redactParameters([...new URLSearchParams(hash)], SECRET_PARAMETERS, secrets)
+    : hideAll(hash, secrets);
+  parsed.pathname = hideAll(parsed.pathname, secrets);
+  parsed.search = query;
+  parsed.hash = fragment;
+  return parsed.toString().replaceAll(encodeURIComponent(REDACTED), REDACTED);
 }
 
 /** Cookies are sessions: their values never leave the server; names and attributes stay. */
@@ -184,16 +234,21 @@ function redactCookies(value: string, separator: string): string {
     .split(separator)
     .map((part, index) => {
       const equals = part.indexOf("=");
-      const isPair = separator === "; " ? equals > 0 : index === 0 && equals > 0;
-      return isPair ? `${part.slice(0, equals + 1)}${REDACTED}` : part;
+      if (separator === ";" && index > 0) return part;
+      return equals > 0 ? `${part.slice(0, equals + 1)}${REDACTED}` : REDACTED;
     })
     .join(separator);
+}
+
+function redactAuthorization(value: string): string {
+  const scheme = value.trim().split(/\s+/, 1)[0];
+  return AUTH_SCHEMES.test(scheme) ? `${scheme} ${REDACTED}` : REDACTED;
 }
 
 function redactHeaders(headers: Headers, secrets: Secrets): Headers {
   return headers.map(([name, value]) => {
     if (ADDRESS_HEADERS.has(name)) return [name, value];
-    if (name === "authorization") return [name, `${value.trim().split(/\s+/, 1)[0]} ${REDACTED}`];
+    if (name === "authorization" || name === "proxy-authorization") return [name, redactAuthorization(value)];
     if (name === "cookie") return [name, redactCookies(value, "; ")];
     if (name === "set-cookie") return [name, redactCookies(value, ";")];
     if (name === "location" || name === "referer") return [name, redactUrl(value, secrets, SECRET_PARAMETERS)];
@@ -201,18 +256,40 @@ function redactHeaders(headers: Headers, secrets: Secrets): Headers {
   });
 }
 
-function redactBody(body: string, headers: Headers, secrets: Secrets): string {
+/** The body cut to what is redacted: at the last delimiter before the limit, so no token is split in two. */
+function processedPart(body: string): { text: string; left: number } {
+  if (body.length <= PROCESS_LIMIT) return { text: body, left: 0 };
+  const head = body.slice(0, PROCESS_LIMIT);
+  const cut = Math.max(head.search(/[^A-Za-z0-9_.%~+/=-][A-Za-z0-9_.%~+/=-]*$/), 0);
+  return { text: head.slice(0, cut), left: body.length - cut };
+}
+
+/**
+ * What a client sends is searched thoroughly (parsed JSON by key at any depth); what the sandbox answers, which can
+ * be a large FHIR Bundle, in one linear pass over its text (its secrets are shaped like tokens or under known keys).
+ */
+function redactBody(body: string, headers: Headers, secrets: Secrets, side: "request" | "response"): string {
   if (!body) return "";
-  const form = formParameters(body, headers);
-  // JSON (valid or not) and any other text stay as sent, with secret-keyed strings, echoes and token shapes replaced.
-  let out =
-    form && !/multipart\/form-data/i.test(headers.find(([name]) => name === "content-type")?.[1] ?? "")
-      ? redactParameters(form, SECRET_PARAMETERS, secrets)
-      : hideAll(body.replace(SECRET_JSON_VALUE, `$1"${REDACTED}"`), secrets);
+  const { text, left } = processedPart(body);
+  const form = formParameters(text, headers);
+  const json = form || side === "response" ? undefined : parseJson(text);
+  let out: string;
+  if (form && !isMultipart(headers)) out = redactParameters(form, SECRET_PARAMETERS, secrets);
+  else if (form) out = hideAll(text.replace(MULTIPART_SECRET, `$1${REDACTED}`), secrets);
+  // Valid JSON is searched by key at any depth (escaped keys, numbers, arrays); other text by its JSON-like pairs.
+  else if (json !== undefined && typeof json === "object") out = hideAll(JSON.stringify(redactJsonKeys(json)), secrets);
+  else out = hideAll(text.replace(SECRET_JSON_VALUE, `$1"${REDACTED}"`), secrets);
   // PostgreSQL text cannot hold a NUL character: shown escaped, as JSON would.
   out = out.replaceAll("\u0000", "\\u0000");
-  return out.length > BODY_LIMIT ? `${out.slice(0, BODY_LIMIT)}\n[… ${out.length - BODY_LIMIT} more characters not kept]` : out;
+  const cut = out.length > BODY_LIMIT ? out.length - BODY_LIMIT + left : left;
+  return cut > 0 ? `${out.slice(0, BODY_LIMIT)}\n[… ${cut} more characters not kept]` : out;
 }
+
+/** A multipart part whose name only ever holds a secret: its value line is replaced, however short. */
+const MULTIPART_SECRET = new RegExp(
+  `(name=("?)(?:${[...SECRET_PARAMETERS].join("|")})\\2[^\\r\\n]*\\r?\\n(?:[^\\r\\n]+\\r?\\n)*\\r?\\n)[^\\r\\n]*`,
+  "gi",
+);
 
 /** The row to store for one exchange: everything secret already replaced. */
 export function exchangeRow(
@@ -232,9 +309,9 @@ export function exchangeRow(
     method: request.method,
     url: redactUrl(request.url, secrets, SECRET_QUERY_PARAMETERS),
     requestHeaders: JSON.stringify(redactHeaders(request.headers, secrets)),
-    requestBody: redactBody(request.body, request.headers, secrets),
+    requestBody: redactBody(request.body, request.headers, secrets, "request"),
     status: response.status,
     responseHeaders: JSON.stringify(redactHeaders(response.headers, secrets)),
-    responseBody: redactBody(response.body, response.headers, secrets),
+    responseBody: redactBody(response.body, response.headers, secrets, "response"),
   };
 }

@@ -62,3 +62,11 @@ describe("redact (inside longer texts)", () => {
     expect(redact({ chainPem: pem })).toEqual({ chainPem: pem });
   });
 });
+
+describe("redact (secret parameters inside a text)", () => {
+  it("hides any secret-named parameter's value, whatever its case or shape", () => {
+    expect(redact({ query: "?patient=ava-rivera&password=hunter2&ACCESS_TOKEN=abc&code_verifier=v" })).toEqual({
+      query: "?patient=ava-rivera&password=[redacted]&ACCESS_TOKEN=[redacted]&code_verifier=[redacted]",
+    });
+  });
+});

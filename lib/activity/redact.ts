@@ -15,7 +15,8 @@ const CREDENTIAL = /^(Bearer|Basic)\s+\S+$/i;
 const HEX_OR_UUID = /^[0-9a-f-]+$/i;
 const PASSWORD_KEY = /^(password|passwd|client_secret)$/i;
 /** Parameters that only ever hold secrets (an OAuth `code` is caught by its shape: `code` is also a FHIR search parameter). */
-const EMBEDDED = /([?&](?:refresh_token|access_token|client_secret|token)=)[^&#\s]+/g;
+const EMBEDDED =
+  /([?&#](?:refresh_token|access_token|id_token|client_secret|client_assertion|assertion|code_verifier|registration_access_token|token|password|csrf)=)[^&#\s"]+/gi;
 
 export function isSecretValue(value: string): boolean {
   return JWT.test(value) || (OPAQUE.test(value) && !HEX_OR_UUID.test(value)) || CREDENTIAL.test(value) || value === SANDBOX_PASSWORD;

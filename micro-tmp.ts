@@ -1,0 +1,17 @@
+import { exchangeRow } from "./lib/activity/http-exchange";
+const entry = (i: number) => ({ fullUrl: `http://localhost:3000/r4/t/Observation/obs-${i}`, resource: { resourceType: "Observation", id: `obs-${i}`, status: "final", code: { coding: [{ system: "http://loinc.org", code: "8867-4", display: "Heart rate" }] }, subject: { reference: "Patient/samuel-okafor" }, effectiveDateTime: "2026-11-01T10:00:00Z", valueQuantity: { value: 72 + i, unit: "/min", system: "http://unitsofmeasure.org", code: "/min" } } });
+const body = JSON.stringify({ resourceType: "Bundle", type: "searchset", total: 50, entry: Array.from({ length: 50 }, (_, i) => entry(i)) });
+const req = { method: "GET", url: "http://localhost:3000/r4/t/Observation?patient=samuel-okafor&category=vital-signs&_count=50", headers: [["authorization","Bearer eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJlLWJ5dGVzLWhlcmU"],["host","localhost:3000"]] as [string,string][], body: "", startedAt: new Date() };
+const res = { status: 200, headers: [["content-type","application/fhir+json"]] as [string,string][], body };
+for (let i = 0; i < 300; i++) exchangeRow("t", "c", req, res);
+let t = performance.now();
+for (let i = 0; i < 1000; i++) exchangeRow("t", "c", req, res);
+console.log(body.length, "chars:", ((performance.now() - t) / 1000).toFixed(3), "ms per FHIR row");
+const jwt = "eyJhbGciOiJSUzI1NiIsImtpZCI6ImFiYyJ9." + "eyJ".padEnd(600, "A") + "." + "s".padEnd(342, "B");
+const tb = JSON.stringify({ access_token: jwt, token_type: "Bearer", expires_in: 570, scope: "launch/patient openid", id_token: jwt, patient: "ava-rivera" });
+const treq = { method: "POST", url: "http://localhost:3000/tenants/x/token", headers: [["content-type","application/x-www-form-urlencoded"]] as [string,string][], body: "grant_type=refresh_token&refresh_token=Zx81kQp2Lm7Vt3Rs9Wd4Yh6Nb0Cf5Gj1Ae8Ku2Io4Pq&client_id=abc", startedAt: new Date() };
+const tres = { status: 200, headers: [["content-type","application/json"]] as [string,string][], body: tb };
+for (let i = 0; i < 2000; i++) exchangeRow("t", "c", treq, tres);
+t = performance.now();
+for (let i = 0; i < 5000; i++) exchangeRow("t", "c", treq, tres);
+console.log("token row", ((performance.now() - t) / 5000).toFixed(3), "ms");
