@@ -3,7 +3,7 @@
 // (a token looks like a token wherever it sits; a value sent as a secret is hidden wherever it is echoed), so a
 // change code such as "certificate.expired" under a key named "code" stays readable.
 import { randomUUID } from "node:crypto";
-import { hideTokenLike, isSecretValue, redact, REDACTED } from "./redact";
+import { hideTokenLike, isSecretValue, redact, REDACTED, SECRET_NAMES } from "./redact";
 
 /** Bodies longer than this are cut (a FHIR search page can be large); the view says how much was left out. */
 export const BODY_LIMIT = 64 * 1024;
@@ -59,27 +59,8 @@ export async function snapshotResponse(response: Response): Promise<ResponseSnap
   return { status: response.status, headers: [...response.headers], body };
 }
 
-/** Parameter names whose values are secrets whatever they look like, in a form body, a JSON body or a redirect. */
-const SECRET_PARAMETERS = new Set([
-  "code",
-  "code_verifier",
-  "refresh_token",
-  "access_token",
-  "id_token",
-  "token",
-  "client_secret",
-  "client_assertion",
-  "assertion",
-  "password",
-  "csrf",
-  "registration_access_token",
-]);
-/**
- * In a request's own query string `code` is a FHIR search parameter (a LOINC code), and in JSON a change code
- * ("certificate.expired"), not an authorization code: there a code is recognised by its shape.
- */
-const SECRET_QUERY_PARAMETERS = new Set([...SECRET_PARAMETERS].filter((name) => name !== "code"));
-const SECRET_JSON_KEYS = SECRET_QUERY_PARAMETERS;
+/** In a form body (a token request) or a redirect back to the app, `code` is an authorization code too. */
+const SECRET_FORM_NAMES: ReadonlySet<string> = new Set([...SECRET_NAMES, "code"]);
 /**
  * Values hidden wherever else they appear must be long enough to be specific: replacing a short value everywhere
  * ("50%", "8867-4", "localhost") would hide nothing secret and break what is shown.
@@ -113,7 +94,7 @@ function formParameters(body: string, headers: Headers): Parameters | null {
 const MULTIPART_PART = /name=("?)([^";\r\n]*)\1[^\r\n]*\r?\n(?:[^\r\n]+\r?\n)*\r?\n([^\r\n]*)/gi;
 
 /** A JSON (or JSON-like) string under a key that only ever holds a secret (not `code`: in JSON that is a change code). */
-const SECRET_JSON_VALUE = new RegExp(`(["'](?:${[...SECRET_JSON_KEYS].join("|")})["']\\s*:\\s*)(?:"(?:[^"\\\\]|\\\\.)*"|'[^']*')`, "gi");
+const SECRET_JSON_VALUE = new RegExp(`(["'](?:${[...SECRET_NAMES].join("|")})["']\\s*:\\s*)(?:"(?:[^"\\\\]|\\\\.)*"|'[^']*')`, "gi");
 
 /** `"name": "value"` pairs of a JSON text that does not parse (a client's malformed JSON still holds its secret). */
 function jsonPairs(body: string): Parameters {
@@ -125,7 +106,7 @@ function jsonSecrets(value: unknown, underSecretKey = false): string[] {
   if (typeof value === "string" || typeof value === "number") return underSecretKey ? [String(value)] : [];
   if (Array.isArray(value)) return value.flatMap((item) => jsonSecrets(item, underSecretKey));
   if (value && typeof value === "object")
-    return Object.entries(value).flatMap(([key, child]) => jsonSecrets(child, underSecretKey || SECRET_JSON_KEYS.has(key.toLowerCase())));
+    return Object.entries(value).flatMap(([key, child]) => jsonSecrets(child, underSecretKey || SECRET_NAMES.has(key.toLowerCase())));
   return [];
 }
 
@@ -139,7 +120,7 @@ function parseJson(text: string): unknown {
 
 /** Every value under a secret key replaced, whatever its type; the rest redacted by shape. */
 function redactJsonKeys(value: unknown, key?: string): unknown {
-  if (key && SECRET_JSON_KEYS.has(key.toLowerCase()) && value !== null && typeof value !== "boolean") return REDACTED;
+  if (key && SECRET_NAMES.has(key.toLowerCase()) && value !== null && typeof value !== "boolean") return REDACTED;
   if (Array.isArray(value)) return value.map((item) => redactJsonKeys(item));
   if (value && typeof value === "object")
     return Object.fromEntries(Object.entries(value).map(([name, child]) => [name, redactJsonKeys(child, name)]));
@@ -152,17 +133,17 @@ function collectSecrets(request: RequestSnapshot, response: ResponseSnapshot): S
   const add = (value: string | null | undefined) => {
     if (value && value.length >= MIN_ECHO_LENGTH && secrets.size < MAX_SECRETS) secrets.add(value);
   };
-  const fromParameters = (parameters: Parameters, names: Set<string>) => {
+  const fromParameters = (parameters: Parameters, names: ReadonlySet<string>) => {
     for (const [name, value] of parameters) if (names.has(name.toLowerCase()) || isSecretValue(value)) add(value);
   };
-  fromParameters([...(parsedUrl(request.url)?.searchParams ?? [])], SECRET_QUERY_PARAMETERS);
-  for (const location of locations(response.headers)) fromParameters([...(parsedUrl(location)?.searchParams ?? [])], SECRET_PARAMETERS);
+  fromParameters([...(parsedUrl(request.url)?.searchParams ?? [])], SECRET_NAMES);
+  for (const location of locations(response.headers)) fromParameters([...(parsedUrl(location)?.searchParams ?? [])], SECRET_FORM_NAMES);
   // What the client sent is searched by name; what the sandbox answers is caught by shape and by key (redactBody).
   const form = formParameters(request.body, request.headers);
-  if (form) fromParameters(form, SECRET_PARAMETERS);
+  if (form) fromParameters(form, SECRET_FORM_NAMES);
   else {
     const json = parseJson(request.body);
-    if (json === undefined) fromParameters(jsonPairs(request.body), SECRET_JSON_KEYS);
+    if (json === undefined) fromParameters(jsonPairs(request.body), SECRET_NAMES);
     else for (const secret of jsonSecrets(json)) add(secret);
   }
   for (const [name, value] of request.headers) {
@@ -206,7 +187,7 @@ function hideAll(text: string, secrets: Secrets): string {
   return hideTokenLike(out);
 }
 
-function redactParameters(parameters: Parameters, names: Set<string>, secrets: Secrets): string {
+function redactParameters(parameters: Parameters, names: ReadonlySet<string>, secrets: Secrets): string {
   const out = new URLSearchParams();
   for (const [name, value] of parameters)
     out.append(name, names.has(name.toLowerCase()) || secrets.has(value) ? REDACTED : (redact(value, name) as string));
@@ -214,13 +195,13 @@ function redactParameters(parameters: Parameters, names: Set<string>, secrets: S
 }
 
 /** The origin stays as it is (it names this server); path, query and fragment lose every secret; the result parses. */
-function redactUrl(url: string, secrets: Secrets, queryNames: Set<string>): string {
+function redactUrl(url: string, secrets: Secrets, queryNames: ReadonlySet<string>): string {
   const parsed = parsedUrl(url);
   if (!parsed) return hideAll(url, secrets);
   const query = parsed.search ? redactParameters([...parsed.searchParams], queryNames, secrets) : "";
   const hash = parsed.hash.slice(1);
   const fragment = hash.includes("=")
-    ? redactParameters([...new URLSearchParams(hash)], SECRET_PARAMETERS, secrets)
+    ? redactParameters([...new URLSearchParams(hash)], SECRET_FORM_NAMES, secrets)
     : hideAll(hash, secrets);
   parsed.pathname = hideAll(parsed.pathname, secrets);
   parsed.search = query;
@@ -251,7 +232,7 @@ function redactHeaders(headers: Headers, secrets: Secrets): Headers {
     if (name === "authorization" || name === "proxy-authorization") return [name, redactAuthorization(value)];
     if (name === "cookie") return [name, redactCookies(value, "; ")];
     if (name === "set-cookie") return [name, redactCookies(value, ";")];
-    if (name === "location" || name === "referer") return [name, redactUrl(value, secrets, SECRET_PARAMETERS)];
+    if (name === "location" || name === "referer") return [name, redactUrl(value, secrets, SECRET_FORM_NAMES)];
     return [name, hideAll(redact(value) as string, secrets)];
   });
 }
@@ -274,7 +255,7 @@ function redactBody(body: string, headers: Headers, secrets: Secrets, side: "req
   const form = formParameters(text, headers);
   const json = form || side === "response" ? undefined : parseJson(text);
   let out: string;
-  if (form && !isMultipart(headers)) out = redactParameters(form, SECRET_PARAMETERS, secrets);
+  if (form && !isMultipart(headers)) out = redactParameters(form, SECRET_FORM_NAMES, secrets);
   else if (form) out = hideAll(text.replace(MULTIPART_SECRET, `$1${REDACTED}`), secrets);
   // Valid JSON is searched by key at any depth (escaped keys, numbers, arrays); other text by its JSON-like pairs.
   else if (json !== undefined && typeof json === "object") out = hideAll(JSON.stringify(redactJsonKeys(json)), secrets);
@@ -287,7 +268,7 @@ function redactBody(body: string, headers: Headers, secrets: Secrets, side: "req
 
 /** A multipart part whose name only ever holds a secret: its value line is replaced, however short. */
 const MULTIPART_SECRET = new RegExp(
-  `(name=("?)(?:${[...SECRET_PARAMETERS].join("|")})\\2[^\\r\\n]*\\r?\\n(?:[^\\r\\n]+\\r?\\n)*\\r?\\n)[^\\r\\n]*`,
+  `(name=("?)(?:${[...SECRET_FORM_NAMES].join("|")})\\2[^\\r\\n]*\\r?\\n(?:[^\\r\\n]+\\r?\\n)*\\r?\\n)[^\\r\\n]*`,
   "gi",
 );
 
@@ -307,7 +288,7 @@ export function exchangeRow(
     startedAt: request.startedAt,
     durationMs: Math.max(0, endedAt.getTime() - request.startedAt.getTime()),
     method: request.method,
-    url: redactUrl(request.url, secrets, SECRET_QUERY_PARAMETERS),
+    url: redactUrl(request.url, secrets, SECRET_NAMES),
     requestHeaders: JSON.stringify(redactHeaders(request.headers, secrets)),
     requestBody: redactBody(request.body, request.headers, secrets, "request"),
     status: response.status,

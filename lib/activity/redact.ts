@@ -14,9 +14,25 @@ const CREDENTIAL = /^(Bearer|Basic)\s+\S+$/i;
 /** Ids (UUIDs) and hashes (hex) are not secrets: snapshot hashes and grant ids stay readable. */
 const HEX_OR_UUID = /^[0-9a-f-]+$/i;
 const PASSWORD_KEY = /^(password|passwd|client_secret)$/i;
-/** Parameters that only ever hold secrets (an OAuth `code` is caught by its shape: `code` is also a FHIR search parameter). */
-const EMBEDDED =
-  /([?&#](?:refresh_token|access_token|id_token|client_secret|client_assertion|assertion|code_verifier|registration_access_token|token|password|csrf)=)[^&#\s"]+/gi;
+/**
+ * Parameter names that only ever hold secrets, wherever they appear. `code` is not among them: it is also a FHIR search
+ * parameter and a change code ("certificate.expired"); an OAuth code is caught by its shape, or by its place (a token
+ * request's form, a redirect back to the app: http-exchange.ts).
+ */
+export const SECRET_NAMES: ReadonlySet<string> = new Set([
+  "code_verifier",
+  "refresh_token",
+  "access_token",
+  "id_token",
+  "token",
+  "client_secret",
+  "client_assertion",
+  "assertion",
+  "password",
+  "csrf",
+  "registration_access_token",
+]);
+const EMBEDDED = new RegExp(`([?&#](?:${[...SECRET_NAMES].join("|")})=)[^&#\\s"]+`, "gi");
 
 export function isSecretValue(value: string): boolean {
   return JWT.test(value) || (OPAQUE.test(value) && !HEX_OR_UUID.test(value)) || CREDENTIAL.test(value) || value === SANDBOX_PASSWORD;
