@@ -1,6 +1,7 @@
 // HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/) of kept exchanges, for browser dev tools and proxies.
 // What is written was redacted before it was stored: a HAR file can be shared.
 import type { StoredExchange } from "./http-exchange-store";
+import { download } from "./download";
 import { statusText, urlParts } from "./raw-http";
 
 type NameValue = { name: string; value: string };
@@ -57,13 +58,7 @@ export function toHar(exchanges: StoredExchange[], comment: string) {
   };
 }
 
-/** The HAR as a download (no-store: it holds the patient's record as the FHIR API answered it). */
+/** The HAR as a download. */
 export function harDownload(har: ReturnType<typeof toHar>, filename: string): Response {
-  return new Response(JSON.stringify(har, null, 2), {
-    headers: {
-      "Content-Type": "application/json; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${filename}"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return download(JSON.stringify(har, null, 2), "application/json", filename);
 }

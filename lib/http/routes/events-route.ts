@@ -5,6 +5,7 @@ import { z } from "zod";
 import { db } from "../../db/client";
 import { eventPage, InvalidCursor } from "../../activity/event-page";
 import { eventLines } from "../../activity/event-export";
+import { download } from "../../activity/download";
 import { ControlApiError, json } from "../control-api";
 import { readQuery, tenantControl } from "../tenant-control";
 
@@ -51,12 +52,6 @@ export const eventExportRoute = {
     const { cursor: _cursor, limit: _limit, ...shape } = eventQueryShape;
     const filter = readQuery(query, shape);
     const lines = await eventLines(db, tenantId, { ...filter, since: filter.since ? new Date(filter.since) : undefined });
-    return new Response(lines, {
-      headers: {
-        "Content-Type": "application/x-ndjson; charset=utf-8",
-        "Content-Disposition": `attachment; filename="activity-${tenantId}.jsonl"`,
-        "Cache-Control": "no-store",
-      },
-    });
+    return download(lines, "application/x-ndjson", `activity-${tenantId}.jsonl`);
   }),
 };

@@ -38,14 +38,14 @@ export async function leanTokenRequest(
     const parameters = pickParameters(form, ["grant_type", ...CLIENT_AUTHENTICATION_PARAMETERS, ...grant.parameters]);
     const correlationId = newCorrelationId();
     // The exchange is kept in the issuance's own write (no extra database call); the answer is marked as kept.
-    const keep: KeepExchange = (body) =>
-      exchangeRow(tenantId, correlationId, snapshot, {
-        status: 200,
-        headers: [...oauthJson(body, correlationId).headers],
-        body: JSON.stringify(body),
-      });
+    // The answer is built once, when the exchange row needs it (tenant keeps exchanges) or after the write.
+    let answer: Response | null = null;
+    const keep: KeepExchange = (body) => {
+      answer = oauthJson(body, correlationId);
+      return exchangeRow(tenantId, correlationId, snapshot, { status: 200, headers: [...answer.headers], body: JSON.stringify(body) });
+    };
     const body = await lean(databases, tenantId, request, parameters, correlationId, keep);
-    return body ? markKept(oauthJson(body, correlationId)) : null;
+    return body ? markKept(answer ?? oauthJson(body, correlationId)) : null;
   } catch (error) {
     // A write that may have been applied must not be tried again another way: it is the request's answer (a 500).
     if (error instanceof LeanWriteOutcomeUnknown) throw error;

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { eventLines } from "@/lib/activity/event-export";
+import { download } from "@/lib/activity/download";
 import { DEFAULT_TENANT } from "@/lib/personas/personas";
 import { requireConsoleAccess } from "../_lib/console-access";
 
@@ -24,11 +25,5 @@ export async function GET(request: Request) {
     });
   const { app, ...rest } = parsed.data;
   const lines = await eventLines(db, DEFAULT_TENANT.id, { client: app, ...rest });
-  return new Response(lines, {
-    headers: {
-      "Content-Type": "application/x-ndjson; charset=utf-8",
-      "Content-Disposition": 'attachment; filename="activity.jsonl"',
-      "Cache-Control": "no-store",
-    },
-  });
+  return download(lines, "application/x-ndjson", "activity.jsonl");
 }
