@@ -3,7 +3,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
-import { E2E_BASE_URL, E2E_PORT } from "./support/e2e-environment";
+import { DEFAULT_TENANT_ID, E2E_BASE_URL, E2E_PORT } from "./support/e2e-environment";
 import { startInstance, type Instance } from "./support/start-instance";
 
 const PROTECTED_PORT = E2E_PORT + 1;
@@ -43,6 +43,13 @@ test.describe("a console protected at run time", () => {
     await page.goto(`${PROTECTED_URL}/walkthrough`);
     await expect(page).toHaveURL(`${PROTECTED_URL}/console/sign-in`);
     expect((await page.request.get(`${PROTECTED_URL}/console/activity-export`, { maxRedirects: 0 })).status()).toBe(307);
+    // So are the Raw HTTP pages and a grant's HAR (a route handler, outside the console layout).
+    for (const path of ["/console/exchanges", "/console/exchanges/00000000-0000-4000-8000-000000000000"]) {
+      await page.goto(`${PROTECTED_URL}${path}`);
+      await expect(page).toHaveURL(`${PROTECTED_URL}/console/sign-in`);
+    }
+    expect((await page.request.get(`${PROTECTED_URL}/console/grants/any-grant/har`, { maxRedirects: 0 })).status()).toBe(307);
+    expect((await page.request.get(`${PROTECTED_URL}/api/sandbox/tenants/${DEFAULT_TENANT_ID}/grants/any-grant/har`)).status()).toBe(401);
 
     expect((await page.request.get(`${PROTECTED_URL}/api/sandbox/clock`)).status()).toBe(401);
     expect(

@@ -70,6 +70,10 @@ test("no secret a client or patient sent appears on any page or in any export; e
   await expect(page.getByTestId("raw-response")).toContainText("HTTP/1.1 400 Bad Request");
   await expect(page.getByTestId("raw-response")).toContainText('"error": "invalid_grant"');
   expect(await axeViolations(page)).toEqual([]);
+  // On a phone the exchange wraps: nothing scrolls sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // The grant's sequence diagram: each arrow opens its exchange; the HAR downloads from the same page.
   await page.goto(`/console/activity?grant=${grantId}`);
